@@ -1,0 +1,120 @@
+package org.moviestream.producer.kafka;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.moviestream.producer.model.Rating;
+import org.moviestream.producer.model.RatingJson;
+
+/**
+ * Publishes ratings to a Kafka topic, keyed by the person's name so that one person's ratings stay
+ * ordered in one partition; counts what was sent, acknowledged and failed.
+ */
+public final class RatingSender implements AutoCloseable {
+
+  private final KafkaProducer<String, String> producer;
+  private final String topic;
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong acked = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicReference<Exception> lastError = new AtomicReference<>();
+
+  private RatingSender(KafkaProducer<String, String> producer, String topic) {
+    this.producer = producer;
+    this.topic = topic;
+  }
+
+  /**
+   * Checks that the broker answers and the topic exists, then opens a producer with acks=all,
+   * idempotence and gzip; a clear {@link IllegalStateException} otherwise.
+   */
+  public static RatingSender connect(String bootstrapServers, String topic, Duration timeout) {
+    checkTopic(bootstrapServers, topic, timeout);
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, "movie-ratings-producer");
+    return new RatingSender(new KafkaProducer<>(config), topic);
+  }
+
+  private static void checkTopic(String bootstrapServers, String topic, Duration timeout) {
+    Properties config = new Properties();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    try (Admin admin = Admin.create(config)) {
+      Set<String> topics = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (!topics.contains(topic)) {
+        throw new IllegalStateException(
+            "topic '" + topic + "' does not exist on Kafka at " + bootstrapServers + " (bin/stack start creates movies_ratings)");
+      }
+    } catch (TimeoutException | ExecutionException e) {
+      throw new IllegalStateException(
+          "cannot reach Kafka at " + bootstrapServers + " within " + timeout.toSeconds() + "s (is the stack up? run: bin/stack start)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while connecting to Kafka", e);
+    } catch (org.apache.kafka.common.KafkaException e) {
+      throw new IllegalStateException("cannot use Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Sends asynchronously; the outcome is counted when the broker answers. Returns the JSON sent. */
+  public String send(Rating rating) {
+    String json = RatingJson.toJson(rating);
+    producer.send(new ProducerRecord<>(topic, rating.name(), json), (metadata, error) -> {
+      if (error == null) {
+        acked.incrementAndGet();
+      } else {
+        failed.incrementAndGet();
+        lastError.set(error);
+      }
+    });
+    sent.incrementAndGet();
+    return json;
+  }
+
+  /** Blocks until every record sent so far is acknowledged or failed. */
+  public void flush() {
+    producer.flush();
+  }
+
+  public long sent() {
+    return sent.get();
+  }
+
+  public long acked() {
+    return acked.get();
+  }
+
+  public long failed() {
+    return failed.get();
+  }
+
+  public Exception lastError() {
+    return lastError.get();
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(30));
+  }
+}
