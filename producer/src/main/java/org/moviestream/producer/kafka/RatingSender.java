@@ -1,19 +1,15 @@
 package org.moviestream.producer.kafka;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.moviestream.kafka.KafkaTopics;
 import org.moviestream.producer.model.Rating;
 import org.moviestream.producer.model.RatingJson;
 
@@ -40,7 +36,7 @@ public final class RatingSender implements AutoCloseable {
    * idempotence and gzip; a clear {@link IllegalStateException} otherwise.
    */
   public static RatingSender connect(String bootstrapServers, String topic, Duration timeout) {
-    checkTopic(bootstrapServers, topic, timeout);
+    KafkaTopics.require(bootstrapServers, List.of(topic), timeout);
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -53,28 +49,6 @@ public final class RatingSender implements AutoCloseable {
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "movie-ratings-producer");
     return new RatingSender(new KafkaProducer<>(config), topic);
-  }
-
-  private static void checkTopic(String bootstrapServers, String topic, Duration timeout) {
-    Properties config = new Properties();
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    try (Admin admin = Admin.create(config)) {
-      Set<String> topics = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (!topics.contains(topic)) {
-        throw new IllegalStateException(
-            "topic '" + topic + "' does not exist on Kafka at " + bootstrapServers + " (bin/stack start creates movies_ratings)");
-      }
-    } catch (TimeoutException | ExecutionException e) {
-      throw new IllegalStateException(
-          "cannot reach Kafka at " + bootstrapServers + " within " + timeout.toSeconds() + "s (is the stack up? run: bin/stack start)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while connecting to Kafka", e);
-    } catch (org.apache.kafka.common.KafkaException e) {
-      throw new IllegalStateException("cannot use Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
-    }
   }
 
   /** Sends asynchronously; the outcome is counted when the broker answers. Returns the JSON sent. */

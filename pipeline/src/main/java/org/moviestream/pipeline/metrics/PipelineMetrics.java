@@ -1,0 +1,23 @@
+package org.moviestream.pipeline.metrics;
+
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+
+/** The pipeline's Beam counters, all in one namespace so that progress lines can query them. */
+public final class PipelineMetrics {
+
+  public static final String NAMESPACE = "movie-stream";
+
+  public static final String READ = "read";
+  public static final String PARSED = "parsed";
+  public static final String ENRICHED = "enriched";
+  public static final String WRITTEN = "written";
+  public static final String WINDOWS_WRITTEN = "windows_written";
+  public static final String DEAD_LETTERS = "dead_letters";
+
+  private PipelineMetrics() {}
+
+  public static Counter counter(String name) {
+    return Metrics.counter(NAMESPACE, name);
+  }
+}

@@ -1,0 +1,10 @@
+package org.moviestream.pipeline.model;
+
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import java.io.Serializable;
+import org.moviestream.catalog.CatalogEntry;
+
+/** A rating joined with its title's catalog entry. */
+@DefaultCoder(SerializableCoder.class)
+public record EnrichedRating(Rating rating, CatalogEntry title) implements Serializable {}

@@ -1,0 +1,16 @@
+package org.moviestream.pipeline.model;
+
+/** Why a message went to the dead-letter topic instead of Cassandra. */
+public enum RejectReason {
+  MALFORMED_JSON,
+  MISSING_FIELD,
+  INVALID_RATING,
+  RATING_OUT_OF_RANGE,
+  BAD_TIMESTAMP,
+  UNKNOWN_TITLE;
+
+  /** The metrics counter name of this reason, e.g. rejected_unknown_title. */
+  public String counterName() {
+    return "rejected_" + name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,25 @@
+package org.moviestream.pipeline.model;
+
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Where a message came from: its Kafka topic, partition and offset. */
+@DefaultCoder(SerializableCoder.class)
+public record SourceOffset(String topic, int partition, long offset) implements Serializable {
+
+  /**
+   * The row id of the rating read at this offset: a name-based UUID, the same on every replay, so a
+   * replayed rating overwrites its row instead of adding one.
+   */
+  public UUID rowId() {
+    return UUID.nameUUIDFromBytes(toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public String toString() {
+    return topic + "/" + partition + "/" + offset;
+  }
+}

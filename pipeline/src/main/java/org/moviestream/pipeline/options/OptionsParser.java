@@ -1,0 +1,73 @@
+package org.moviestream.pipeline.options;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Set;
+import org.apache.beam.runners.spark.SparkRunner;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.PipelineOptionsValidator;
+
+/**
+ * Command line -> validated {@link MovieRatingsOptions}. Unless told otherwise, the job runs on the
+ * SparkRunner in streaming mode on {@code local[2]} (the size of the machines it is built for),
+ * with a local driver on loopback.
+ */
+public final class OptionsParser {
+
+  private static final Set<String> STARTING_OFFSETS = Set.of("latest", "earliest");
+
+  private OptionsParser() {}
+
+  public static MovieRatingsOptions parse(String... args) {
+    PipelineOptionsFactory.register(MovieRatingsOptions.class);
+    MovieRatingsOptions options = PipelineOptionsFactory.fromArgs(args).as(MovieRatingsOptions.class);
+    if (!given(args, "runner")) {
+      options.setRunner(SparkRunner.class);
+    }
+    if (!given(args, "streaming")) {
+      options.setStreaming(true);
+    }
+    if (!given(args, "sparkMaster")) {
+      options.setSparkMaster("local[2]");
+    }
+    if (!given(args, "appName")) {
+      options.setAppName("movie-ratings-pipeline");
+    }
+    if (options.getSparkMaster().startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
+      // A local job talks to itself only: keep Spark's driver on loopback, not the host's public address.
+      System.setProperty("spark.driver.host", "127.0.0.1");
+      System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+    }
+    PipelineOptionsValidator.validate(MovieRatingsOptions.class, options);
+    validate(options);
+    return options;
+  }
+
+  /** Clear one-line errors for values that would otherwise fail deep inside the job. */
+  static void validate(MovieRatingsOptions options) {
+    require(STARTING_OFFSETS.contains(options.getStartingOffsets()),
+        "--startingOffsets must be latest or earliest, was '" + options.getStartingOffsets() + "'");
+    require(options.getWindowSeconds() > 0, "--windowSeconds must be positive, was " + options.getWindowSeconds());
+    require(options.getAllowedLatenessSeconds() >= 0, "--allowedLatenessSeconds must not be negative");
+    require(options.getWatermarkDelaySeconds() >= 0, "--watermarkDelaySeconds must not be negative");
+    require(options.getProgressSeconds() >= 0, "--progressSeconds must not be negative");
+    require(options.getRunSeconds() >= 0, "--runSeconds must not be negative");
+    require(!options.getCassandraHosts().isBlank(), "--cassandraHosts must name at least one host");
+    try {
+      ZoneId.of(options.getInputZone());
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("--inputZone '" + options.getInputZone() + "' is not a time zone (e.g. UTC, Europe/Athens)");
+    }
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  private static boolean given(String[] args, String option) {
+    return Arrays.stream(args).anyMatch(arg -> arg.equals("--" + option) || arg.startsWith("--" + option + "="));
+  }
+}

@@ -1,0 +1,62 @@
+package org.moviestream.pipeline.transforms;
+
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.moviestream.pipeline.metrics.PipelineMetrics;
+import org.moviestream.pipeline.model.DeadLetter;
+import org.moviestream.pipeline.model.KafkaMessage;
+import org.moviestream.pipeline.model.Rating;
+import org.moviestream.pipeline.model.RatingParser;
+import org.moviestream.pipeline.model.RejectReason;
+
+/** {@link KafkaMessage}s -> valid {@link Rating}s ({@link #RATINGS}) and {@link DeadLetter}s ({@link #REJECTED}). */
+public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PCollectionTuple> {
+
+  public static final TupleTag<Rating> RATINGS = new TupleTag<>() {};
+  public static final TupleTag<DeadLetter> REJECTED = new TupleTag<>() {};
+
+  private final ZoneId inputZone;
+
+  public ParseRatings(ZoneId inputZone) {
+    this.inputZone = inputZone;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<KafkaMessage> messages) {
+    return messages.apply("ParseJson", ParDo.of(new ParseRatingFn(inputZone)).withOutputTags(RATINGS, TupleTagList.of(REJECTED)));
+  }
+
+  /** Parses one message; a bad one becomes a dead letter with its reason, never an exception. */
+  static final class ParseRatingFn extends DoFn<KafkaMessage, Rating> {
+    private final ZoneId inputZone;
+    private final Counter parsed = PipelineMetrics.counter(PipelineMetrics.PARSED);
+    private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+
+    ParseRatingFn(ZoneId inputZone) {
+      this.inputZone = inputZone;
+      for (RejectReason reason : RejectReason.values()) {
+        rejected.put(reason, PipelineMetrics.counter(reason.counterName()));
+      }
+    }
+
+    @ProcessElement
+    public void processElement(@Element KafkaMessage message, MultiOutputReceiver out) {
+      try {
+        out.get(RATINGS).output(RatingParser.parse(message, inputZone));
+        parsed.inc();
+      } catch (RatingParser.RejectedException e) {
+        rejected.get(e.reason()).inc();
+        out.get(REJECTED).output(new DeadLetter(e.reason(), e.getMessage(), message.payload(), message.source()));
+      }
+    }
+  }
+}

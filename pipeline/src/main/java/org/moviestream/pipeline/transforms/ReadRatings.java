@@ -1,0 +1,110 @@
+package org.moviestream.pipeline.transforms;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.beam.sdk.io.kafka.CustomTimestampPolicyWithLimitedDelay;
+import org.apache.beam.sdk.io.kafka.KafkaIO;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.io.kafka.TimestampPolicy;
+import org.apache.beam.sdk.io.kafka.TimestampPolicyFactory;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.moviestream.pipeline.metrics.PipelineMetrics;
+import org.moviestream.pipeline.model.KafkaMessage;
+import org.moviestream.pipeline.model.RatingParser;
+import org.moviestream.pipeline.model.SourceOffset;
+import org.moviestream.pipeline.options.MovieRatingsOptions;
+
+/**
+ * Kafka topic -> {@link KafkaMessage}s (payload with topic/partition/offset), stamped with each
+ * rating's own timestamp as event time; offsets are committed to the consumer group on finalize.
+ */
+public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessage>> {
+
+  private final String bootstrapServers;
+  private final String topic;
+  private final String consumerGroup;
+  private final String startingOffsets;
+  private final ZoneId inputZone;
+  private final Duration watermarkDelay;
+
+  private ReadRatings(MovieRatingsOptions options) {
+    this.bootstrapServers = options.getBootstrapServers();
+    this.topic = options.getTopic();
+    this.consumerGroup = options.getConsumerGroup();
+    this.startingOffsets = options.getStartingOffsets();
+    this.inputZone = ZoneId.of(options.getInputZone());
+    this.watermarkDelay = Duration.standardSeconds(options.getWatermarkDelaySeconds());
+  }
+
+  public static ReadRatings from(MovieRatingsOptions options) {
+    return new ReadRatings(options);
+  }
+
+  @Override
+  public PCollection<KafkaMessage> expand(PBegin input) {
+    return input
+        .apply("ReadFromKafka",
+            KafkaIO.<String, String>read()
+                .withBootstrapServers(bootstrapServers)
+                .withTopic(topic)
+                .withKeyDeserializer(StringDeserializer.class)
+                .withValueDeserializer(StringDeserializer.class)
+                .withConsumerConfigUpdates(Map.of(
+                    ConsumerConfig.GROUP_ID_CONFIG, consumerGroup,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startingOffsets))
+                .commitOffsetsInFinalize()
+                .withTimestampPolicyFactory(new RatingEventTime(inputZone, watermarkDelay)))
+        .apply("ToKafkaMessage", ParDo.of(new ToKafkaMessageFn()));
+  }
+
+  /**
+   * Event time = the rating's timestamp (the Kafka record's own timestamp when it has no readable
+   * one: the parse step then rejects it); the watermark trails the newest event time by a delay,
+   * and follows the clock once a partition is caught up.
+   */
+  static final class RatingEventTime implements TimestampPolicyFactory<String, String> {
+    private final ZoneId inputZone;
+    private final Duration maxDelay;
+
+    RatingEventTime(ZoneId inputZone, Duration maxDelay) {
+      this.inputZone = inputZone;
+      this.maxDelay = maxDelay;
+    }
+
+    @Override
+    public TimestampPolicy<String, String> createTimestampPolicy(TopicPartition partition, Optional<Instant> previousWatermark) {
+      ZoneId zone = inputZone;
+      return new CustomTimestampPolicyWithLimitedDelay<>(
+          record -> eventTime(record, zone), maxDelay, previousWatermark);
+    }
+
+    static Instant eventTime(KafkaRecord<String, String> record, ZoneId zone) {
+      return RatingParser.eventTime(record.getKV().getValue(), zone)
+          .map(instant -> new Instant(instant.toEpochMilli()))
+          .orElseGet(() -> new Instant(record.getTimestamp()));
+    }
+  }
+
+  /** KafkaRecord -> KafkaMessage, counting what was read. */
+  static final class ToKafkaMessageFn extends DoFn<KafkaRecord<String, String>, KafkaMessage> {
+    private final Counter read = PipelineMetrics.counter(PipelineMetrics.READ);
+
+    @ProcessElement
+    public void processElement(@Element KafkaRecord<String, String> record, OutputReceiver<KafkaMessage> out) {
+      read.inc();
+      SourceOffset source = new SourceOffset(record.getTopic(), record.getPartition(), record.getOffset());
+      out.output(new KafkaMessage(source, record.getKV().getKey(), record.getKV().getValue()));
+    }
+  }
+}
