@@ -1,0 +1,70 @@
+package org.moviestream.pipeline.transforms;
+
+import static org.junit.Assert.assertEquals;
+import static org.moviestream.pipeline.TestData.rating;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Map;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.Rule;
+import org.junit.Test;
+import org.moviestream.catalog.Catalog;
+import org.moviestream.catalog.CatalogEntry;
+import org.moviestream.catalog.CatalogReader;
+import org.moviestream.pipeline.model.EnrichedRating;
+
+public class EnrichWithCatalogTest {
+
+  private static final String CATALOG =
+      "show_id,type,title,director,cast,country,date_added,release_year,rating,duration,listed_in,description\r\n"
+          + "s3,Movie,The Irishman,Martin Scorsese,,United States,2019-11-27,2019,R,209 min,Dramas,\r\n"
+          + "s4,Movie,Roma,Alfonso Cuarón,,Mexico,2018-12-14,2018,R,135 min,Dramas,\r\n"
+          + "s9,Movie,The Irishman,Someone Else,,United States,2020-01-01,2020,R,99 min,Dramas,\r\n"
+          + "s19,TV Show,Dark,,,Germany,2020-06-27,2020,TV-MA,3 Seasons,TV Mysteries,\r\n";
+
+  @Rule public final transient TestPipeline pipeline = TestPipeline.create();
+
+  @Test
+  public void knownTitlesAreEnrichedAndUnknownOnesRejected() throws IOException {
+    Catalog catalog = CatalogReader.read(new StringReader(CATALOG), "test");
+    PCollectionView<Map<String, CatalogEntry>> view = pipeline.apply("Catalog", LoadCatalog.of(catalog));
+
+    PCollectionTuple enriched = pipeline
+        .apply("Ratings", Create.of(
+            rating("Ann", "Roma", 8, "2025-03-13T19:26:50Z", 0),
+            rating("Ann", "the irishman", 9, "2025-03-13T19:27:50Z", 1),
+            rating("Bob", "Dark", 6, "2025-03-13T19:28:50Z", 2),
+            rating("Bob", "Not A Title", 4, "2025-03-13T19:29:50Z", 3)))
+        .apply(new EnrichWithCatalog(view));
+
+    PAssert.that(enriched.get(EnrichWithCatalog.ENRICHED)
+            .apply("Facts", MapElements.into(TypeDescriptors.strings()).via(EnrichWithCatalogTest::facts)))
+        .containsInAnyOrder(
+            "0 Roma s4 Alfonso Cuarón 135/null",
+            "1 the irishman s3 Martin Scorsese 209/null",
+            "2 Dark s19 null null/3");
+    PAssert.that(ParseRatingsTest.reasonsByOffset(enriched.get(EnrichWithCatalog.REJECTED)))
+        .containsInAnyOrder(KV.of(3L, "UNKNOWN_TITLE"));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  public void theDeadLetterOfAnUnknownTitleCarriesTheRatingAsJson() {
+    assertEquals("{\"name\":\"Bob\",\"movie\":\"Nope\",\"rating\":4,\"timestamp\":\"2025-03-13T19:29:50Z\"}",
+        rating("Bob", "Nope", 4, "2025-03-13T19:29:50Z", 3).toJson());
+  }
+
+  private static String facts(EnrichedRating e) {
+    CatalogEntry title = e.title();
+    return e.rating().source().offset() + " " + e.rating().movie() + " " + title.showId() + " " + title.director() + " "
+        + title.durationMinutes() + "/" + title.seasons();
+  }
+}

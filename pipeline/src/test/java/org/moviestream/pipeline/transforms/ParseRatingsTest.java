@@ -1,0 +1,56 @@
+package org.moviestream.pipeline.transforms;
+
+import static org.moviestream.pipeline.TestData.json;
+import static org.moviestream.pipeline.TestData.message;
+import static org.moviestream.pipeline.TestData.rating;
+
+import java.time.ZoneOffset;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.Rule;
+import org.junit.Test;
+import org.moviestream.pipeline.model.DeadLetter;
+import org.moviestream.pipeline.model.KafkaMessage;
+
+public class ParseRatingsTest {
+
+  @Rule public final transient TestPipeline pipeline = TestPipeline.create();
+
+  @Test
+  public void validMessagesBecomeRatingsAndEveryBadOneADeadLetterWithItsReason() {
+    PCollection<KafkaMessage> messages = pipeline.apply(Create.of(
+        message(0, json("Stelios Giagkos", "Roma", 8, "2025-03-13T19:26:50.863211Z")),
+        message(1, json("Ann Lee", "Okja", 3, "2025-03-13T19:27:00")),
+        message(2, "{oops"),
+        message(3, "{\"name\":\"Ann Lee\",\"rating\":5,\"timestamp\":\"2025-03-13T19:27:00Z\"}"),
+        message(4, json("Ann Lee", "Okja", "great", "2025-03-13T19:27:00Z")),
+        message(5, json("Ann Lee", "Okja", 12, "2025-03-13T19:27:00Z")),
+        message(6, json("Ann Lee", "Okja", 4, "13/03/2025"))));
+
+    PCollectionTuple parsed = messages.apply(new ParseRatings(ZoneOffset.UTC));
+
+    PAssert.that(parsed.get(ParseRatings.RATINGS)).containsInAnyOrder(
+        rating("Stelios Giagkos", "Roma", 8, "2025-03-13T19:26:50.863211Z", 0),
+        rating("Ann Lee", "Okja", 3, "2025-03-13T19:27:00Z", 1));
+    PAssert.that(reasonsByOffset(parsed.get(ParseRatings.REJECTED))).containsInAnyOrder(
+        KV.of(2L, "MALFORMED_JSON"),
+        KV.of(3L, "MISSING_FIELD"),
+        KV.of(4L, "INVALID_RATING"),
+        KV.of(5L, "RATING_OUT_OF_RANGE"),
+        KV.of(6L, "BAD_TIMESTAMP"));
+    pipeline.run().waitUntilFinish();
+  }
+
+  static PCollection<KV<Long, String>> reasonsByOffset(PCollection<DeadLetter> deadLetters) {
+    return deadLetters.apply(MapElements
+        .into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptor.of(String.class)))
+        .via((DeadLetter d) -> KV.of(d.source().offset(), d.reason().name())));
+  }
+}
