@@ -1,0 +1,280 @@
+package org.moviestream.pipeline;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.datastax.driver.core.Row;
+import com.datastax.driver.core.Session;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.moviestream.cql.CassandraConnection;
+import org.moviestream.cql.CqlScript;
+import org.moviestream.pipeline.options.MovieRatingsOptions;
+import org.moviestream.pipeline.options.OptionsParser;
+import org.moviestream.producer.RatingsProducer;
+
+/**
+ * End to end on the real stack: the producer's ratings plus bad messages in Kafka, the pipeline on
+ * the SparkRunner (local[2], streaming), then Cassandra and the dead-letter topic are checked; a
+ * second run over the same offsets adds no rows. Uses its own topics and keyspace.
+ */
+public class MovieRatingsPipelineIT {
+
+  private static final String BROKER = "127.0.0.1:29092";
+  private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
+  private static final int PRODUCED = 200;
+  private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  private static final String TOPIC = "it_ratings_" + RUN;
+  private static final String DLQ = "it_ratings_dlq_" + RUN;
+  private static final String KEYSPACE = "it_netflix_" + RUN;
+  private static final String OWNER = "IT Owner " + RUN;
+
+  /** The owner's ratings from March 2025: what the two queries of cassandra/queries.cql ask about. */
+  private static final List<String> OWNER_2025 = List.of(
+      rating(OWNER, "Roma", 8, "2025-03-13T19:10:00Z"),
+      rating(OWNER, "Okja", 6, "2025-03-13T19:40:00.250Z"),
+      rating(OWNER, "Dark", 9, "2025-03-13T20:10:00"));
+  private static final List<String> BAD = List.of(
+      "{this is not json",
+      "{\"name\":\"Ann\",\"rating\":5,\"timestamp\":\"2025-03-13T19:26:50Z\"}",
+      rating("Ann", "Roma", 11, "2025-03-13T19:26:50Z"),
+      rating("Ann", "Roma", 5, "the day before yesterday"),
+      rating("Ann", "A Title Nobody Has", 5, "2025-03-13T19:26:50Z"));
+  private static final int VALID = PRODUCED + OWNER_2025.size();
+
+  private static CassandraConnection cassandra;
+
+  @BeforeClass
+  public static void createTopicsKeyspaceAndMessages() throws Exception {
+    try (Admin admin = admin()) {
+      admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(DLQ, 1, (short) 1))).all().get();
+    }
+    cassandra = CassandraConnection.open("127.0.0.1", 9042);
+    String schema = Files.readString(ROOT.resolve("cassandra/schema.cql"), StandardCharsets.UTF_8);
+    for (String statement : CqlScript.statements(schema)) {
+      cassandra.session().execute(statement.replaceAll("\\bnetflix\\b", KEYSPACE));
+    }
+
+    int exit = RatingsProducer.run("--count", String.valueOf(PRODUCED), "--topic", TOPIC, "--bootstrap-servers", BROKER,
+        "--me", OWNER, "--seed", "5", "--catalog", ROOT.resolve("data/netflix.csv").toString());
+    assertEquals(0, exit);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+      for (String payload : OWNER_2025) {
+        producer.send(new ProducerRecord<>(TOPIC, OWNER, payload)).get();
+      }
+      for (String payload : BAD) {
+        producer.send(new ProducerRecord<>(TOPIC, "bad", payload)).get();
+      }
+    }
+  }
+
+  @AfterClass
+  public static void dropKeyspaceAndTopics() throws Exception {
+    if (cassandra != null) {
+      cassandra.session().execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
+      cassandra.close();
+    }
+    try (Admin admin = admin()) {
+      admin.deleteTopics(List.of(TOPIC, DLQ)).all().get();
+    }
+  }
+
+  @Test
+  public void everyValidRatingLandsOnceAndEveryBadOneIsADeadLetterEvenOnReplay() throws Exception {
+    Session session = cassandra.session();
+
+    PipelineResult first = start("it-first-" + RUN);
+    try {
+      awaitTrue("the first run commits every offset", () -> committedAll("it-first-" + RUN));
+      awaitTrue("all valid ratings are rows", () -> rowCount(session) >= VALID);
+      awaitTrue("every producer rating is in a closed window", () -> windowedRatings(session, OWNER_2025.size()) >= PRODUCED);
+      Thread.sleep(5_000);
+    } finally {
+      first.cancel();
+    }
+
+    assertEquals("rows after the first run", VALID, rowCount(session));
+    assertDeadLetters();
+    assertWindowsMatchRows(session);
+    assertQueriesAnswerForTheOwner(session);
+
+    PipelineResult replay = start("it-replay-" + RUN);
+    try {
+      awaitTrue("the replay commits every offset", () -> committedAll("it-replay-" + RUN));
+      Thread.sleep(5_000);
+    } finally {
+      replay.cancel();
+    }
+    assertEquals("rows after replaying the same offsets", VALID, rowCount(session));
+  }
+
+  private static PipelineResult start(String consumerGroup) {
+    MovieRatingsOptions options = OptionsParser.parse(
+        "--runner=SparkRunner", "--sparkMaster=local[2]", "--streaming=true", "--batchIntervalMillis=1000",
+        "--bootstrapServers=" + BROKER, "--topic=" + TOPIC, "--deadLetterTopic=" + DLQ, "--keyspace=" + KEYSPACE,
+        "--startingOffsets=earliest", "--consumerGroup=" + consumerGroup,
+        "--catalog=" + ROOT.resolve("data/netflix.csv"), "--checkpointDir=" + ROOT.resolve("pipeline/target/it-checkpoint-" + consumerGroup));
+    return MovieRatingsPipeline.build(Pipeline.create(options), options).run();
+  }
+
+  private static void assertDeadLetters() {
+    List<JsonNode> deadLetters = readTopic(DLQ, BAD.size());
+    Set<String> reasons = new HashSet<>();
+    Set<String> payloads = new HashSet<>();
+    for (JsonNode deadLetter : deadLetters) {
+      reasons.add(deadLetter.get("reason").asText());
+      payloads.add(deadLetter.get("payload").asText());
+      assertEquals(TOPIC, deadLetter.get("topic").asText());
+      assertTrue(deadLetter.get("detail").asText().length() > 0);
+    }
+    assertEquals(BAD.size(), deadLetters.size());
+    assertEquals(Set.of("MALFORMED_JSON", "MISSING_FIELD", "RATING_OUT_OF_RANGE", "BAD_TIMESTAMP", "UNKNOWN_TITLE"), reasons);
+    assertTrue(payloads.contains("{this is not json"));
+  }
+
+  /** Every per-window row counts exactly the person's rows whose timestamps fall in that window. */
+  private static void assertWindowsMatchRows(Session session) {
+    List<Row> windows = session.execute("SELECT * FROM " + KEYSPACE + ".ratings_per_window").all();
+    assertTrue(windows.size() > 0);
+    for (Row window : windows) {
+      List<Row> rows = session.execute("SELECT rating_movie FROM " + KEYSPACE + ".movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?",
+          window.getString("name"), window.getTimestamp("window_start"), window.getTimestamp("window_end")).all();
+      assertEquals("ratings of " + window.getString("name") + " at " + window.getTimestamp("window_start"), rows.size(), window.getLong("ratings"));
+      double average = rows.stream().mapToInt(r -> r.getInt("rating_movie")).average().orElseThrow();
+      assertEquals(average, window.getDouble("avg_rating_movie"), 1e-9);
+    }
+  }
+
+  private static void assertQueriesAnswerForTheOwner(Session session) throws Exception {
+    List<String> queries = CqlScript.statements(Files.readString(ROOT.resolve("cassandra/queries.cql"), StandardCharsets.UTF_8));
+    assertEquals(2, queries.size());
+
+    Row average = session.execute(forThisRun(queries.get(0))).one();
+    assertEquals((135 + 121) / 2.0, average.getDouble("avg_duration_min"), 1e-9);
+    assertEquals(2, average.getLong("movies"));
+    assertEquals(3, average.getLong("ratings"));
+
+    List<Row> hour = session.execute(forThisRun(queries.get(1))).all();
+    assertEquals(List.of("Okja", "Roma"), hour.stream().map(r -> r.getString("movie")).toList());
+    assertEquals(Instant.parse("2025-03-13T19:40:00.250Z"), hour.get(0).getTimestamp("timestamp").toInstant());
+  }
+
+  private static String forThisRun(String query) {
+    return query.replace("netflix.", KEYSPACE + ".").replace("'Stelios Giagkos'", "'" + OWNER + "'");
+  }
+
+  private static long rowCount(Session session) {
+    return session.execute("SELECT COUNT(*) FROM " + KEYSPACE + ".movie_ratings").one().getLong(0);
+  }
+
+  /** Ratings counted in ratings_per_window, except the owner's 2025 ones (their windows may be late). */
+  private static long windowedRatings(Session session, int ownerOld) {
+    long total = 0;
+    for (Row window : session.execute("SELECT ratings, window_start FROM " + KEYSPACE + ".ratings_per_window").all()) {
+      if (window.getTimestamp("window_start").toInstant().isAfter(Instant.parse("2026-01-01T00:00:00Z"))) {
+        total += window.getLong("ratings");
+      }
+    }
+    return total;
+  }
+
+  private static boolean committedAll(String group) {
+    try (Admin admin = admin()) {
+      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      for (int partition = 0; partition < 3; partition++) {
+        latest.put(new TopicPartition(TOPIC, partition), OffsetSpec.latest());
+      }
+      var ends = admin.listOffsets(latest).all().get();
+      for (TopicPartition partition : latest.keySet()) {
+        OffsetAndMetadata offset = committed.get(partition);
+        if (offset == null || offset.offset() < ends.get(partition).offset()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static List<JsonNode> readTopic(String topic, int atLeast) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<JsonNode> values = new ArrayList<>();
+    ObjectMapper mapper = new ObjectMapper();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      int quietPolls = 0;
+      while (System.nanoTime() < deadline && quietPolls < 3) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        for (var record : records) {
+          values.add(mapper.readTree(record.value()));
+        }
+        quietPolls = values.size() >= atLeast && records.isEmpty() ? quietPolls + 1 : 0;
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return values;
+  }
+
+  private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + "s waiting until " + what);
+      }
+      Thread.sleep(1_000);
+    }
+  }
+
+  private static Admin admin() {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER));
+  }
+
+  private static String rating(String name, String movie, int score, String timestamp) {
+    return TestData.json(name, movie, score, timestamp);
+  }
+}
