@@ -68,6 +68,9 @@ public final class RatingsProducer implements Callable<Integer> {
   @Option(names = "--verbose", description = "print stack traces with errors")
   boolean verbose;
 
+  /** Timestamps to the microsecond, like the seed's Python isoformat(): 2025-03-13T19:26:50.863211Z. */
+  private static final Clock MICROSECOND_CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -77,7 +80,7 @@ public final class RatingsProducer implements Callable<Integer> {
     List<String> titleList = titles != null ? TitleSource.fromTitlesFile(titles) : TitleSource.fromCatalog(catalog);
     Random random = seed != null ? new Random(seed) : new Random();
     RatingGenerator generator =
-        new RatingGenerator(People.generate(me, people, random), titleList, random, Clock.systemUTC());
+        new RatingGenerator(People.generate(me, people, random), titleList, random, MICROSECOND_CLOCK);
     System.err.printf("Producing to %s on %s: %d people, %d titles%n",
         topic, bootstrapServers, generator.people().size(), titleList.size());
 
