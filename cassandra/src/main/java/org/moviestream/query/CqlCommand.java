@@ -1,7 +1,6 @@
-package org.moviestream.cql;
+package org.moviestream.query;
 
 import com.datastax.driver.core.ResultSet;
-import com.datastax.driver.core.exceptions.DriverException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,23 +8,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import org.moviestream.cql.CassandraConnection;
+import org.moviestream.cql.CqlScript;
+import org.moviestream.cql.ResultTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** bin/cql: runs CQL statements or a CQL file against Cassandra and prints results as tables. */
-@Command(
-    name = "cql",
-    mixinStandardHelpOptions = true,
-    description = "Run CQL against Cassandra (a small cqlsh stand-in on the DataStax Java driver).")
-public final class CqlTool implements Callable<Integer> {
+/** query cql: any CQL statements, or a CQL script, printed as tables (a minimal cqlsh). */
+@Command(name = "cql", mixinStandardHelpOptions = true, description = "Run any CQL statements or a CQL script.")
+final class CqlCommand implements Callable<Integer> {
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Cassandra host (default: ${DEFAULT-VALUE})")
-  String host;
+  @Mixin CassandraOptions cassandra;
 
-  @Option(names = "--port", defaultValue = "9042", description = "Cassandra native port (default: ${DEFAULT-VALUE})")
-  int port;
+  @Spec CommandSpec spec;
 
   @Option(names = {"-f", "--file"}, description = "a CQL script to run, statement by statement")
   Path file;
@@ -41,8 +41,7 @@ public final class CqlTool implements Callable<Integer> {
     List<String> statements = new ArrayList<>();
     if (file != null) {
       if (!Files.isRegularFile(file)) {
-        System.err.println("cql: no such file: " + file);
-        return 2;
+        throw new ParameterException(spec.commandLine(), "no such file: " + file);
       }
       statements.addAll(CqlScript.statements(Files.readString(file, StandardCharsets.UTF_8)));
     }
@@ -50,27 +49,16 @@ public final class CqlTool implements Callable<Integer> {
       statements.addAll(CqlScript.statements(text));
     }
     if (statements.isEmpty()) {
-      System.err.println("cql: nothing to run: give a STATEMENT or --file (see --help)");
-      return 2;
+      throw new ParameterException(spec.commandLine(), "nothing to run: give a STATEMENT or --file");
     }
-    try (CassandraConnection connection = CassandraConnection.open(host, port)) {
+    try (CassandraConnection connection = cassandra.connect()) {
       for (String statement : statements) {
         ResultSet result = connection.session().execute(statement);
         if (!quiet && !result.getColumnDefinitions().asList().isEmpty()) {
           System.out.println(ResultTable.of(result).render());
         }
       }
-      return 0;
-    } catch (IllegalStateException e) {
-      System.err.println("cql: " + e.getMessage());
-      return 1;
-    } catch (DriverException e) {
-      System.err.println("cql: " + e.getMessage());
-      return 1;
     }
-  }
-
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new CqlTool()).execute(args));
+    return 0;
   }
 }

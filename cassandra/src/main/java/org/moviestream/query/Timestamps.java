@@ -1,0 +1,56 @@
+package org.moviestream.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Reads the timestamps people type: with or without offset (then UTC), a date, or an hour. */
+final class Timestamps {
+
+  private Timestamps() {}
+
+  /** 2025-03-13T19:26:50Z, 2025-03-13T19:26:50+02:00, 2025-03-13 19:26:50 (UTC) or 2025-03-13 (midnight UTC). */
+  static Instant instant(String text) {
+    String iso = text.strip().replace(' ', 'T');
+    try {
+      if (iso.length() == 10) {
+        return LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      if (iso.length() == 13) {
+        return LocalDateTime.parse(iso + ":00").toInstant(ZoneOffset.UTC);
+      }
+      try {
+        return OffsetDateTime.parse(iso).toInstant();
+      } catch (DateTimeParseException noOffset) {
+        return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+      }
+    } catch (DateTimeParseException e) {
+      throw new TypeConversionException("'" + text + "' is not a timestamp (e.g. 2025-03-13T19:26:50Z, 2025-03-13 19:26, 2025-03-13)");
+    }
+  }
+
+  /** An hour such as 2025-03-13T19: its first instant. */
+  static Instant hour(String text) {
+    return instant(text).truncatedTo(ChronoUnit.HOURS);
+  }
+
+  static final class InstantConverter implements ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      return instant(value);
+    }
+  }
+
+  static final class HourConverter implements ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      return hour(value);
+    }
+  }
+}
