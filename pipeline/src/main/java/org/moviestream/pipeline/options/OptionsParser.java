@@ -29,7 +29,8 @@ public final class OptionsParser {
       options.setStreaming(true);
     }
     if (!given(args, "sparkMaster")) {
-      options.setSparkMaster("local[2]");
+      // Under spark-submit, its --master (the system property spark.master) decides.
+      options.setSparkMaster(System.getProperty("spark.master", "local[2]"));
     }
     if (!given(args, "appName")) {
       options.setAppName("movie-ratings-pipeline");

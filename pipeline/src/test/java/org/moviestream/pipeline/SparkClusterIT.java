@@ -1,0 +1,168 @@
+package org.moviestream.pipeline;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.datastax.driver.core.Session;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.moviestream.cql.CassandraConnection;
+import org.moviestream.cql.CqlScript;
+import org.moviestream.producer.RatingsProducer;
+
+/**
+ * The pipeline on a real Spark standalone cluster (Master + Worker JVMs of bin/stack start spark),
+ * submitted with spark-submit as the thin application jar: ratings in Kafka become rows in Cassandra
+ * and the work runs in executors the Worker launched, not in the driver.
+ */
+public class SparkClusterIT {
+
+  private static final String BROKER = "127.0.0.1:29092";
+  private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+  private static final Path STATE = ROOT.resolve(".stack");
+  private static final int PRODUCED = 120;
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  private static final String TOPIC = "it_cluster_" + RUN;
+  private static final String DLQ = "it_cluster_dlq_" + RUN;
+  private static final String KEYSPACE = "it_cluster_" + RUN;
+
+  private static boolean startedSpark;
+  private static CassandraConnection cassandra;
+
+  @BeforeClass
+  public static void startSparkAndPrepareData() throws Exception {
+    startedSpark = !portOpen(7077);
+    if (startedSpark) {
+      assertEquals("bin/stack start spark", 0, run(ROOT.resolve("bin/stack").toString(), "start", "spark"));
+    }
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER))) {
+      admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(DLQ, 1, (short) 1))).all().get();
+    }
+    cassandra = CassandraConnection.open("127.0.0.1", 9042);
+    for (String statement : CqlScript.statements(Files.readString(ROOT.resolve("cassandra/schema.cql"), StandardCharsets.UTF_8))) {
+      cassandra.session().execute(statement.replaceAll("\\bnetflix\\b", KEYSPACE));
+    }
+    assertEquals(0, RatingsProducer.run("--count", String.valueOf(PRODUCED), "--topic", TOPIC, "--bootstrap-servers", BROKER,
+        "--seed", "9", "--catalog", ROOT.resolve("data/netflix.csv").toString()));
+  }
+
+  @AfterClass
+  public static void cleanUp() throws Exception {
+    if (cassandra != null) {
+      cassandra.session().execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
+      cassandra.close();
+    }
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER))) {
+      admin.deleteTopics(List.of(TOPIC, DLQ)).all().get();
+    }
+    if (startedSpark) {
+      run(ROOT.resolve("bin/stack").toString(), "stop", "spark");
+    }
+  }
+
+  @Test
+  public void theSubmittedPipelineWritesEveryRatingFromExecutorsOnTheWorker() throws Exception {
+    Path log = ROOT.resolve("pipeline/target/spark-cluster-it-driver.log");
+    Process driver = new ProcessBuilder(ROOT.resolve("bin/spark-submit").toString(),
+        "--master", "spark://127.0.0.1:7077",
+        "--class", MovieRatingsPipeline.class.getName(),
+        ROOT.resolve("pipeline/target/movie-ratings-pipeline-spark-submit.jar").toString(),
+        "--bootstrapServers=" + BROKER, "--topic=" + TOPIC, "--deadLetterTopic=" + DLQ, "--keyspace=" + KEYSPACE,
+        "--startingOffsets=earliest", "--consumerGroup=it-cluster-" + RUN, "--batchIntervalMillis=1000",
+        "--catalog=" + ROOT.resolve("data/netflix.csv"))
+        .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      Session session = cassandra.session();
+      long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+      long rows = 0;
+      while (rows < PRODUCED && System.nanoTime() < deadline && driver.isAlive()) {
+        Thread.sleep(2_000);
+        rows = session.execute("SELECT COUNT(*) FROM " + KEYSPACE + ".movie_ratings").one().getLong(0);
+      }
+      assertTrue("the driver died; see " + log, driver.isAlive());
+      assertEquals("rows written by the cluster", PRODUCED, rows);
+
+      JsonNode master = new ObjectMapper().readTree(get("http://127.0.0.1:8080/json/"));
+      JsonNode app = findApp(master.get("activeapps"), "movie-ratings-pipeline");
+      assertTrue("the app runs on the cluster: " + master, app != null);
+      assertTrue("the worker lends the app cores", master.get("workers").get(0).get("coresused").asInt() > 0);
+      assertTrue("an executor of the app ran in a worker's work dir", executorLogs(app.get("id").asText()).count() > 0);
+    } finally {
+      driver.destroy();
+      if (!driver.waitFor(60, TimeUnit.SECONDS)) {
+        driver.destroyForcibly();
+      }
+    }
+  }
+
+  private static JsonNode findApp(JsonNode apps, String name) {
+    for (JsonNode app : apps) {
+      if (name.equals(app.get("name").asText())) {
+        return app;
+      }
+    }
+    return null;
+  }
+
+  /** stderr files the Worker gave the app's executors: work/<app id>/<executor id>/stderr. */
+  private static Stream<Path> executorLogs(String appId) throws IOException {
+    try (Stream<Path> workers = Files.list(STATE)) {
+      return workers.filter(dir -> dir.getFileName().toString().startsWith("spark-worker-"))
+          .map(dir -> dir.resolve("work").resolve(appId))
+          .filter(Files::isDirectory)
+          .flatMap(SparkClusterIT::list)
+          .map(executor -> executor.resolve("stderr"))
+          .filter(Files::isRegularFile)
+          .toList().stream();
+    }
+  }
+
+  private static Stream<Path> list(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.toList().stream();
+    } catch (IOException e) {
+      return Stream.empty();
+    }
+  }
+
+  private static String get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private static boolean portOpen(int port) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO().start();
+    return process.waitFor(5, TimeUnit.MINUTES) ? process.exitValue() : -1;
+  }
+
+}
