@@ -1,0 +1,136 @@
+package org.moviestream.bench;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * bin/bench: on the local stack, in one run, the raw limits of the machine, the Beam pipeline and
+ * its native Spark Structured Streaming peer draining the same backlog, and both at fixed rates;
+ * writes bench/results/DATE.md and DATE.png.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Measure throughput, latency and cost of movie-stream against the raw limits and native Spark.")
+public final class Benchmark implements Callable<Integer> {
+
+  /** The pipeline settings the benchmark found best (see the README's Performance section). */
+  static final String TUNED_BEAM_ARGS = "--batchIntervalMillis=1000 --readTimePercentage=0.5";
+
+  @Option(names = "--records", defaultValue = "1000000", description = "backlog size (default: ${DEFAULT-VALUE})")
+  long records;
+
+  @Option(names = "--rates", split = ",", defaultValue = "1000,5000,10000", description = "steady-state rates per second (default: ${DEFAULT-VALUE})")
+  List<Integer> rates;
+
+  @Option(names = "--steady-seconds", defaultValue = "120", description = "how long each rate is held (default: ${DEFAULT-VALUE})")
+  int steadySeconds;
+
+  @Option(names = "--quick", description = "a few minutes: 50,000 records, rates 1000 and 5000 for 30 s")
+  boolean quick;
+
+  @Option(names = "--beam-args", defaultValue = TUNED_BEAM_ARGS, description = "pipeline options for the Beam runs (default: ${DEFAULT-VALUE})")
+  String beamArgs;
+
+  @Option(names = "--compare-defaults", description = "also drain the backlog with the pipeline's default Spark settings (before tuning)")
+  boolean compareDefaults;
+
+  @Option(names = "--skip-native", description = "measure Beam only")
+  boolean skipNative;
+
+  @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:29092", description = "Kafka (default: ${DEFAULT-VALUE})")
+  String bootstrapServers;
+
+  @Option(names = "--out", defaultValue = "bench/results", description = "report folder (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(names = "--heap", defaultValue = "2g", description = "-Xmx of every job JVM (default: ${DEFAULT-VALUE})")
+  String heap;
+
+  private final Path root = Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
+  private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
+
+  @Override
+  public Integer call() throws Exception {
+    if (quick) {
+      records = 50_000;
+      rates = List.of(1_000, 5_000);
+      steadySeconds = 30;
+    }
+    SystemUnderTest.Context context = new SystemUnderTest.Context(root, bootstrapServers, root.resolve("bench/target/work-" + run),
+        List.of("-Xmx" + heap, "-XX:+UseG1GC"));
+    List<SystemUnderTest> systems = skipNative ? List.of(SystemUnderTest.BEAM) : List.of(SystemUnderTest.BEAM, SystemUnderTest.NATIVE);
+    List<Results.Backlog> backlogs = new ArrayList<>();
+    List<Results.Steady> steadies = new ArrayList<>();
+    Results.Raw raw;
+
+    try (Fixtures fixtures = new Fixtures(root, bootstrapServers)) {
+      Measurements measure = new Measurements(context, fixtures, run);
+      String topic = "bench_backlog_" + run;
+      fixtures.createTopics(topic, topic + "_dlq");
+      measure.produce(topic, "--count", String.valueOf(records));
+
+      raw = measureRaw(fixtures, topic);
+
+      if (compareDefaults) {
+        backlogs.add(measure.backlog(SystemUnderTest.BEAM, "defaults", List.of(), topic, records));
+      }
+      for (SystemUnderTest system : systems) {
+        List<String> extra = system == SystemUnderTest.BEAM ? split(beamArgs) : List.of();
+        backlogs.add(measure.backlog(system, system == SystemUnderTest.BEAM ? beamArgs : "local[2], default trigger", extra, topic, records));
+      }
+      fixtures.deleteTopics(topic, topic + "_dlq");
+
+      for (int rate : rates) {
+        for (SystemUnderTest system : systems) {
+          steadies.add(measure.steady(system, system == SystemUnderTest.BEAM ? split(beamArgs) : List.of(), rate, steadySeconds));
+        }
+      }
+    }
+
+    String date = LocalDate.now().toString();
+    Path report = root.resolve(out).resolve(date + (quick ? "-quick" : "") + ".md");
+    String chart = report.getFileName().toString().replace(".md", ".png");
+    Charts.write(report.resolveSibling(chart), backlogs, steadies);
+    Report.write(report, Report.markdown("movie-stream benchmark, " + date + (quick ? " (quick)" : ""), settings(), raw, backlogs, steadies, chart));
+    System.out.println("[bench] report: " + root.relativize(report) + ", chart: " + root.relativize(report.resolveSibling(chart)));
+    return 0;
+  }
+
+  private Results.Raw measureRaw(Fixtures fixtures, String topic) throws Exception {
+    RawLimits.Measured<List<ConsumerRecord<String, String>>> drained = RawLimits.drain(bootstrapServers, topic, records);
+    System.out.printf(Locale.ROOT, "[bench] raw consumer: %,d records in %.1f s = %,.0f/s%n", drained.count(), drained.seconds(), drained.perSecond());
+    String keyspace = "bench_raw_" + run;
+    fixtures.createKeyspace(keyspace);
+    RawLimits.Measured<Long> inserted = RawLimits.insert(fixtures.session(), keyspace, drained.value());
+    System.out.printf(Locale.ROOT, "[bench] raw writer: %,d rows in %.1f s = %,.0f/s%n", inserted.count(), inserted.seconds(), inserted.perSecond());
+    fixtures.dropKeyspace(keyspace);
+    return new Results.Raw(drained.count(), drained.perSecond(), inserted.perSecond(), inserted.value());
+  }
+
+  private String settings() {
+    return String.format(Locale.ROOT, "Machine: %d cores, %.0f GiB RAM, Java %s; Kafka, Cassandra and the job on the same box. "
+            + "Backlog: %,d ratings in a 3-partition topic. Every job: local[2], -Xmx%s. Beam pipeline options: `%s`. "
+            + "Reproduce: `bin/bench%s`.",
+        Runtime.getRuntime().availableProcessors(),
+        ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / (1024.0 * 1024 * 1024),
+        System.getProperty("java.version"), records, heap, beamArgs, quick ? " --quick" : "");
+  }
+
+  private static List<String> split(String args) {
+    return args.isBlank() ? List.of() : Arrays.asList(args.trim().split("\\s+"));
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Benchmark()).execute(args));
+  }
+}

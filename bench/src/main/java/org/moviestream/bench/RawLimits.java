@@ -1,0 +1,92 @@
+package org.moviestream.bench;
+
+import com.datastax.driver.core.BoundStatement;
+import com.datastax.driver.core.PreparedStatement;
+import com.datastax.driver.core.ResultSetFuture;
+import com.datastax.driver.core.Session;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** What this machine does without any framework: drain the topic, insert the rows. */
+final class RawLimits {
+
+  private static final int IN_FLIGHT = 256;
+
+  private RawLimits() {}
+
+  /** A plain KafkaConsumer reads all {@code expected} records of {@code topic}; returns them and the rate. */
+  static Measured<List<ConsumerRecord<String, String>>> drain(String bootstrapServers, String topic, long expected) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+    config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<ConsumerRecord<String, String>> records = new ArrayList<>((int) expected);
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(topic));
+      long start = System.nanoTime();
+      long deadline = start + Duration.ofMinutes(10).toNanos();
+      while (records.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return new Measured<>(records, records.size(), (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /** The same rows inserted with the DataStax driver, asynchronously, {@value #IN_FLIGHT} in flight. */
+  static Measured<Long> insert(Session session, String keyspace, List<ConsumerRecord<String, String>> records) throws Exception {
+    PreparedStatement insert = session.prepare("INSERT INTO " + keyspace
+        + ".movie_ratings (name, timestamp, id, movie, rating_movie) VALUES (?, ?, ?, ?, ?)");
+    ObjectMapper mapper = new ObjectMapper();
+    List<BoundStatement> statements = new ArrayList<>(records.size());
+    for (ConsumerRecord<String, String> record : records) {
+      JsonNode json = mapper.readTree(record.value());
+      UUID id = UUID.nameUUIDFromBytes((record.topic() + "/" + record.partition() + "/" + record.offset()).getBytes(StandardCharsets.UTF_8));
+      statements.add(insert.bind(json.get("name").asText(), Date.from(Instant.parse(json.get("timestamp").asText())), id,
+          json.get("movie").asText(), json.get("rating").asInt()));
+    }
+    Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    AtomicLong failures = new AtomicLong();
+    long start = System.nanoTime();
+    for (BoundStatement statement : statements) {
+      inFlight.acquire();
+      ResultSetFuture future = session.executeAsync(statement);
+      future.addListener(() -> {
+        try {
+          future.getUninterruptibly();
+        } catch (RuntimeException e) {
+          failures.incrementAndGet();
+        }
+        inFlight.release();
+      }, MoreExecutors.directExecutor());
+    }
+    inFlight.acquire(IN_FLIGHT);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Measured<>(failures.get(), statements.size() - failures.get(), seconds);
+  }
+
+  /** A result with how many items it covered and how long it took. */
+  record Measured<T>(T value, long count, double seconds) {
+    double perSecond() {
+      return count / seconds;
+    }
+  }
+}

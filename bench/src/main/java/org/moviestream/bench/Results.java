@@ -1,0 +1,43 @@
+package org.moviestream.bench;
+
+import java.util.SortedMap;
+import org.HdrHistogram.Histogram;
+
+/** What one benchmark run measured. */
+final class Results {
+
+  private Results() {}
+
+  /** The machine's own limits: a plain consumer and a plain async writer. */
+  record Raw(long records, double consumerPerSecond, double writerPerSecond, long writerFailures) {
+    double ceiling() {
+      return Math.min(consumerPerSecond, writerPerSecond);
+    }
+  }
+
+  /** One system draining a preloaded backlog. */
+  record Backlog(
+      String system, String settings, long rows, double launchToLastWriteSeconds, double firstToLastWriteSeconds,
+      double peakRssMiB, double cpuSeconds, SortedMap<Long, Long> timeline) {
+    double rowsPerSecond() {
+      return rows / launchToLastWriteSeconds;
+    }
+
+    double steadyRowsPerSecond() {
+      return rows / Math.max(firstToLastWriteSeconds, 1e-3);
+    }
+
+    double cpuSecondsPerMillion() {
+      return cpuSeconds / rows * 1_000_000;
+    }
+  }
+
+  /** One system fed at a fixed rate: latency of each row and whether the backlog grew. */
+  record Steady(
+      String system, double rate, int seconds, long expected, long rows, Histogram latencyMillis,
+      double backlogGrowthSeconds, double peakRssMiB, SortedMap<Long, Long> p99PerSecond) {
+    boolean sustained() {
+      return rows == expected && backlogGrowthSeconds < 1.0;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.moviestream.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The two ways of running the job that are measured side by side. */
+enum SystemUnderTest {
+  BEAM("Beam on SparkRunner") {
+    @Override
+    JavaProcess start(Context context, String topic, String keyspace, List<String> extraArgs) throws IOException {
+      List<String> args = new ArrayList<>(List.of("-jar", context.root().resolve("pipeline/target/movie-ratings-pipeline.jar").toString(),
+          "--bootstrapServers=" + context.bootstrapServers(), "--topic=" + topic, "--deadLetterTopic=" + topic + "_dlq",
+          "--keyspace=" + keyspace, "--startingOffsets=earliest", "--consumerGroup=bench-" + topic, "--progressSeconds=1",
+          "--sparkMaster=local[2]", "--checkpointDir=" + context.work().resolve("checkpoint-" + topic)));
+      args.addAll(extraArgs);
+      return JavaProcess.start(context.root(), context.work().resolve(topic + "-beam.log"), context.jvmArgs(), args);
+    }
+  },
+  NATIVE("Spark Structured Streaming") {
+    @Override
+    JavaProcess start(Context context, String topic, String keyspace, List<String> extraArgs) throws IOException {
+      Path bench = context.root().resolve("bench/target");
+      String classpath = bench.resolve("classes") + ":" + Files.readString(bench.resolve("classpath.txt")).trim();
+      List<String> args = new ArrayList<>(List.of("-cp", classpath, NativeRatingsJob.class.getName(),
+          context.bootstrapServers(), topic, keyspace, context.root().resolve("data/netflix.csv").toString(),
+          context.work().resolve("checkpoint-" + topic).toString()));
+      args.addAll(extraArgs);
+      return JavaProcess.start(context.root(), context.work().resolve(topic + "-native.log"), context.jvmArgs(), args);
+    }
+  };
+
+  private final String label;
+
+  SystemUnderTest(String label) {
+    this.label = label;
+  }
+
+  String label() {
+    return label;
+  }
+
+  /** Starts the job reading {@code topic} from its start and writing {@code keyspace}.movie_ratings. */
+  abstract JavaProcess start(Context context, String topic, String keyspace, List<String> extraArgs) throws IOException;
+
+  /** Where the benchmark runs: the project, the broker, a work folder, the JVM settings of the jobs. */
+  record Context(Path root, String bootstrapServers, Path work, List<String> jvmArgs) {}
+}
