@@ -13,7 +13,7 @@ enum SystemUnderTest {
     JavaProcess start(Context context, String topic, String keyspace, List<String> extraArgs) throws IOException {
       List<String> args = new ArrayList<>(List.of("-jar", context.root().resolve("pipeline/target/movie-ratings-pipeline.jar").toString(),
           "--bootstrapServers=" + context.bootstrapServers(), "--topic=" + topic, "--deadLetterTopic=" + topic + "_dlq",
-          "--keyspace=" + keyspace, "--startingOffsets=earliest", "--consumerGroup=bench-" + topic, "--progressSeconds=1",
+          "--keyspace=" + keyspace, "--startingOffsets=earliest", "--progressSeconds=1",
           "--sparkMaster=local[2]", "--checkpointDir=" + context.work().resolve("checkpoint-" + topic)));
       args.addAll(extraArgs);
       return JavaProcess.start(context.root(), context.work().resolve(topic + "-beam.log"), context.jvmArgs(), args);

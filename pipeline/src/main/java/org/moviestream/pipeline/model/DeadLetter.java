@@ -1,14 +1,14 @@
 package org.moviestream.pipeline.model;
 
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.moviestream.pipeline.coders.ModelCoders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 
 /** A rejected message: the raw payload, why it was rejected, and where it was read. */
-@DefaultCoder(SerializableCoder.class)
+@DefaultCoder(ModelCoders.DeadLetterCoder.class)
 public record DeadLetter(RejectReason reason, String detail, String payload, SourceOffset source)
     implements Serializable {
 

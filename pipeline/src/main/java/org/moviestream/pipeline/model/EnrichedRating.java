@@ -1,10 +1,10 @@
 package org.moviestream.pipeline.model;
 
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.moviestream.pipeline.coders.ModelCoders;
 import java.io.Serializable;
 import org.moviestream.catalog.CatalogEntry;
 
 /** A rating joined with its title's catalog entry. */
-@DefaultCoder(SerializableCoder.class)
+@DefaultCoder(ModelCoders.EnrichedRatingCoder.class)
 public record EnrichedRating(Rating rating, CatalogEntry title) implements Serializable {}

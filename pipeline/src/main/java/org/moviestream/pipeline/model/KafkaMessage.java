@@ -1,9 +1,9 @@
 package org.moviestream.pipeline.model;
 
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.moviestream.pipeline.coders.ModelCoders;
 import java.io.Serializable;
 
 /** A raw message as read from Kafka: its source offset, key and JSON payload. */
-@DefaultCoder(SerializableCoder.class)
+@DefaultCoder(ModelCoders.KafkaMessageCoder.class)
 public record KafkaMessage(SourceOffset source, String key, String payload) implements Serializable {}

@@ -1,7 +1,7 @@
 package org.moviestream.pipeline.model;
 
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.moviestream.pipeline.coders.ModelCoders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Serializable;
@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A valid rating: a person scored a title 1-10 at an instant; {@code source} says where it was read. */
-@DefaultCoder(SerializableCoder.class)
+@DefaultCoder(ModelCoders.RatingCoder.class)
 public record Rating(String name, String movie, int ratingMovie, Instant timestamp, SourceOffset source)
     implements Serializable {
 

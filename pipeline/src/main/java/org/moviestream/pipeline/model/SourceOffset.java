@@ -1,13 +1,13 @@
 package org.moviestream.pipeline.model;
 
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.moviestream.pipeline.coders.ModelCoders;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Where a message came from: its Kafka topic, partition and offset. */
-@DefaultCoder(SerializableCoder.class)
+@DefaultCoder(ModelCoders.SourceOffsetCoder.class)
 public record SourceOffset(String topic, int partition, long offset) implements Serializable {
 
   /**

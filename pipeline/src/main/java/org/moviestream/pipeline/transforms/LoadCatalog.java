@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -17,6 +16,7 @@ import org.moviestream.catalog.Catalog;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.catalog.CatalogReader;
 import org.moviestream.catalog.RejectedRow;
+import org.moviestream.pipeline.coders.ModelCoders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,7 @@ public final class LoadCatalog extends PTransform<PBegin, PCollectionView<Map<St
     catalog.byTitle().forEach((key, entry) -> entries.add(KV.of(key, entry)));
     return input
         .apply("CatalogEntries", Create.of(entries)
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(CatalogEntry.class))))
+            .withCoder(KvCoder.of(StringUtf8Coder.of(), ModelCoders.CatalogEntryCoder.of())))
         .apply("AsMap", View.asMap());
   }
 }

@@ -1,0 +1,31 @@
+package org.moviestream.pipeline.coders;
+
+import static org.moviestream.pipeline.TestData.DARK;
+import static org.moviestream.pipeline.TestData.ROMA;
+import static org.moviestream.pipeline.TestData.enriched;
+
+import org.apache.beam.sdk.testing.CoderProperties;
+import org.junit.Test;
+import org.moviestream.catalog.CatalogEntry;
+import org.moviestream.pipeline.TestData;
+import org.moviestream.pipeline.model.DeadLetter;
+import org.moviestream.pipeline.model.RejectReason;
+import org.moviestream.pipeline.model.SourceOffset;
+
+/** Every model coder decodes what it encoded, nulls and microseconds included. */
+public class ModelCodersTest {
+
+  @Test
+  public void roundTripsEveryModelRecord() throws Exception {
+    CoderProperties.coderDecodeEncodeEqual(ModelCoders.KafkaMessageCoder.of(), TestData.message(7, "{\"a\":1}"));
+    CoderProperties.coderDecodeEncodeEqual(ModelCoders.KafkaMessageCoder.of(), TestData.message(8, null));
+    CoderProperties.coderDecodeEncodeEqual(ModelCoders.RatingCoder.of(),
+        TestData.rating("Stelios Giagkos", "Roma", 8, "2025-03-13T19:26:50.863211Z", 3));
+    CoderProperties.coderDecodeEncodeEqual(ModelCoders.CatalogEntryCoder.of(), ROMA);
+    CoderProperties.coderDecodeEncodeEqual(ModelCoders.CatalogEntryCoder.of(),
+        new CatalogEntry(null, null, "Only A Title", null, null, null, null, null, null, null));
+    CoderProperties.coderDecodeEncodeEqual(ModelCoders.EnrichedRatingCoder.of(), enriched("Ann", DARK, 6, "2025-03-13T19:26:50Z", 2));
+    CoderProperties.coderDecodeEncodeEqual(ModelCoders.DeadLetterCoder.of(),
+        new DeadLetter(RejectReason.BAD_TIMESTAMP, "timestamp 'x' is not ISO-8601", "{}", new SourceOffset("t", 1, 2)));
+  }
+}
