@@ -131,6 +131,8 @@ public final class Benchmark implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // Jobs and producers are child JVMs: none may outlive the benchmark and skew the next run.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
     System.exit(new CommandLine(new Benchmark()).execute(args));
   }
 }

@@ -12,7 +12,7 @@ import org.apache.beam.sdk.values.PDone;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 
 /**
- * Elements -> mapped entity rows -> Cassandra with CassandraIO. Rows are upserts by primary key,
+ * Elements -> mapped entity rows -> Cassandra (see {@link CassandraTarget.CassandraWriter}). Rows are upserts by primary key,
  * so writing the same element twice (a replay, a retried batch) leaves one row.
  */
 public final class WriteRows<InputT, RowT extends Serializable> extends PTransform<PCollection<InputT>, PDone> {
@@ -37,10 +37,15 @@ public final class WriteRows<InputT, RowT extends Serializable> extends PTransfo
 
   @Override
   public PDone expand(PCollection<InputT> input) {
-    return input
+    PCollection<RowT> rows = input
         .apply("ToRow", ParDo.of(new ToRowFn<>(toRow, counterName)))
-        .setCoder(SerializableCoder.of(entity))
-        .apply("CassandraWrite", target.write(entity));
+        .setCoder(SerializableCoder.of(entity));
+    if (target.writer() == CassandraTarget.CassandraWriter.CASSANDRA_IO) {
+      rows.apply("CassandraIOWrite", target.cassandraIoWrite(entity));
+    } else {
+      rows.apply("SessionWrite", ParDo.of(new SessionWriteFn<>(target, entity, target.maxInFlight())));
+    }
+    return PDone.in(input.getPipeline());
   }
 
   static final class ToRowFn<InputT, RowT> extends DoFn<InputT, RowT> {

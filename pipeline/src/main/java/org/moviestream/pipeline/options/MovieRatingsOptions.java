@@ -3,6 +3,7 @@ package org.moviestream.pipeline.options;
 import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
+import org.moviestream.pipeline.io.CassandraTarget;
 
 /**
  * Every setting of the movie-ratings pipeline. Spark's own (--sparkMaster, --streaming,
@@ -82,6 +83,19 @@ public interface MovieRatingsOptions extends SparkPipelineOptions {
   String getKeyspace();
 
   void setKeyspace(String value);
+
+  @Description("How rows are written: SHARED_SESSION (a DoFn on one session per JVM) or CASSANDRA_IO"
+      + " (Beam's CassandraIO.write(), which opens and closes a Cluster for every partition of every micro-batch)")
+  @Default.Enum("SHARED_SESSION")
+  CassandraTarget.CassandraWriter getCassandraWriter();
+
+  void setCassandraWriter(CassandraTarget.CassandraWriter value);
+
+  @Description("Most asynchronous Cassandra writes in flight per writer (SHARED_SESSION)")
+  @Default.Integer(256)
+  Integer getCassandraMaxInFlight();
+
+  void setCassandraMaxInFlight(Integer value);
 
   @Description("Kafka topic that receives rejected messages as JSON, with reason and source offset")
   @Default.String("movies_ratings_dlq")

@@ -55,6 +55,7 @@ public final class OptionsParser {
     require(options.getProgressSeconds() >= 0, "--progressSeconds must not be negative");
     require(options.getRunSeconds() >= 0, "--runSeconds must not be negative");
     require(!options.getCassandraHosts().isBlank(), "--cassandraHosts must name at least one host");
+    require(options.getCassandraMaxInFlight() > 0, "--cassandraMaxInFlight must be positive");
     try {
       ZoneId.of(options.getInputZone());
     } catch (DateTimeException e) {

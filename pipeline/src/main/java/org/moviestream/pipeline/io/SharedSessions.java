@@ -1,0 +1,42 @@
+package org.moviestream.pipeline.io;
+
+import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.Session;
+import com.datastax.driver.mapping.Mapper;
+import com.datastax.driver.mapping.MappingManager;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One Cassandra session per target per JVM, shared by every writer DoFn instance in it.
+ *
+ * <p>The SparkRunner tears a DoFn down after each partition of each micro-batch; a writer that
+ * owns its Cluster (as CassandraIO's does) connects and closes one every time, and closing alone
+ * waits out the driver's two-second event-loop quiet period. A shared session lives as long as the
+ * executor JVM instead.
+ */
+final class SharedSessions {
+
+  private static final Map<CassandraTarget, MappingManager> MANAGERS = new ConcurrentHashMap<>();
+
+  private SharedSessions() {}
+
+  /** The object mapper of {@code entity} on the shared session of {@code target}. */
+  static <T> Mapper<T> mapper(CassandraTarget target, Class<T> entity) {
+    Mapper<T> mapper = MANAGERS.computeIfAbsent(target, SharedSessions::connect).mapper(entity);
+    // Unset columns stay unset instead of becoming tombstones.
+    mapper.setDefaultSaveOptions(Mapper.Option.saveNullFields(false));
+    return mapper;
+  }
+
+  private static MappingManager connect(CassandraTarget target) {
+    Cluster cluster = Cluster.builder()
+        .addContactPoints(target.hosts().toArray(String[]::new))
+        .withPort(target.port())
+        .withoutJMXReporting()
+        .build();
+    Session session = cluster.connect(target.keyspace());
+    Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "cassandra-session-close"));
+    return new MappingManager(session);
+  }
+}
