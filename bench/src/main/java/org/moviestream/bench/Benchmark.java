@@ -26,6 +26,9 @@ public final class Benchmark implements Callable<Integer> {
   /** The pipeline settings the benchmark found best (see the README's Performance section). */
   static final String TUNED_BEAM_ARGS = "--batchIntervalMillis=1000 --readTimePercentage=0.5";
 
+  /** The pipeline before tuning: Beam's CassandraIO writer and Spark's default micro-batching. */
+  static final String BEFORE_TUNING_ARGS = "--cassandraWriter=CASSANDRA_IO";
+
   @Option(names = "--records", defaultValue = "1000000", description = "backlog size (default: ${DEFAULT-VALUE})")
   long records;
 
@@ -41,8 +44,8 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--beam-args", defaultValue = TUNED_BEAM_ARGS, description = "pipeline options for the Beam runs (default: ${DEFAULT-VALUE})")
   String beamArgs;
 
-  @Option(names = "--compare-defaults", description = "also drain the backlog with the pipeline's default Spark settings (before tuning)")
-  boolean compareDefaults;
+  @Option(names = "--compare-before-tuning", description = "also drain the backlog as before tuning: " + BEFORE_TUNING_ARGS)
+  boolean compareBeforeTuning;
 
   @Option(names = "--skip-native", description = "measure Beam only")
   boolean skipNative;
@@ -81,8 +84,8 @@ public final class Benchmark implements Callable<Integer> {
 
       raw = measureRaw(fixtures, topic);
 
-      if (compareDefaults) {
-        backlogs.add(measure.backlog(SystemUnderTest.BEAM, "defaults", List.of(), topic, records));
+      if (compareBeforeTuning) {
+        backlogs.add(measure.backlog(SystemUnderTest.BEAM, BEFORE_TUNING_ARGS, split(BEFORE_TUNING_ARGS), topic, records));
       }
       for (SystemUnderTest system : systems) {
         List<String> extra = system == SystemUnderTest.BEAM ? split(beamArgs) : List.of();

@@ -14,9 +14,9 @@ enum SystemUnderTest {
       List<String> args = new ArrayList<>(List.of("-jar", context.root().resolve("pipeline/target/movie-ratings-pipeline.jar").toString(),
           "--bootstrapServers=" + context.bootstrapServers(), "--topic=" + topic, "--deadLetterTopic=" + topic + "_dlq",
           "--keyspace=" + keyspace, "--startingOffsets=earliest", "--progressSeconds=1",
-          "--sparkMaster=local[2]", "--checkpointDir=" + context.work().resolve("checkpoint-" + topic)));
+          "--sparkMaster=local[2]", "--checkpointDir=" + context.work().resolve("checkpoint-" + keyspace)));
       args.addAll(extraArgs);
-      return JavaProcess.start(context.root(), context.work().resolve(topic + "-beam.log"), context.jvmArgs(), args);
+      return JavaProcess.start(context.root(), context.work().resolve(keyspace + "-beam.log"), context.jvmArgs(), args);
     }
   },
   NATIVE("Spark Structured Streaming") {
@@ -26,9 +26,9 @@ enum SystemUnderTest {
       String classpath = bench.resolve("classes") + ":" + Files.readString(bench.resolve("classpath.txt")).trim();
       List<String> args = new ArrayList<>(List.of("-cp", classpath, NativeRatingsJob.class.getName(),
           context.bootstrapServers(), topic, keyspace, context.root().resolve("data/netflix.csv").toString(),
-          context.work().resolve("checkpoint-" + topic).toString()));
+          context.work().resolve("checkpoint-" + keyspace).toString()));
       args.addAll(extraArgs);
-      return JavaProcess.start(context.root(), context.work().resolve(topic + "-native.log"), context.jvmArgs(), args);
+      return JavaProcess.start(context.root(), context.work().resolve(keyspace + "-native.log"), context.jvmArgs(), args);
     }
   };
 
