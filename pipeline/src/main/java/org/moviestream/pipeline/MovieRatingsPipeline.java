@@ -11,32 +11,38 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.pipeline.io.CassandraTarget;
-import org.moviestream.pipeline.io.MovieRatingRow;
+import org.moviestream.pipeline.io.CommitOffsets;
+import org.moviestream.pipeline.io.ResumePoint;
 import org.moviestream.pipeline.io.ServiceChecks;
-import org.moviestream.pipeline.io.WindowStatsRow;
 import org.moviestream.pipeline.io.WriteDeadLetters;
-import org.moviestream.pipeline.io.WriteRows;
-import org.moviestream.pipeline.metrics.PipelineMetrics;
+import org.moviestream.pipeline.io.WriteRatings;
+import org.moviestream.pipeline.io.WriteWindowStats;
 import org.moviestream.pipeline.model.DeadLetter;
-import org.moviestream.pipeline.model.EnrichedRating;
-import org.moviestream.pipeline.options.MovieRatingsOptions;
-import org.moviestream.pipeline.options.OptionsParser;
-import org.moviestream.pipeline.transforms.AggregatePerWindow;
+import org.moviestream.pipeline.model.WindowPane;
 import org.moviestream.pipeline.transforms.EnrichWithCatalog;
 import org.moviestream.pipeline.transforms.LoadCatalog;
 import org.moviestream.pipeline.transforms.ParseRatings;
 import org.moviestream.pipeline.transforms.ReadRatings;
-import org.moviestream.pipeline.transforms.WindowRatings;
+import org.moviestream.pipeline.transforms.TrackSettledOffsets;
+import org.moviestream.pipeline.transforms.WindowPerPerson;
+import org.moviestream.pipeline.options.MovieRatingsOptions;
+import org.moviestream.pipeline.options.OptionsParser;
 
 /**
  * The movie-ratings pipeline:
  *
  * <pre>
  *   Kafka movies_ratings -> ReadRatings -> ParseRatings -> EnrichWithCatalog (catalog side input)
- *     -> WindowRatings (30 s) -> WriteRatings              -> Cassandra netflix.movie_ratings
- *                             -> AggregatePerWindow -> WriteWindowStats -> netflix.ratings_per_window
- *   rejects of ParseRatings and EnrichWithCatalog -> WriteDeadLetters -> Kafka movies_ratings_dlq
+ *     -> WriteRatings -> Cassandra netflix.movie_ratings
+ *          -> WindowPerPerson (30 s) -> WriteWindowStats (figures read back from the rows) -> netflix.ratings_per_window
+ *   rejects of ParseRatings, EnrichWithCatalog and WriteRatings -> WriteDeadLetters -> Kafka movies_ratings_dlq
+ *   rows, window rows and dead letters, once durable -> TrackSettledOffsets -> CommitOffsets -> the consumer group
  * </pre>
+ *
+ * A run resumes at the consumer group's committed offsets, and an offset is committed only when its
+ * message and every one before it in its partition are durable: whatever stops the job, a restart
+ * loses nothing and rewrites at most what was not yet committed (rows are upserts by a row id
+ * derived from the source offset).
  */
 public final class MovieRatingsPipeline {
 
@@ -47,8 +53,9 @@ public final class MovieRatingsPipeline {
     try {
       MovieRatingsOptions options = OptionsParser.parse(args);
       ServiceChecks.require(options);
-      PipelineResult result = build(Pipeline.create(options), options).run();
-      exitCode = new RunMonitor(result, options.getProgressSeconds(), options.getRunSeconds()).awaitEnd();
+      Map<String, Long> resumedAt = ResumePoint.establish(options);
+      PipelineResult result = build(Pipeline.create(options), options, resumedAt).run();
+      exitCode = new RunMonitor(result, options).awaitEnd();
     } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("movie-ratings-pipeline: " + e.getMessage());
       exitCode = e instanceof IllegalArgumentException ? 2 : 1;
@@ -57,8 +64,8 @@ public final class MovieRatingsPipeline {
     System.exit(exitCode);
   }
 
-  /** Adds every step to {@code pipeline}; the body is the diagram above. */
-  public static Pipeline build(Pipeline pipeline, MovieRatingsOptions options) {
+  /** Adds every step to {@code pipeline}, resuming at {@code resumedAt} ("topic/partition" -> offset); the body is the diagram above. */
+  public static Pipeline build(Pipeline pipeline, MovieRatingsOptions options, Map<String, Long> resumedAt) {
     CassandraTarget cassandra = CassandraTarget.from(options);
 
     PCollectionView<Map<String, CatalogEntry>> catalog = pipeline.apply("LoadCatalog", LoadCatalog.from(options.getCatalog()));
@@ -70,19 +77,24 @@ public final class MovieRatingsPipeline {
     PCollectionTuple enriched = parsed.get(ParseRatings.RATINGS)
         .apply("EnrichWithCatalog", new EnrichWithCatalog(catalog));
 
-    PCollection<EnrichedRating> windowed = enriched.get(EnrichWithCatalog.ENRICHED)
-        .apply("WindowRatings", WindowRatings.of(options.getWindowSeconds(), options.getAllowedLatenessSeconds()));
+    PCollectionTuple written = enriched.get(EnrichWithCatalog.ENRICHED)
+        .apply("WriteRatings", new WriteRatings(cassandra));
 
-    windowed.apply("WriteRatings", WriteRows.of(MovieRatingRow.class, MovieRatingRow::of, PipelineMetrics.WRITTEN, cassandra));
+    PCollection<WindowPane> windowsWritten = written.get(WriteRatings.WRITTEN)
+        .apply("WindowPerPerson", WindowPerPerson.of(options.getWindowSeconds(), options.getAllowedLatenessSeconds()))
+        .apply("WriteWindowStats", new WriteWindowStats(cassandra));
 
-    windowed
-        .apply("AggregatePerWindow", new AggregatePerWindow())
-        .apply("WriteWindowStats", WriteRows.of(WindowStatsRow.class, WindowStatsRow::of, PipelineMetrics.WINDOWS_WRITTEN, cassandra));
-
-    PCollectionList.<DeadLetter>of(parsed.get(ParseRatings.REJECTED))
+    PCollection<DeadLetter> deadLettersWritten = PCollectionList.<DeadLetter>of(parsed.get(ParseRatings.REJECTED))
         .and(enriched.get(EnrichWithCatalog.REJECTED))
+        .and(written.get(WriteRatings.FAILED))
         .apply("CollectRejects", Flatten.pCollections())
         .apply("WriteDeadLetters", new WriteDeadLetters(options.getBootstrapServers(), options.getDeadLetterTopic()));
+
+    PCollectionTuple.of(TrackSettledOffsets.WRITTEN, written.get(WriteRatings.WRITTEN))
+        .and(TrackSettledOffsets.WINDOWED, windowsWritten)
+        .and(TrackSettledOffsets.DEAD_LETTERED, deadLettersWritten)
+        .apply("TrackSettledOffsets", TrackSettledOffsets.from(resumedAt, options.getWindowSeconds(), options.getAllowedLatenessSeconds()))
+        .apply("CommitOffsets", new CommitOffsets(options.getBootstrapServers(), options.getConsumerGroup()));
 
     return pipeline;
   }

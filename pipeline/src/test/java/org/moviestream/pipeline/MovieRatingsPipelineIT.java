@@ -42,6 +42,7 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.moviestream.cql.CassandraConnection;
 import org.moviestream.cql.CqlScript;
+import org.moviestream.pipeline.io.ResumePoint;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
 import org.moviestream.producer.RatingsProducer;
@@ -158,7 +159,7 @@ public class MovieRatingsPipelineIT {
         "--bootstrapServers=" + BROKER, "--topic=" + TOPIC, "--deadLetterTopic=" + DLQ, "--keyspace=" + KEYSPACE,
         "--startingOffsets=earliest", "--consumerGroup=" + consumerGroup,
         "--catalog=" + ROOT.resolve("data/netflix.csv"), "--checkpointDir=" + ROOT.resolve("pipeline/target/it-checkpoint-" + consumerGroup));
-    return MovieRatingsPipeline.build(Pipeline.create(options), options).run();
+    return MovieRatingsPipeline.build(Pipeline.create(options), options, ResumePoint.establish(options)).run();
   }
 
   private static void assertDeadLetters() {

@@ -30,7 +30,8 @@ public final class TestData {
   }
 
   public static Rating rating(String name, String movie, int score, String timestamp, long offset) {
-    return new Rating(name, movie, score, Instant.parse(timestamp), new SourceOffset("movies_ratings", 0, offset));
+    return new Rating(name, movie, score, Instant.parse(timestamp), new SourceOffset("movies_ratings", 0, offset),
+        json(name, movie, score, timestamp));
   }
 
   public static EnrichedRating enriched(String name, CatalogEntry title, int score, String timestamp, long offset) {

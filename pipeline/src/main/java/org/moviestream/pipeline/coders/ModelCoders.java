@@ -101,11 +101,12 @@ public final class ModelCoders {
       integer(value.ratingMovie(), out);
       instant(value.timestamp(), out);
       SourceOffsetCoder.INSTANCE.encode(value.source(), out);
+      string(value.payload(), out);
     }
 
     @Override
     public Rating decode(InputStream in) throws IOException {
-      return new Rating(string(in), string(in), integer(in), instant(in), SourceOffsetCoder.INSTANCE.decode(in));
+      return new Rating(string(in), string(in), integer(in), instant(in), SourceOffsetCoder.INSTANCE.decode(in), string(in));
     }
   }
 

@@ -4,24 +4,33 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.io.cassandra.CassandraIO;
+import org.joda.time.Duration;
+import org.moviestream.pipeline.options.CassandraWriter;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 
-/** Where rows go (Cassandra hosts, port, keyspace) and how they are written. */
-public record CassandraTarget(List<String> hosts, int port, String keyspace, CassandraWriter writer, int maxInFlight)
-    implements Serializable {
+/** Where rows go (Cassandra hosts, port, keyspace), how they are written and how failures are retried. */
+public record CassandraTarget(List<String> hosts, int port, String keyspace, CassandraWriter writer, int maxInFlight,
+    int writeAttempts, int maxBackoffSeconds) implements Serializable {
 
-  /** The two ways rows can be written; see the README's Performance section for what each costs. */
-  public enum CassandraWriter {
-    /** Our DoFn on one session per executor JVM (fast on the SparkRunner). */
-    SHARED_SESSION,
-    /** Beam's CassandraIO.write(), which opens and closes a Cluster per DoFn instance. */
-    CASSANDRA_IO
+  /** The target the options describe. */
+  public static CassandraTarget from(MovieRatingsOptions options) {
+    return of(options.getCassandraHosts(), options.getCassandraPort(), options.getKeyspace(), options.getCassandraWriter(),
+        options.getCassandraMaxInFlight(), options.getCassandraWriteAttempts(), options.getCassandraMaxBackoffSeconds());
   }
 
-  public static CassandraTarget from(MovieRatingsOptions options) {
-    List<String> hosts = Arrays.stream(options.getCassandraHosts().split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
-    return new CassandraTarget(hosts, options.getCassandraPort(), options.getKeyspace(), options.getCassandraWriter(),
-        options.getCassandraMaxInFlight());
+  /** {@code hosts} is a comma-separated list of contact points. */
+  public static CassandraTarget of(String hosts, int port, String keyspace, CassandraWriter writer, int maxInFlight,
+      int writeAttempts, int maxBackoffSeconds) {
+    List<String> contactPoints = Arrays.stream(hosts.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
+    if (contactPoints.isEmpty()) {
+      throw new IllegalArgumentException("--cassandraHosts names no host");
+    }
+    return new CassandraTarget(contactPoints, port, keyspace, writer, maxInFlight, writeAttempts, maxBackoffSeconds);
+  }
+
+  /** How statements against this target ride out outages and refusals. */
+  public CassandraRetry retry() {
+    return new CassandraRetry(writeAttempts, Duration.standardSeconds(maxBackoffSeconds));
   }
 
   /** A CassandraIO write of mapped entities of {@code entity} into this keyspace. */

@@ -1,7 +1,10 @@
 package org.moviestream.pipeline.io;
 
 import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.ConsistencyLevel;
+import com.datastax.driver.core.QueryOptions;
 import com.datastax.driver.core.Session;
+import com.datastax.driver.core.policies.ExponentialReconnectionPolicy;
 import com.datastax.driver.mapping.Mapper;
 import com.datastax.driver.mapping.MappingManager;
 import java.util.Map;
@@ -21,6 +24,11 @@ final class SharedSessions {
 
   private SharedSessions() {}
 
+  /** The shared session of {@code target}, connected on first use. */
+  static Session session(CassandraTarget target) {
+    return MANAGERS.computeIfAbsent(target, SharedSessions::connect).getSession();
+  }
+
   /** The object mapper of {@code entity} on the shared session of {@code target}. */
   static <T> Mapper<T> mapper(CassandraTarget target, Class<T> entity) {
     Mapper<T> mapper = MANAGERS.computeIfAbsent(target, SharedSessions::connect).mapper(entity);
@@ -33,9 +41,19 @@ final class SharedSessions {
     Cluster cluster = Cluster.builder()
         .addContactPoints(target.hosts().toArray(String[]::new))
         .withPort(target.port())
+        // Quorum reads see quorum writes: a window computed from the rows sees every acknowledged row.
+        .withQueryOptions(new QueryOptions().setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM))
+        // Back within seconds of Cassandra's return (the driver's default waits up to 10 minutes).
+        .withReconnectionPolicy(new ExponentialReconnectionPolicy(500, target.maxBackoffSeconds() * 1000L))
         .withoutJMXReporting()
         .build();
-    Session session = cluster.connect(target.keyspace());
+    Session session;
+    try {
+      session = cluster.connect(target.keyspace());
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "cassandra-session-close"));
     return new MappingManager(session);
   }

@@ -1,22 +1,47 @@
 package org.moviestream.pipeline.io;
 
-import org.apache.beam.sdk.io.kafka.KafkaIO;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.util.BackOff;
+import org.apache.beam.sdk.util.BackOffUtils;
+import org.apache.beam.sdk.util.FluentBackoff;
+import org.apache.beam.sdk.util.Sleeper;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PDone;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link DeadLetter}s -> JSON records on the dead-letter topic, keyed by their source
- * "topic/partition/offset" (so a reader can tell a replayed reject from a new one).
+ * "topic/partition/offset" (a compacted topic keeps one per source message however often it is
+ * replayed); outputs each dead letter once the broker has acknowledged it, retrying while the
+ * broker is away.
+ *
+ * <p>Not KafkaIO.write(): it reports nothing back, and the offsets of dead letters may only be
+ * committed once they are on the topic.
  */
-public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, PDone> {
+public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, PCollection<DeadLetter>> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WriteDeadLetters.class);
+  private static final Map<String, Producer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
 
   private final String bootstrapServers;
   private final String topic;
@@ -27,24 +52,78 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
   }
 
   @Override
-  public PDone expand(PCollection<DeadLetter> deadLetters) {
-    return deadLetters
-        .apply("ToJson", ParDo.of(new ToRecordFn()))
-        .apply("WriteToKafka",
-            KafkaIO.<String, String>write()
-                .withBootstrapServers(bootstrapServers)
-                .withTopic(topic)
-                .withKeySerializer(StringSerializer.class)
-                .withValueSerializer(StringSerializer.class));
+  public PCollection<DeadLetter> expand(PCollection<DeadLetter> deadLetters) {
+    return deadLetters.apply("SendToKafka", ParDo.of(new SendFn(bootstrapServers, topic)));
   }
 
-  static final class ToRecordFn extends DoFn<DeadLetter, KV<String, String>> {
+  /** One idempotent producer per broker list per JVM, shared by every instance of the DoFn. */
+  static Producer<String, String> producer(String bootstrapServers) {
+    return PRODUCERS.computeIfAbsent(bootstrapServers, servers -> new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.LINGER_MS_CONFIG, 5,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())));
+  }
+
+  static final class SendFn extends DoFn<DeadLetter, DeadLetter> {
+    private final String bootstrapServers;
+    private final String topic;
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.DEAD_LETTERS);
+    private transient List<Pending> pending;
+
+    private record Pending(DeadLetter deadLetter, Instant timestamp, BoundedWindow window, Future<RecordMetadata> sent) {}
+
+    SendFn(String bootstrapServers, String topic) {
+      this.bootstrapServers = bootstrapServers;
+      this.topic = topic;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      pending = new ArrayList<>();
+    }
 
     @ProcessElement
-    public void processElement(@Element DeadLetter deadLetter, OutputReceiver<KV<String, String>> out) {
-      written.inc();
-      out.output(KV.of(deadLetter.source().toString(), deadLetter.toJson()));
+    public void processElement(@Element DeadLetter deadLetter, @Timestamp Instant timestamp, BoundedWindow window) {
+      pending.add(new Pending(deadLetter, timestamp, window, send(deadLetter)));
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) throws Exception {
+      for (Pending sent : pending) {
+        awaitSent(sent);
+        written.inc();
+        context.output(sent.deadLetter(), sent.timestamp(), sent.window());
+      }
+      pending = null;
+    }
+
+    private Future<RecordMetadata> send(DeadLetter deadLetter) {
+      ProducerRecord<String, String> record = new ProducerRecord<>(topic, deadLetter.source().toString(), deadLetter.toJson());
+      try {
+        return producer(bootstrapServers).send(record);
+      } catch (RuntimeException e) {
+        return java.util.concurrent.CompletableFuture.failedFuture(e);
+      }
+    }
+
+    /** Waits until the broker has the dead letter, sending it again while it is unreachable. */
+    private void awaitSent(Pending sent) throws Exception {
+      BackOff backoff = FluentBackoff.DEFAULT.withInitialBackoff(Duration.millis(500)).withMaxBackoff(Duration.standardSeconds(10))
+          .withMaxRetries(Integer.MAX_VALUE).backoff();
+      Future<RecordMetadata> attempt = sent.sent();
+      while (true) {
+        try {
+          attempt.get();
+          return;
+        } catch (ExecutionException e) {
+          LOG.warn("dead letter {} not on {} yet ({}): sending it again", sent.deadLetter().source(), topic, e.getCause().getMessage());
+          BackOffUtils.next(Sleeper.DEFAULT, backoff);
+          attempt = send(sent.deadLetter());
+        }
+      }
     }
   }
 }

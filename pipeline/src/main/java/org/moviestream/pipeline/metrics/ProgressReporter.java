@@ -24,7 +24,7 @@ public final class ProgressReporter {
     return counters;
   }
 
-  /** "read 150 | parsed 145 | enriched 140 | written 140 | windows 12 | dead letters 10 (malformed_json 3, ...)". */
+  /** "read 150 | parsed 145 | enriched 140 | written 140 | windows 12 | dead letters 10 (malformed_json 3, ...) | committed 120". */
   public static String line(Map<String, Long> counters) {
     StringBuilder rejected = new StringBuilder();
     counters.forEach((name, value) -> {
@@ -32,10 +32,11 @@ public final class ProgressReporter {
         rejected.append(rejected.length() == 0 ? "" : ", ").append(name.substring("rejected_".length())).append(' ').append(value);
       }
     });
-    return String.format("read %d | parsed %d | enriched %d | written %d | windows %d | dead letters %d%s",
+    return String.format("read %d | parsed %d | enriched %d | written %d | windows %d | dead letters %d%s | committed %d",
         get(counters, PipelineMetrics.READ), get(counters, PipelineMetrics.PARSED), get(counters, PipelineMetrics.ENRICHED),
         get(counters, PipelineMetrics.WRITTEN), get(counters, PipelineMetrics.WINDOWS_WRITTEN),
-        get(counters, PipelineMetrics.DEAD_LETTERS), rejected.length() == 0 ? "" : " (" + rejected + ")");
+        get(counters, PipelineMetrics.DEAD_LETTERS), rejected.length() == 0 ? "" : " (" + rejected + ")",
+        get(counters, PipelineMetrics.COMMITTED));
   }
 
   public static long get(Map<String, Long> counters, String name) {

@@ -40,7 +40,7 @@ public final class RatingParser {
     String movie = text(json, "movie");
     int rating = rating(json);
     Instant timestamp = timestamp(text(json, "timestamp"), inputZone);
-    return new Rating(name.strip(), movie.strip(), rating, timestamp, message.source());
+    return new Rating(name.strip(), movie.strip(), rating, timestamp, message.source(), message.payload());
   }
 
   /** The payload's timestamp, if it has a readable one: the event time of the message. */

@@ -7,7 +7,9 @@ public enum RejectReason {
   INVALID_RATING,
   RATING_OUT_OF_RANGE,
   BAD_TIMESTAMP,
-  UNKNOWN_TITLE;
+  UNKNOWN_TITLE,
+  /** Cassandra refused the row every time it was tried (a value the table rejects). */
+  WRITE_FAILED;
 
   /** The metrics counter name of this reason, e.g. rejected_unknown_title. */
   public String counterName() {

@@ -18,6 +18,11 @@ public record SourceOffset(String topic, int partition, long offset) implements 
     return UUID.nameUUIDFromBytes(toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /** "topic/partition": the key of this offset's partition. */
+  public String partitionKey() {
+    return topic + "/" + partition;
+  }
+
   @Override
   public String toString() {
     return topic + "/" + partition + "/" + offset;

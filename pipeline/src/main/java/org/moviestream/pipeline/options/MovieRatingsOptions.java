@@ -3,7 +3,6 @@ package org.moviestream.pipeline.options;
 import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.moviestream.pipeline.io.CassandraTarget;
 
 /**
  * Every setting of the movie-ratings pipeline. Spark's own (--sparkMaster, --streaming,
@@ -29,7 +28,8 @@ public interface MovieRatingsOptions extends SparkPipelineOptions {
 
   void setStartingOffsets(String value);
 
-  @Description("Kafka consumer group; offsets are committed to it once a micro-batch is done")
+  @Description("Kafka consumer group: a run resumes at its committed offsets, and an offset is committed to it only"
+      + " once its message and every one before it in the partition are durable in Cassandra or on the dead-letter topic")
   @Default.String("movie-ratings-pipeline")
   String getConsumerGroup();
 
@@ -84,12 +84,27 @@ public interface MovieRatingsOptions extends SparkPipelineOptions {
 
   void setKeyspace(String value);
 
-  @Description("How rows are written: SHARED_SESSION (a DoFn on one session per JVM) or CASSANDRA_IO"
-      + " (Beam's CassandraIO.write(), which opens and closes a Cluster for every partition of every micro-batch)")
+  @Description("How rows are written: SHARED_SESSION (a DoFn on one session per JVM that reports each acknowledged"
+      + " row, so offsets are committed only once their rows are durable) or CASSANDRA_IO (Beam's CassandraIO.write(),"
+      + " which opens and closes a Cluster for every partition of every micro-batch and reports nothing back: offsets"
+      + " are then committed when rows are handed over, so a crash can lose rows; for comparison only)")
   @Default.Enum("SHARED_SESSION")
-  CassandraTarget.CassandraWriter getCassandraWriter();
+  CassandraWriter getCassandraWriter();
 
-  void setCassandraWriter(CassandraTarget.CassandraWriter value);
+  void setCassandraWriter(CassandraWriter value);
+
+  @Description("How often a statement Cassandra refuses (a value the table rejects) is tried before its rating"
+      + " becomes a WRITE_FAILED dead letter; statements failing because Cassandra is away are retried until it is back")
+  @Default.Integer(3)
+  Integer getCassandraWriteAttempts();
+
+  void setCassandraWriteAttempts(Integer value);
+
+  @Description("Longest wait between two retries while Cassandra is away, in seconds (the backoff starts at 0.2 s)")
+  @Default.Integer(5)
+  Integer getCassandraMaxBackoffSeconds();
+
+  void setCassandraMaxBackoffSeconds(Integer value);
 
   @Description("Most asynchronous Cassandra writes in flight per writer (SHARED_SESSION)")
   @Default.Integer(256)

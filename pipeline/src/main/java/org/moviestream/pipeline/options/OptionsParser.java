@@ -56,6 +56,8 @@ public final class OptionsParser {
     require(options.getRunSeconds() >= 0, "--runSeconds must not be negative");
     require(!options.getCassandraHosts().isBlank(), "--cassandraHosts must name at least one host");
     require(options.getCassandraMaxInFlight() > 0, "--cassandraMaxInFlight must be positive");
+    require(options.getCassandraWriteAttempts() > 0, "--cassandraWriteAttempts must be positive");
+    require(options.getCassandraMaxBackoffSeconds() > 0, "--cassandraMaxBackoffSeconds must be positive");
     try {
       ZoneId.of(options.getInputZone());
     } catch (DateTimeException e) {

@@ -60,7 +60,7 @@ public final class EnrichWithCatalog extends PTransform<PCollection<Rating>, PCo
         context.output(REJECTED, new DeadLetter(
             RejectReason.UNKNOWN_TITLE,
             "title '" + rating.movie() + "' is not in the catalog",
-            rating.toJson(),
+            rating.payload(),
             rating.source()));
       }
     }

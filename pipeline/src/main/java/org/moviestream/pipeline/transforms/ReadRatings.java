@@ -27,7 +27,8 @@ import org.moviestream.pipeline.options.MovieRatingsOptions;
 
 /**
  * Kafka topic -> {@link KafkaMessage}s (payload with topic/partition/offset), stamped with each
- * rating's own timestamp as event time; offsets are committed to the consumer group on finalize.
+ * rating's own timestamp as event time. Reading starts at the consumer group's committed offsets; it
+ * commits nothing itself (see {@link TrackSettledOffsets}: offsets are committed once durable).
  */
 public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessage>> {
 
@@ -62,8 +63,8 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
                 .withValueDeserializer(StringDeserializer.class)
                 .withConsumerConfigUpdates(Map.of(
                     ConsumerConfig.GROUP_ID_CONFIG, consumerGroup,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startingOffsets))
-                .commitOffsetsInFinalize()
                 .withTimestampPolicyFactory(new RatingEventTime(inputZone, watermarkDelay)))
         .apply("ToKafkaMessage", ParDo.of(new ToKafkaMessageFn()));
   }

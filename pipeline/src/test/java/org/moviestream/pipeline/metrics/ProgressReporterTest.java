@@ -11,13 +11,13 @@ public class ProgressReporterTest {
   public void oneLineWithEveryCounterAndTheNonZeroRejectReasons() {
     Map<String, Long> counters = Map.of(
         "read", 160L, "parsed", 155L, "enriched", 150L, "written", 150L, "windows_written", 12L,
-        "dead_letters", 10L, "rejected_malformed_json", 5L, "rejected_unknown_title", 5L, "rejected_bad_timestamp", 0L);
+        "dead_letters", 10L, "committed", 140L, "rejected_malformed_json", 5L, "rejected_unknown_title", 5L, "rejected_bad_timestamp", 0L);
     assertEquals("read 160 | parsed 155 | enriched 150 | written 150 | windows 12 | dead letters 10"
-        + " (malformed_json 5, unknown_title 5)", ProgressReporter.line(new java.util.TreeMap<>(counters)));
+        + " (malformed_json 5, unknown_title 5) | committed 140", ProgressReporter.line(new java.util.TreeMap<>(counters)));
   }
 
   @Test
   public void missingCountersReadAsZero() {
-    assertEquals("read 0 | parsed 0 | enriched 0 | written 0 | windows 0 | dead letters 0", ProgressReporter.line(Map.of()));
+    assertEquals("read 0 | parsed 0 | enriched 0 | written 0 | windows 0 | dead letters 0 | committed 0", ProgressReporter.line(Map.of()));
   }
 }

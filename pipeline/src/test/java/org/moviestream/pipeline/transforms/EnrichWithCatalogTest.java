@@ -1,6 +1,5 @@
 package org.moviestream.pipeline.transforms;
 
-import static org.junit.Assert.assertEquals;
 import static org.moviestream.pipeline.TestData.rating;
 
 import java.io.IOException;
@@ -19,7 +18,10 @@ import org.junit.Test;
 import org.moviestream.catalog.Catalog;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.catalog.CatalogReader;
+import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.Rating;
+import org.moviestream.pipeline.model.SourceOffset;
 
 public class EnrichWithCatalogTest {
 
@@ -57,9 +59,19 @@ public class EnrichWithCatalogTest {
   }
 
   @Test
-  public void theDeadLetterOfAnUnknownTitleCarriesTheRatingAsJson() {
-    assertEquals("{\"name\":\"Bob\",\"movie\":\"Nope\",\"rating\":4,\"timestamp\":\"2025-03-13T19:29:50Z\"}",
-        rating("Bob", "Nope", 4, "2025-03-13T19:29:50Z", 3).toJson());
+  public void theDeadLetterOfAnUnknownTitleCarriesTheOriginalPayload() throws IOException {
+    Catalog catalog = CatalogReader.read(new StringReader(CATALOG), "test");
+    PCollectionView<Map<String, CatalogEntry>> view = pipeline.apply("Catalog", LoadCatalog.of(catalog));
+    String original = "{ \"timestamp\": \"2025-03-13T19:29:50Z\", \"rating\": 4.0, \"movie\": \"Nope\", \"name\": \"Bob\" }";
+    Rating rating = new Rating("Bob", "Nope", 4, java.time.Instant.parse("2025-03-13T19:29:50Z"),
+        new SourceOffset("movies_ratings", 0, 3), original);
+
+    PCollectionTuple enriched = pipeline.apply("Ratings", Create.of(rating)).apply(new EnrichWithCatalog(view));
+
+    PAssert.that(enriched.get(EnrichWithCatalog.REJECTED)
+            .apply("Payloads", MapElements.into(TypeDescriptors.strings()).via((DeadLetter d) -> d.payload())))
+        .containsInAnyOrder(original);
+    pipeline.run().waitUntilFinish();
   }
 
   private static String facts(EnrichedRating e) {

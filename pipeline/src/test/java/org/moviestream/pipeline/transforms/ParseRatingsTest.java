@@ -18,6 +18,8 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.KafkaMessage;
+import org.moviestream.pipeline.model.Rating;
+import org.moviestream.pipeline.model.SourceOffset;
 
 public class ParseRatingsTest {
 
@@ -38,7 +40,8 @@ public class ParseRatingsTest {
 
     PAssert.that(parsed.get(ParseRatings.RATINGS)).containsInAnyOrder(
         rating("Stelios Giagkos", "Roma", 8, "2025-03-13T19:26:50.863211Z", 0),
-        rating("Ann Lee", "Okja", 3, "2025-03-13T19:27:00Z", 1));
+        new Rating("Ann Lee", "Okja", 3, java.time.Instant.parse("2025-03-13T19:27:00Z"), new SourceOffset("movies_ratings", 0, 1),
+            json("Ann Lee", "Okja", 3, "2025-03-13T19:27:00")));
     PAssert.that(reasonsByOffset(parsed.get(ParseRatings.REJECTED))).containsInAnyOrder(
         KV.of(2L, "MALFORMED_JSON"),
         KV.of(3L, "MISSING_FIELD"),

@@ -1,0 +1,142 @@
+package org.moviestream.pipeline.io;
+
+import com.datastax.driver.mapping.Mapper;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.Uninterruptibles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.joda.time.Instant;
+import org.moviestream.pipeline.metrics.PipelineMetrics;
+import org.moviestream.pipeline.model.DeadLetter;
+import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.RejectReason;
+import org.moviestream.pipeline.options.CassandraWriter;
+
+/**
+ * Enriched ratings -> rows of netflix.movie_ratings. Outputs {@link #WRITTEN} each rating once
+ * Cassandra has acknowledged its row, and {@link #FAILED} a {@code WRITE_FAILED} dead letter for a
+ * row Cassandra refused every time. Rows are upserts by primary key: a replay doubles nothing.
+ */
+public final class WriteRatings extends PTransform<PCollection<EnrichedRating>, PCollectionTuple> {
+
+  public static final TupleTag<EnrichedRating> WRITTEN = new TupleTag<>() {};
+  public static final TupleTag<DeadLetter> FAILED = new TupleTag<>() {};
+  private static final TupleTag<MovieRatingRow> ROWS = new TupleTag<>() {};
+
+  private final CassandraTarget target;
+
+  public WriteRatings(CassandraTarget target) {
+    this.target = target;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<EnrichedRating> ratings) {
+    if (target.writer() == CassandraWriter.CASSANDRA_IO) {
+      // CassandraIO.write() reports nothing back: ratings count as written when handed over.
+      PCollectionTuple handedOver = ratings.apply("HandOver",
+          ParDo.of(new HandOverFn()).withOutputTags(ROWS, TupleTagList.of(WRITTEN).and(FAILED)));
+      handedOver.get(ROWS).setCoder(SerializableCoder.of(MovieRatingRow.class))
+          .apply("CassandraIOWrite", target.cassandraIoWrite(MovieRatingRow.class));
+      return PCollectionTuple.of(WRITTEN, handedOver.get(WRITTEN)).and(FAILED, handedOver.get(FAILED));
+    }
+    return ratings.apply("SessionWrite",
+        ParDo.of(new WriteRowsFn(target)).withOutputTags(WRITTEN, TupleTagList.of(FAILED)));
+  }
+
+  /**
+   * Saves rows asynchronously on the JVM's shared session, at most {@code maxInFlight} at a time,
+   * and finishes a bundle only when each row is acknowledged (waiting out Cassandra outages) or
+   * refused for good.
+   */
+  static final class WriteRowsFn extends DoFn<EnrichedRating, EnrichedRating> {
+    private final CassandraTarget target;
+    private final Counter written = PipelineMetrics.counter(PipelineMetrics.WRITTEN);
+    private final Counter failed = PipelineMetrics.counter(RejectReason.WRITE_FAILED.counterName());
+    private transient Mapper<MovieRatingRow> mapper;
+    private transient Semaphore inFlight;
+    private transient List<PendingRow> pending;
+
+    private record PendingRow(EnrichedRating rating, MovieRatingRow row, Instant timestamp, BoundedWindow window,
+        ListenableFuture<Void> saved) {}
+
+    WriteRowsFn(CassandraTarget target) {
+      this.target = target;
+    }
+
+    @Setup
+    public void setup() throws Exception {
+      mapper = target.retry().call("connecting to Cassandra", () -> SharedSessions.mapper(target, MovieRatingRow.class));
+      inFlight = new Semaphore(target.maxInFlight());
+    }
+
+    @StartBundle
+    public void startBundle() {
+      pending = new ArrayList<>();
+    }
+
+    @ProcessElement
+    public void processElement(@Element EnrichedRating rating, @Timestamp Instant timestamp, BoundedWindow window)
+        throws InterruptedException {
+      MovieRatingRow row = MovieRatingRow.of(rating);
+      inFlight.acquire();
+      ListenableFuture<Void> saved;
+      try {
+        saved = mapper.saveAsync(row);
+      } catch (RuntimeException e) {
+        saved = Futures.immediateFailedFuture(e);
+      }
+      saved.addListener(inFlight::release, MoreExecutors.directExecutor());
+      pending.add(new PendingRow(rating, row, timestamp, window, saved));
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) throws InterruptedException {
+      for (PendingRow row : pending) {
+        try {
+          Uninterruptibles.getUninterruptibly(row.saved());
+        } catch (ExecutionException | RuntimeException firstError) {
+          try {
+            target.retry().call("row " + row.rating().rating().source(), () -> {
+              mapper.save(row.row());
+              return null;
+            });
+          } catch (CassandraRetry.Refused refused) {
+            failed.inc();
+            context.output(FAILED, new DeadLetter(RejectReason.WRITE_FAILED, refused.getMessage(),
+                row.rating().rating().payload(), row.rating().rating().source()), row.timestamp(), row.window());
+            continue;
+          }
+        }
+        written.inc();
+        context.output(row.rating(), row.timestamp(), row.window());
+      }
+      pending = null;
+    }
+  }
+
+  /** For CassandraIO: the row to write, and the rating passed on as written. */
+  static final class HandOverFn extends DoFn<EnrichedRating, MovieRatingRow> {
+    private final Counter written = PipelineMetrics.counter(PipelineMetrics.WRITTEN);
+
+    @ProcessElement
+    public void processElement(@Element EnrichedRating rating, MultiOutputReceiver out) {
+      written.inc();
+      out.get(ROWS).output(MovieRatingRow.of(rating));
+      out.get(WRITTEN).output(rating);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package org.moviestream.pipeline.transforms;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.moviestream.pipeline.coders.ProgressCoder;
+import org.moviestream.pipeline.metrics.PipelineMetrics;
+import org.moviestream.pipeline.model.DeadLetter;
+import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.PartitionProgress;
+import org.moviestream.pipeline.model.SourceOffset;
+import org.moviestream.pipeline.model.WindowPane;
+
+/**
+ * What has become durable ({@link #WRITTEN} rows, {@link #WINDOWED} window rows, {@link #DEAD_LETTERED}
+ * dead letters) -> per Kafka partition ("topic/partition"), each new committable offset: the first
+ * offset not yet settled (see {@link PartitionProgress}). Starts from the offsets the run resumed at.
+ */
+public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCollection<KV<String, Long>>> {
+
+  public static final TupleTag<EnrichedRating> WRITTEN = new TupleTag<>() {};
+  public static final TupleTag<WindowPane> WINDOWED = new TupleTag<>() {};
+  public static final TupleTag<DeadLetter> DEAD_LETTERED = new TupleTag<>() {};
+
+  private final Map<String, Long> resumedAt;
+  private final Duration windowSize;
+  private final Duration allowedLateness;
+
+  private TrackSettledOffsets(Map<String, Long> resumedAt, Duration windowSize, Duration allowedLateness) {
+    this.resumedAt = new HashMap<>(resumedAt);
+    this.windowSize = windowSize;
+    this.allowedLateness = allowedLateness;
+  }
+
+  /** {@code resumedAt}: "topic/partition" -> the offset the run started reading at. */
+  public static TrackSettledOffsets from(Map<String, Long> resumedAt, int windowSeconds, int allowedLatenessSeconds) {
+    return new TrackSettledOffsets(resumedAt, Duration.standardSeconds(windowSeconds), Duration.standardSeconds(allowedLatenessSeconds));
+  }
+
+  @Override
+  public PCollection<KV<String, Long>> expand(PCollectionTuple durable) {
+    return PCollectionList
+        .of(acks(durable.get(WRITTEN), "Written", new WrittenAcksFn(FixedWindows.of(windowSize))))
+        .and(acks(durable.get(WINDOWED), "Windowed", new WindowedAcksFn()))
+        .and(acks(durable.get(DEAD_LETTERED), "DeadLettered", new DeadLetteredAcksFn()))
+        .apply("AllAcks", Flatten.pCollections())
+        .apply("ProgressPerPartition", ParDo.of(new ProgressFn(resumedAt, allowedLateness.getMillis())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
+
+  /** The deltas of one kind of acknowledgement, in the global window where the per-partition state lives. */
+  private static <T> PCollection<KV<String, PartitionProgress>> acks(PCollection<T> durable, String kind, AcksPerBundleFn<T> fn) {
+    return durable
+        .apply(kind + "Acks", ParDo.of(fn))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ProgressCoder.of()))
+        .apply(kind + "InGlobalWindow", Window.<KV<String, PartitionProgress>>into(new GlobalWindows())
+            .triggering(DefaultTrigger.of()).withAllowedLateness(Duration.ZERO).discardingFiredPanes());
+  }
+
+  /** Collects a bundle's acknowledgements into one delta per partition, emitted when the bundle ends. */
+  abstract static class AcksPerBundleFn<T> extends DoFn<T, KV<String, PartitionProgress>> {
+    private transient Map<String, PartitionProgress> deltas;
+
+    abstract void acknowledge(T element, Map<String, PartitionProgress> deltas);
+
+    static PartitionProgress delta(Map<String, PartitionProgress> deltas, SourceOffset source) {
+      return deltas.computeIfAbsent(source.partitionKey(), key -> PartitionProgress.delta());
+    }
+
+    @StartBundle
+    public void startBundle() {
+      deltas = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void processElement(@Element T element) {
+      acknowledge(element, deltas);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      deltas.forEach((partition, delta) ->
+          context.output(KV.of(partition, delta), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      deltas = null;
+    }
+  }
+
+  /** A rating's row is in Cassandra; its window is the fixed window of its event time. */
+  static final class WrittenAcksFn extends AcksPerBundleFn<EnrichedRating> {
+    private final FixedWindows windows;
+
+    WrittenAcksFn(FixedWindows windows) {
+      this.windows = windows;
+    }
+
+    @Override
+    void acknowledge(EnrichedRating rating, Map<String, PartitionProgress> deltas) {
+      SourceOffset source = rating.rating().source();
+      long windowEnd = windows.assignWindow(new Instant(rating.rating().timestamp().toEpochMilli())).end().getMillis();
+      delta(deltas, source).written(source.offset(), rating.rating().name(), windowEnd);
+    }
+  }
+
+  /** A person's window row is written, counting their ratings up to the pane's last offsets. */
+  static final class WindowedAcksFn extends AcksPerBundleFn<WindowPane> {
+    @Override
+    void acknowledge(WindowPane pane, Map<String, PartitionProgress> deltas) {
+      for (SourceOffset last : pane.lastOffsets()) {
+        delta(deltas, last).windowed(pane.name(), pane.windowEnd().toEpochMilli(), last.offset());
+      }
+    }
+  }
+
+  /** A message is on the dead-letter topic. */
+  static final class DeadLetteredAcksFn extends AcksPerBundleFn<DeadLetter> {
+    @Override
+    void acknowledge(DeadLetter deadLetter, Map<String, PartitionProgress> deltas) {
+      delta(deltas, deadLetter.source()).deadLettered(deadLetter.source().offset());
+    }
+  }
+
+  /** Per partition: merges each delta into the partition's progress and emits the committable offset when it moves. */
+  static final class ProgressFn extends DoFn<KV<String, PartitionProgress>, KV<String, Long>> {
+    private final Map<String, Long> resumedAt;
+    private final long allowedLatenessMillis;
+    private final Counter committable = PipelineMetrics.counter(PipelineMetrics.COMMITTED);
+
+    @StateId("progress")
+    private final StateSpec<ValueState<PartitionProgress>> progressSpec = StateSpecs.value(ProgressCoder.of());
+
+    ProgressFn(Map<String, Long> resumedAt, long allowedLatenessMillis) {
+      this.resumedAt = resumedAt;
+      this.allowedLatenessMillis = allowedLatenessMillis;
+    }
+
+    @ProcessElement
+    public void processElement(@Element KV<String, PartitionProgress> delta, @StateId("progress") ValueState<PartitionProgress> state,
+        OutputReceiver<KV<String, Long>> out) {
+      PartitionProgress progress = state.read();
+      if (progress == null) {
+        progress = PartitionProgress.startingAt(resumedAt.getOrDefault(delta.getKey(), 0L));
+      }
+      long before = progress.committed();
+      if (progress.merge(delta.getValue()).advance(allowedLatenessMillis)) {
+        committable.inc(progress.committed() - before);
+        out.output(KV.of(delta.getKey(), progress.committed()));
+      }
+      state.write(progress);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.moviestream.pipeline.transforms;
+
+import static org.moviestream.pipeline.TestData.OKJA;
+import static org.moviestream.pipeline.TestData.ROMA;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Max;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.Rule;
+import org.junit.Test;
+import org.moviestream.pipeline.coders.ModelCoders;
+import org.moviestream.pipeline.model.DeadLetter;
+import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.Rating;
+import org.moviestream.pipeline.model.RejectReason;
+import org.moviestream.pipeline.model.SourceOffset;
+import org.moviestream.pipeline.model.WindowPane;
+
+/** Durable rows, window rows and dead letters of two partitions -> the offsets that may be committed. */
+public class TrackSettledOffsetsTest {
+
+  private static final String TOPIC = "movies_ratings";
+
+  @Rule public final transient TestPipeline pipeline = TestPipeline.create();
+
+  @Test
+  public void commitsUpToTheFirstOffsetThatIsNotDurableInEveryPartition() {
+    PCollection<EnrichedRating> written = pipeline.apply("Written", Create.of(
+        written("Ann", 0, 0), written("Bob", 0, 2), written("Ann", 0, 3),
+        written("Cem", 1, 5), written("Dan", 1, 6, "2025-03-13T19:27:10Z")).withCoder(ModelCoders.EnrichedRatingCoder.of()));
+    PCollection<WindowPane> windowed = pipeline.apply("Windowed", Create.of(
+        pane("Ann", 0, 3), pane("Bob", 0, 2),
+        // Dan's rating at 6 (in the next window) still waits for its window row.
+        pane("Cem", 1, 5)));
+    PCollection<DeadLetter> deadLettered = pipeline.apply("DeadLettered", Create.of(
+        new DeadLetter(RejectReason.MALFORMED_JSON, "not JSON", "{", new SourceOffset(TOPIC, 0, 1)),
+        new DeadLetter(RejectReason.MALFORMED_JSON, "not JSON", "{", new SourceOffset(TOPIC, 0, 5))));
+
+    PCollection<KV<String, Long>> committable = PCollectionTuple.of(TrackSettledOffsets.WRITTEN, written)
+        .and(TrackSettledOffsets.WINDOWED, windowed)
+        .and(TrackSettledOffsets.DEAD_LETTERED, deadLettered)
+        .apply(TrackSettledOffsets.from(Map.of(TOPIC + "/0", 0L, TOPIC + "/1", 5L), 30, 60));
+
+    // Partition 0: 0-3 durable, 4 never arrived, so 5 (a dead letter) cannot be committed past it.
+    // Partition 1: 5 is durable; 6 is a row whose window row is not written yet.
+    PAssert.that(committable.apply(Max.longsPerKey())).containsInAnyOrder(KV.of(TOPIC + "/0", 4L), KV.of(TOPIC + "/1", 6L));
+    pipeline.run().waitUntilFinish();
+  }
+
+  private static EnrichedRating written(String name, int partition, long offset) {
+    return written(name, partition, offset, "2025-03-13T19:26:40Z");
+  }
+
+  private static EnrichedRating written(String name, int partition, long offset, String timestamp) {
+    Rating rating = new Rating(name, "Roma", 8, Instant.parse(timestamp), new SourceOffset(TOPIC, partition, offset), "{}");
+    return new EnrichedRating(rating, offset % 2 == 0 ? ROMA : OKJA);
+  }
+
+  private static WindowPane pane(String name, int partition, long lastOffset) {
+    return new WindowPane(name, Instant.parse("2025-03-13T19:26:30Z"), Instant.parse("2025-03-13T19:27:00Z"),
+        List.of(new SourceOffset(TOPIC, partition, lastOffset)));
+  }
+}
