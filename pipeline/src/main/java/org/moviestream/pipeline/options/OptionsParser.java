@@ -40,6 +40,13 @@ public final class OptionsParser {
       System.setProperty("spark.driver.host", "127.0.0.1");
       System.setProperty("spark.driver.bindAddress", "127.0.0.1");
     }
+    if (System.getProperty(SPARK_PARALLELISM) == null) {
+      // The SparkRunner reads an unbounded source in defaultParallelism splits and takes the LATEST of
+      // their watermarks as the job's: a split that reads ahead makes the other splits' ratings late,
+      // and later than the allowed lateness they drop out of their windows. One split reads every
+      // partition and reports KafkaIO's watermark, the earliest of its partitions.
+      System.setProperty(SPARK_PARALLELISM, "1");
+    }
     PipelineOptionsValidator.validate(MovieRatingsOptions.class, options);
     validate(options);
     return options;
@@ -70,6 +77,8 @@ public final class OptionsParser {
       throw new IllegalArgumentException(message);
     }
   }
+
+  static final String SPARK_PARALLELISM = "spark.default.parallelism";
 
   private static boolean given(String[] args, String option) {
     return Arrays.stream(args).anyMatch(arg -> arg.equals("--" + option) || arg.startsWith("--" + option + "="));

@@ -12,6 +12,7 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -70,9 +71,11 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
   }
 
   /**
-   * Event time = the rating's timestamp (the Kafka record's own timestamp when it has no readable
-   * one: the parse step then rejects it); the watermark trails the newest event time by a delay,
-   * and follows the clock once a partition is caught up.
+   * Event time = the rating's timestamp; the watermark trails the newest event time by a delay, and
+   * follows the clock once a partition is caught up. A message without a readable timestamp (a dead
+   * letter to be) gets the earliest timestamp, so that it never moves the watermark: stamped with
+   * the time Kafka received it, one malformed message in a replayed backlog would push the watermark
+   * to the present and make every older rating after it too late for its window.
    */
   static final class RatingEventTime implements TimestampPolicyFactory<String, String> {
     private final ZoneId inputZone;
@@ -93,7 +96,7 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
     static Instant eventTime(KafkaRecord<String, String> record, ZoneId zone) {
       return RatingParser.eventTime(record.getKV().getValue(), zone)
           .map(instant -> new Instant(instant.toEpochMilli()))
-          .orElseGet(() -> new Instant(record.getTimestamp()));
+          .orElse(BoundedWindow.TIMESTAMP_MIN_VALUE);
     }
   }
 

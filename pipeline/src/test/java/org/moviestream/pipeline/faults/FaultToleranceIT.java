@@ -1,0 +1,129 @@
+package org.moviestream.pipeline.faults;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The delivery promise tried the way users try it: the pipeline runs as its own process (the jar),
+ * real processes are killed with SIGKILL, Kafka and Cassandra are killed and started again, and
+ * every row is counted. Each scenario ends with a SIGTERM that must stop the pipeline within 15 s.
+ */
+public class FaultToleranceIT {
+
+  private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+  private static final Path JAR = ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar");
+  private static final Path LOGS = ROOT.resolve("pipeline/target/faults");
+  private static final int BACKLOG = 30_000;
+  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration STOP_LIMIT = Duration.ofSeconds(15);
+
+  private final LocalStack stack = new LocalStack(ROOT);
+
+  @BeforeClass
+  public static void theJarIsBuilt() {
+    assertTrue("build the jar first (mvn package): " + JAR, Files.exists(JAR));
+  }
+
+  @Test
+  public void pipelineKilledMidBacklogResumesWithNothingLostOrDoubled() throws Exception {
+    try (FaultRun run = new FaultRun(ROOT, "kill")) {
+      run.send(BACKLOG);
+      PipelineProcess first = PipelineProcess.start(JAR, LOGS.resolve("kill-first.log"), run.pipelineArgs());
+      await("a third of the backlog is written", () -> run.rows() >= BACKLOG / 3, first);
+      first.killHard();
+      long rowsAtKill = run.rows();
+      System.out.printf("[kill -9] pipeline killed at %,d rows of %,d%n", rowsAtKill, BACKLOG);
+      assertTrue("killed mid-backlog", rowsAtKill < BACKLOG);
+
+      PipelineProcess second = PipelineProcess.start(JAR, LOGS.resolve("kill-second.log"), run.pipelineArgs());
+      awaitComplete(run, second);
+      assertTrue(second.output(), second.output().contains("Resuming consumer group " + run.group));
+      stopWithSigterm(second);
+    }
+  }
+
+  @Test
+  public void brokerKilledAndBackAfter20SecondsMidStream() throws Exception {
+    try (FaultRun run = new FaultRun(ROOT, "broker")) {
+      run.send(BACKLOG / 2);
+      PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("broker.log"), run.pipelineArgs());
+      await("rows are being written", () -> run.rows() >= BACKLOG / 10, pipeline);
+      stack.killHard("kafka");
+      System.out.printf("[kafka] broker killed at %,d rows%n", run.rows());
+      Thread.sleep(20_000);
+      assertTrue("the pipeline rides out the broker's absence", pipeline.isAlive());
+      stack.start();
+      run.send(BACKLOG / 2);
+      awaitComplete(run, pipeline);
+      assertTrue(pipeline.output(), pipeline.output().contains("waiting for Kafka"));
+      stopWithSigterm(pipeline);
+    }
+  }
+
+  @Test
+  public void cassandraKilledAndBackAfter30SecondsMidStream() throws Exception {
+    try (FaultRun run = new FaultRun(ROOT, "cassandra")) {
+      run.send(BACKLOG);
+      PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("cassandra.log"), run.pipelineArgs());
+      await("rows are being written", () -> run.rows() >= BACKLOG / 10, pipeline);
+      stack.killHard("cassandra");
+      System.out.println("[cassandra] killed");
+      Thread.sleep(30_000);
+      assertTrue("the pipeline rides out Cassandra's absence", pipeline.isAlive());
+      stack.start();
+      awaitComplete(run, pipeline);
+      String output = pipeline.output();
+      assertTrue(output, output.contains("waiting for Cassandra"));
+      assertTrue(output, output.contains("Cassandra is back after"));
+      stopWithSigterm(pipeline);
+    }
+  }
+
+  /** Rows == valid ratings sent, windows add up per person, one dead letter per bad message; the process kept running. */
+  private static void awaitComplete(FaultRun run, PipelineProcess pipeline) throws Exception {
+    long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+    String missing;
+    while ((missing = run.incompleteness()) != null) {
+      assertTrue("the pipeline died; see " + pipeline.log() + "\n" + tail(pipeline), pipeline.isAlive());
+      assertTrue("timed out: " + missing + "; see " + pipeline.log(), System.nanoTime() < deadline);
+      Thread.sleep(2_000);
+    }
+    assertEquals("rows, exactly", run.sentValid(), run.rows());
+    System.out.printf("[complete] %,d rows, windows add up for %d people, %d dead letters%n", run.rows(), FaultRun.PEOPLE, run.sentBad());
+  }
+
+  /** SIGTERM ends the pipeline within 15 s, exit code 0, one line saying where it committed, and no stack trace. */
+  private static void stopWithSigterm(PipelineProcess pipeline) throws Exception {
+    Duration took = pipeline.terminate(STOP_LIMIT);
+    assertNotNull("SIGTERM did not stop the pipeline within " + STOP_LIMIT.toSeconds() + " s", took);
+    System.out.printf("[sigterm] stopped in %.1f s%n", took.toMillis() / 1000.0);
+    assertEquals(0, pipeline.exitCode());
+    String output = pipeline.output();
+    assertTrue(tail(pipeline), output.contains("Pipeline stopped, stopping on a signal: committed"));
+    assertFalse("no stack trace in the log:\n" + tail(pipeline), output.contains("\n\tat "));
+  }
+
+  private static void await(String what, Supplier<Boolean> condition, PipelineProcess pipeline) throws Exception {
+    long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+    while (!condition.get()) {
+      assertTrue("the pipeline died waiting until " + what + "\n" + tail(pipeline), pipeline.isAlive());
+      assertTrue("timed out waiting until " + what, System.nanoTime() < deadline);
+      Thread.sleep(250);
+    }
+  }
+
+  private static String tail(PipelineProcess pipeline) throws Exception {
+    String output = pipeline.output();
+    return output.substring(Math.max(0, output.length() - 4000));
+  }
+
+}

@@ -1,0 +1,68 @@
+package org.moviestream.pipeline.faults;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The pipeline as users run it: {@code java -jar movie-ratings-pipeline.jar ...}, its own process, its output in a file. */
+final class PipelineProcess {
+
+  private final Process process;
+  private final Path log;
+
+  private PipelineProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  static PipelineProcess start(Path jar, Path log, List<String> args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Xmx2g");
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(args);
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    return new PipelineProcess(builder.start(), log);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** kill -9: no shutdown hook, no flush, nothing. */
+  void killHard() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM, as bin/up stop and Ctrl-C send it; returns how long the process took to end, or null if it did not within {@code limit}. */
+  Duration terminate(Duration limit) throws InterruptedException {
+    long start = System.nanoTime();
+    process.destroy();
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      return null;
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  int exitCode() {
+    return process.exitValue();
+  }
+
+  String output() throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  Path log() {
+    return log;
+  }
+}

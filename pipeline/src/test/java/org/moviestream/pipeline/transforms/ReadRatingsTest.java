@@ -1,0 +1,56 @@
+package org.moviestream.pipeline.transforms;
+
+import static org.junit.Assert.assertEquals;
+import static org.moviestream.pipeline.TestData.json;
+
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.io.kafka.KafkaTimestampType;
+import org.apache.beam.sdk.io.kafka.TimestampPolicy;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.Test;
+
+/** The event-time policy: the rating's timestamp, and a watermark that only ratings move. */
+public class ReadRatingsTest {
+
+  private static final TimestampPolicy.PartitionContext BEHIND = new TimestampPolicy.PartitionContext() {
+    @Override
+    public long getMessageBacklog() {
+      return 1000;
+    }
+
+    @Override
+    public Instant getBacklogCheckTime() {
+      return Instant.now();
+    }
+  };
+
+  private final TimestampPolicy<String, String> policy = new ReadRatings.RatingEventTime(ZoneOffset.UTC, Duration.standardSeconds(5))
+      .createTimestampPolicy(new TopicPartition("movies_ratings", 0), Optional.empty());
+
+  @Test
+  public void aRatingsEventTimeIsItsTimestampAndTheWatermarkTrailsIt() {
+    assertEquals(Instant.parse("2025-03-13T19:26:50Z"),
+        policy.getTimestampForRecord(BEHIND, record(json("Ann", "Roma", 8, "2025-03-13T19:26:50Z"))));
+    assertEquals(Instant.parse("2025-03-13T19:26:45Z"), policy.getWatermark(BEHIND));
+  }
+
+  @Test
+  public void aMessageWithoutATimestampDoesNotMoveTheWatermark() {
+    policy.getTimestampForRecord(BEHIND, record(json("Ann", "Roma", 8, "2025-03-13T19:26:50Z")));
+
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, policy.getTimestampForRecord(BEHIND, record("{not json")));
+    assertEquals(Instant.parse("2025-03-13T19:26:45Z"), policy.getWatermark(BEHIND));
+  }
+
+  /** Received by Kafka now: far later than the 2025 rating's own time. */
+  private static KafkaRecord<String, String> record(String payload) {
+    return new KafkaRecord<>("movies_ratings", 0, 7, System.currentTimeMillis(), KafkaTimestampType.CREATE_TIME,
+        new RecordHeaders(), "Ann", payload);
+  }
+}
