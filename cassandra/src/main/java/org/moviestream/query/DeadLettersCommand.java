@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,11 +20,16 @@ import org.moviestream.kafka.KafkaTopics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** query dead-letters: the most recent rejects on the dead-letter topic, with their reasons. */
+/**
+ * query dead-letters: the most recent rejects on the dead-letter topic, with their reasons, each
+ * source message once: a replay writes a reject again under the same key (its source
+ * topic/partition/offset), and compaction removes older copies only in its own time.
+ */
 @Command(name = "dead-letters", mixinStandardHelpOptions = true, description = "Recent rejected messages and why they were rejected.")
 final class DeadLettersCommand implements Callable<Integer> {
 
   private static final int PAYLOAD_WIDTH = 60;
+  private static final int REPLAY_MARGIN = 4;
 
   @Option(names = "--bootstrap-servers", defaultValue = "localhost:29092", description = "Kafka brokers (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
@@ -39,7 +45,7 @@ final class DeadLettersCommand implements Callable<Integer> {
     KafkaTopics.require(bootstrapServers, List.of(topic), Duration.ofSeconds(10));
     ResultTable table = new ResultTable(List.of("reason", "detail", "source", "payload"));
     ObjectMapper mapper = new ObjectMapper();
-    for (ConsumerRecord<String, String> record : readTail()) {
+    for (ConsumerRecord<String, String> record : latestPerKey(readTail(), limit)) {
       JsonNode json = mapper.readTree(record.value());
       table.add(List.of(
           json.path("reason").asText(),
@@ -67,7 +73,8 @@ final class DeadLettersCommand implements Callable<Integer> {
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       long remaining = 0;
       for (TopicPartition partition : partitions) {
-        long start = Math.max(begins.get(partition), ends.get(partition) - limit);
+        // Read further back than the limit: replayed copies are dropped afterwards.
+        long start = Math.max(begins.get(partition), ends.get(partition) - (long) limit * REPLAY_MARGIN);
         consumer.seek(partition, start);
         remaining += ends.get(partition) - start;
       }
@@ -82,6 +89,18 @@ final class DeadLettersCommand implements Callable<Integer> {
       }
     }
     return records;
+  }
+
+  /** The last copy of each key, in the order the last copies were written; at most {@code limit}, the most recent. */
+  static <V> List<ConsumerRecord<String, V>> latestPerKey(List<ConsumerRecord<String, V>> records, int limit) {
+    Map<String, ConsumerRecord<String, V>> latest = new LinkedHashMap<>();
+    for (ConsumerRecord<String, V> record : records) {
+      String key = record.key() != null ? record.key() : record.topic() + "/" + record.partition() + "/" + record.offset();
+      latest.remove(key);
+      latest.put(key, record);
+    }
+    List<ConsumerRecord<String, V>> distinct = new ArrayList<>(latest.values());
+    return distinct.subList(Math.max(0, distinct.size() - limit), distinct.size());
   }
 
   static String abbreviate(String text) {

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline.PipelineExecutionException;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.moviestream.pipeline.io.ConsumerGroupOffsets;
 import org.moviestream.pipeline.io.ResumePoint;
 import org.moviestream.pipeline.metrics.ProgressReporter;
@@ -58,9 +61,11 @@ final class RunMonitor {
 
   /** Prints where the consumer group stands and ends the JVM at once with exit code 0. */
   private void stop(String why) {
+    // Spark's own shutdown hook runs beside this one and logs its teardown as errors: none matter now.
+    Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.OFF);
     String committed;
     try {
-      ConsumerGroupOffsets group = new ConsumerGroupOffsets(options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(5));
+      ConsumerGroupOffsets group = new ConsumerGroupOffsets(options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(3));
       Map<String, Long> offsets = group.committed(options.getTopic());
       committed = "committed " + ResumePoint.describe(offsets) + String.format(" (%,d messages after them)", group.lag(options.getTopic(), offsets));
     } catch (Exception e) {

@@ -43,8 +43,8 @@ final class FaultRun implements AutoCloseable {
 
   static final String BROKER = "127.0.0.1:29092";
   static final int PEOPLE = 14;
-  /** Event time between two ratings of the backlog: 30,000 of them span 10 minutes, 20 windows. */
-  static final Duration SPACING = Duration.ofMillis(20);
+  /** Event time between two ratings of a backlog: 30,000 of them span 10 minutes, 20 windows. */
+  static final Duration BACKLOG_SPACING = Duration.ofMillis(20);
   static final int BAD_EVERY = 1000;
 
   final String topic;
@@ -53,11 +53,9 @@ final class FaultRun implements AutoCloseable {
   final String group;
   private final Path root;
   private final List<String> titles;
-  private final Instant firstRating = Instant.now().minus(Duration.ofMinutes(30));
   private final Random random = new Random(42);
   private int sentValid;
   private int sentBad;
-  private long sequence;
 
   FaultRun(Path root, String name) throws Exception {
     this.root = root;
@@ -85,8 +83,21 @@ final class FaultRun implements AutoCloseable {
         "--catalog=" + root.resolve("data/netflix.csv"));
   }
 
-  /** Sends {@code valid} ratings of {@link #PEOPLE} people, keyed by name as the producer does, with one bad message per {@link #BAD_EVERY}. */
-  void send(int valid) throws Exception {
+  /** A backlog: {@code valid} ratings stamped half an hour ago, {@link #BACKLOG_SPACING} apart. */
+  void sendBacklog(int valid) throws Exception {
+    send(valid, Instant.now().minus(Duration.ofMinutes(30)), BACKLOG_SPACING);
+  }
+
+  /** Live ratings: {@code valid} ratings stamped over the last ten seconds, as if rated just now. */
+  void sendLive(int valid) throws Exception {
+    send(valid, Instant.now().minus(Duration.ofSeconds(10)), Duration.ofSeconds(10).dividedBy(valid));
+  }
+
+  /**
+   * Sends {@code valid} ratings of {@link #PEOPLE} people, keyed by name as the producer does, stamped
+   * from {@code first} on, {@code spacing} apart, with one bad message per {@link #BAD_EVERY}.
+   */
+  private void send(int valid, Instant first, Duration spacing) throws Exception {
     Map<String, Object> config = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER, ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -100,16 +111,17 @@ final class FaultRun implements AutoCloseable {
         rating.put("name", name);
         rating.put("movie", titles.get(random.nextInt(titles.size())));
         rating.put("rating", 1 + random.nextInt(10));
-        rating.put("timestamp", firstRating.plus(SPACING.multipliedBy(sequence++)).toString());
+        Instant timestamp = first.plus(spacing.multipliedBy(i));
+        rating.put("timestamp", timestamp.toString());
         sent.add(producer.send(new ProducerRecord<>(topic, name, json.writeValueAsString(rating))));
         sentValid++;
         if (sentValid % BAD_EVERY == 0) {
           String bad = switch (sentBad % 3) {
             case 0 -> "{not json " + sentBad;
             case 1 -> json.writeValueAsString(Map.of("name", name, "movie", titles.get(0), "rating", 11,
-                "timestamp", firstRating.plus(SPACING.multipliedBy(sequence)).toString()));
+                "timestamp", timestamp.toString()));
             default -> json.writeValueAsString(Map.of("name", name, "movie", "No Such Title " + sentBad, "rating", 5,
-                "timestamp", firstRating.plus(SPACING.multipliedBy(sequence)).toString()));
+                "timestamp", timestamp.toString()));
           };
           sent.add(producer.send(new ProducerRecord<>(topic, name, bad)));
           sentBad++;
@@ -133,6 +145,17 @@ final class FaultRun implements AutoCloseable {
     try (CassandraConnection cassandra = cassandra()) {
       return cassandra.session().execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings").one().getLong(0);
     } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** The sum of the consumer group's committed offsets over the topic's partitions. */
+  long committed() {
+    try (Admin admin = admin()) {
+      return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+          .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset()).sum();
+    } catch (Exception e) {
       return -1;
     }
   }

@@ -36,56 +36,61 @@ public class FaultToleranceIT {
   @Test
   public void pipelineKilledMidBacklogResumesWithNothingLostOrDoubled() throws Exception {
     try (FaultRun run = new FaultRun(ROOT, "kill")) {
-      run.send(BACKLOG);
-      PipelineProcess first = PipelineProcess.start(JAR, LOGS.resolve("kill-first.log"), run.pipelineArgs());
-      await("a third of the backlog is written", () -> run.rows() >= BACKLOG / 3, first);
-      first.killHard();
+      run.sendBacklog(BACKLOG);
+      try (PipelineProcess first = PipelineProcess.start(JAR, LOGS.resolve("kill-first.log"), run.pipelineArgs())) {
+        await("part of the backlog is durable and committed", () -> run.committed() > 0, first);
+        first.killHard();
+      }
       long rowsAtKill = run.rows();
-      System.out.printf("[kill -9] pipeline killed at %,d rows of %,d%n", rowsAtKill, BACKLOG);
-      assertTrue("killed mid-backlog", rowsAtKill < BACKLOG);
+      long committedAtKill = run.committed();
+      System.out.printf("[kill -9] pipeline killed at %,d rows of %,d, %,d offsets committed%n", rowsAtKill, BACKLOG, committedAtKill);
+      assertTrue("killed mid-backlog", committedAtKill < BACKLOG);
 
-      PipelineProcess second = PipelineProcess.start(JAR, LOGS.resolve("kill-second.log"), run.pipelineArgs());
-      awaitComplete(run, second);
-      assertTrue(second.output(), second.output().contains("Resuming consumer group " + run.group));
-      stopWithSigterm(second);
+      try (PipelineProcess second = PipelineProcess.start(JAR, LOGS.resolve("kill-second.log"), run.pipelineArgs())) {
+        awaitComplete(run, second);
+        String resumed = second.output().lines().filter(line -> line.startsWith("Resuming consumer group " + run.group)).findFirst().orElseThrow();
+        assertFalse("resumed where the first run committed, not at the beginning: " + resumed, resumed.contains(" 0:0 1:0 2:0:"));
+        stopWithSigterm(second);
+      }
     }
   }
 
   @Test
   public void brokerKilledAndBackAfter20SecondsMidStream() throws Exception {
-    try (FaultRun run = new FaultRun(ROOT, "broker")) {
-      run.send(BACKLOG / 2);
-      PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("broker.log"), run.pipelineArgs());
-      await("rows are being written", () -> run.rows() >= BACKLOG / 10, pipeline);
-      stack.killHard("kafka");
-      System.out.printf("[kafka] broker killed at %,d rows%n", run.rows());
-      Thread.sleep(20_000);
-      assertTrue("the pipeline rides out the broker's absence", pipeline.isAlive());
-      stack.start();
-      run.send(BACKLOG / 2);
+    try (FaultRun run = new FaultRun(ROOT, "broker");
+        PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("broker.log"), run.pipelineArgs())) {
+      run.sendBacklog(BACKLOG / 2);
+      killMidStreamAndBringBack("kafka", Duration.ofSeconds(20), run, pipeline);
+      run.sendLive(BACKLOG / 2);
       awaitComplete(run, pipeline);
-      assertTrue(pipeline.output(), pipeline.output().contains("waiting for Kafka"));
+      assertTrue(tail(pipeline), pipeline.output().contains("waiting for Kafka"));
       stopWithSigterm(pipeline);
     }
   }
 
   @Test
   public void cassandraKilledAndBackAfter30SecondsMidStream() throws Exception {
-    try (FaultRun run = new FaultRun(ROOT, "cassandra")) {
-      run.send(BACKLOG);
-      PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("cassandra.log"), run.pipelineArgs());
-      await("rows are being written", () -> run.rows() >= BACKLOG / 10, pipeline);
-      stack.killHard("cassandra");
-      System.out.println("[cassandra] killed");
-      Thread.sleep(30_000);
-      assertTrue("the pipeline rides out Cassandra's absence", pipeline.isAlive());
-      stack.start();
+    try (FaultRun run = new FaultRun(ROOT, "cassandra");
+        PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("cassandra.log"), run.pipelineArgs())) {
+      run.sendBacklog(BACKLOG);
+      killMidStreamAndBringBack("cassandra", Duration.ofSeconds(30), run, pipeline);
       awaitComplete(run, pipeline);
       String output = pipeline.output();
-      assertTrue(output, output.contains("waiting for Cassandra"));
-      assertTrue(output, output.contains("Cassandra is back after"));
+      assertTrue(tail(pipeline), output.contains("waiting for Cassandra"));
+      assertTrue(tail(pipeline), output.contains("Cassandra is back after"));
       stopWithSigterm(pipeline);
     }
+  }
+
+  /** kill -9 of a stack service once rows are being written; it is started again after {@code absence}, which the pipeline must survive. */
+  private void killMidStreamAndBringBack(String service, Duration absence, FaultRun run, PipelineProcess pipeline) throws Exception {
+    await("rows are being written", () -> run.rows() >= BACKLOG / 10, pipeline);
+    long rowsAtKill = run.rows();
+    stack.killHard(service);
+    System.out.printf("[%s] killed at %,d rows, back in %d s%n", service, rowsAtKill, absence.toSeconds());
+    Thread.sleep(absence.toMillis());
+    assertTrue("the pipeline rides out the absence of " + service, pipeline.isAlive());
+    stack.start();
   }
 
   /** Rows == valid ratings sent, windows add up per person, one dead letter per bad message; the process kept running. */
@@ -122,8 +127,7 @@ public class FaultToleranceIT {
   }
 
   private static String tail(PipelineProcess pipeline) throws Exception {
-    String output = pipeline.output();
-    return output.substring(Math.max(0, output.length() - 4000));
+    return pipeline.tail(4000);
   }
 
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The pipeline as users run it: {@code java -jar movie-ratings-pipeline.jar ...}, its own process, its output in a file. */
-final class PipelineProcess {
+final class PipelineProcess implements AutoCloseable {
 
   private final Process process;
   private final Path log;
@@ -54,12 +54,31 @@ final class PipelineProcess {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
+  /** A test that fails half-way leaves no pipeline running behind it. */
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      killHard();
+    }
+  }
+
   int exitCode() {
     return process.exitValue();
   }
 
   String output() throws IOException {
     return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  /** The last {@code chars} characters of the output, however long the log has grown. */
+  String tail(int chars) throws IOException {
+    try (var file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+      long start = Math.max(0, file.length() - chars);
+      byte[] bytes = new byte[(int) (file.length() - start)];
+      file.seek(start);
+      file.readFully(bytes);
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
   }
 
   Path log() {
