@@ -75,7 +75,9 @@ public class MovieRatingsPipelineIT {
       "{\"name\":\"Ann\",\"rating\":5,\"timestamp\":\"2025-03-13T19:26:50Z\"}",
       rating("Ann", "Roma", 11, "2025-03-13T19:26:50Z"),
       rating("Ann", "Roma", 5, "the day before yesterday"),
-      rating("Ann", "A Title Nobody Has", 5, "2025-03-13T19:26:50Z"));
+      rating("Ann", "A Title Nobody Has", 5, "2025-03-13T19:26:50Z"),
+      // Valid JSON, but Cassandra refuses a partition key over 64 KiB: a WRITE_FAILED dead letter.
+      rating("A".repeat(70_000), "Roma", 5, "2025-03-13T19:26:50Z"));
   private static final int VALID = PRODUCED + OWNER_2025.size();
 
   private static CassandraConnection cassandra;
@@ -173,7 +175,7 @@ public class MovieRatingsPipelineIT {
       assertTrue(deadLetter.get("detail").asText().length() > 0);
     }
     assertEquals(BAD.size(), deadLetters.size());
-    assertEquals(Set.of("MALFORMED_JSON", "MISSING_FIELD", "RATING_OUT_OF_RANGE", "BAD_TIMESTAMP", "UNKNOWN_TITLE"), reasons);
+    assertEquals(Set.of("MALFORMED_JSON", "MISSING_FIELD", "RATING_OUT_OF_RANGE", "BAD_TIMESTAMP", "UNKNOWN_TITLE", "WRITE_FAILED"), reasons);
     assertTrue(payloads.contains("{this is not json"));
   }
 

@@ -1,6 +1,7 @@
 package org.moviestream.pipeline.io;
 
 import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ConsistencyLevel;
 import com.datastax.driver.core.QueryOptions;
 import com.datastax.driver.core.Session;
@@ -21,12 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SharedSessions {
 
   private static final Map<CassandraTarget, MappingManager> MANAGERS = new ConcurrentHashMap<>();
+  private static final Map<Map.Entry<CassandraTarget, String>, PreparedStatement> PREPARED = new ConcurrentHashMap<>();
 
   private SharedSessions() {}
 
   /** The shared session of {@code target}, connected on first use. */
   static Session session(CassandraTarget target) {
     return MANAGERS.computeIfAbsent(target, SharedSessions::connect).getSession();
+  }
+
+  /** {@code cql} prepared once per JVM on the shared session of {@code target}. */
+  static PreparedStatement prepared(CassandraTarget target, String cql) {
+    return PREPARED.computeIfAbsent(Map.entry(target, cql), key -> session(target).prepare(cql));
   }
 
   /** The object mapper of {@code entity} on the shared session of {@code target}. */

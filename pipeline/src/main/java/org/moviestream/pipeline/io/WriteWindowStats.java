@@ -52,7 +52,7 @@ public final class WriteWindowStats extends PTransform<PCollection<WindowPane>, 
     @Setup
     public void setup() throws Exception {
       session = retry.call("connecting to Cassandra", () -> SharedSessions.session(target));
-      stats = retry.call("preparing the window query", () -> session.prepare(STATS_CQL));
+      stats = retry.call("preparing the window query", () -> SharedSessions.prepared(target, STATS_CQL));
       mapper = SharedSessions.mapper(target, WindowStatsRow.class);
     }
 
