@@ -55,6 +55,10 @@ public final class WindowPerPerson extends PTransform<PCollection<EnrichedRating
         .apply("FixedWindows", Window.<EnrichedRating>into(FixedWindows.of(size))
             .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
             .withAllowedLateness(allowedLateness)
+            // No pane for a window without new ratings: on the SparkRunner the end-of-window timer of
+            // a closed window fires again as the watermark moves on, and each empty on-time pane would
+            // rewrite a window row that did not change.
+            .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
             .discardingFiredPanes())
         .apply("LastOffsetsPerBundle", ParDo.of(new LastOffsetsPerBundleFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(ModelCoders.SourceOffsetCoder.of())))
