@@ -74,7 +74,7 @@ public final class WindowPerPerson extends PTransform<PCollection<EnrichedRating
       Map<String, SourceOffset> last = new HashMap<>();
       for (List<SourceOffset> list : lists) {
         for (SourceOffset offset : list) {
-          last.merge(offset.topic() + "/" + offset.partition(), offset, (a, b) -> a.offset() >= b.offset() ? a : b);
+          last.merge(offset.partitionKey(), offset, (a, b) -> a.offset() >= b.offset() ? a : b);
         }
       }
       return new ArrayList<>(last.values());
@@ -87,7 +87,7 @@ public final class WindowPerPerson extends PTransform<PCollection<EnrichedRating
    * SparkRunner's streaming state re-reads a key's whole bag on each addition.
    */
   static final class LastOffsetsPerBundleFn extends DoFn<EnrichedRating, KV<String, List<SourceOffset>>> {
-    private transient Map<KV<String, BoundedWindow>, List<SourceOffset>> partials;
+    private transient Map<KV<String, BoundedWindow>, Map<String, SourceOffset>> partials;
 
     @StartBundle
     public void startBundle() {
@@ -96,14 +96,15 @@ public final class WindowPerPerson extends PTransform<PCollection<EnrichedRating
 
     @ProcessElement
     public void processElement(@Element EnrichedRating rating, BoundedWindow window) {
-      partials.merge(KV.of(rating.rating().name(), window), List.of(rating.rating().source()),
-          (a, b) -> LastOffsets.merge(List.of(a, b)));
+      SourceOffset source = rating.rating().source();
+      partials.computeIfAbsent(KV.of(rating.rating().name(), window), key -> new HashMap<>())
+          .merge(source.partitionKey(), source, (a, b) -> a.offset() >= b.offset() ? a : b);
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
       partials.forEach((key, offsets) ->
-          context.output(KV.of(key.getKey(), offsets), key.getValue().maxTimestamp(), key.getValue()));
+          context.output(KV.of(key.getKey(), new ArrayList<>(offsets.values())), key.getValue().maxTimestamp(), key.getValue()));
       partials = null;
     }
   }
