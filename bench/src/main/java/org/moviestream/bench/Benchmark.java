@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.moviestream.contract.Defaults;
+import org.moviestream.testing.StackResources;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +24,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Measure throughput, latency and cost of movie-stream against the raw limits and native Spark.")
 public final class Benchmark implements Callable<Integer> {
+
+  /** Partitions of every topic the benchmark makes, like movies_ratings on the stack. */
+  static final int PARTITIONS = 3;
 
   /** The pipeline settings the benchmark found best (see the README's Performance section). */
   static final String TUNED_BEAM_ARGS = "--batchIntervalMillis=1000 --readTimePercentage=0.5";
@@ -50,7 +55,7 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--skip-native", description = "measure Beam only")
   boolean skipNative;
 
-  @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:29092", description = "Kafka (default: ${DEFAULT-VALUE})")
+  @Option(names = "--bootstrap-servers", defaultValue = Defaults.BOOTSTRAP_SERVERS, description = "Kafka (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
 
   @Option(names = "--out", defaultValue = "bench/results", description = "report folder (default: ${DEFAULT-VALUE})")
@@ -76,10 +81,10 @@ public final class Benchmark implements Callable<Integer> {
     List<Results.Steady> steadies = new ArrayList<>();
     Results.Raw raw;
 
-    try (Fixtures fixtures = new Fixtures(root, bootstrapServers)) {
+    try (StackResources fixtures = StackResources.on(bootstrapServers)) {
       Measurements measure = new Measurements(context, fixtures, run);
       String topic = "bench_backlog_" + run;
-      fixtures.createTopics(topic, topic + "_dlq");
+      fixtures.createTopics(PARTITIONS, topic, topic + "_dlq");
       measure.produce(topic, "--count", String.valueOf(records));
 
       raw = measureRaw(fixtures, topic);
@@ -109,7 +114,7 @@ public final class Benchmark implements Callable<Integer> {
     return 0;
   }
 
-  private Results.Raw measureRaw(Fixtures fixtures, String topic) throws Exception {
+  private Results.Raw measureRaw(StackResources fixtures, String topic) throws Exception {
     RawLimits.Measured<List<ConsumerRecord<String, String>>> drained = RawLimits.drain(bootstrapServers, topic, records);
     System.out.printf(Locale.ROOT, "[bench] raw consumer: %,d records in %.1f s = %,.0f/s%n", drained.count(), drained.seconds(), drained.perSecond());
     String keyspace = "bench_raw_" + run;

@@ -1,19 +1,19 @@
 package org.moviestream.bench;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.moviestream.testing.StackResources;
 
 /** The two measurements of a system: draining a backlog, and holding a fixed rate. */
 final class Measurements {
 
   private final SystemUnderTest.Context context;
-  private final Fixtures fixtures;
+  private final StackResources fixtures;
   private final String run;
 
-  Measurements(SystemUnderTest.Context context, Fixtures fixtures, String run) {
+  Measurements(SystemUnderTest.Context context, StackResources fixtures, String run) {
     this.context = context;
     this.fixtures = fixtures;
     this.run = run;
@@ -59,7 +59,7 @@ final class Measurements {
     String topic = "bench_steady_" + name + "_" + rate + "_" + run;
     String keyspace = topic;
     long expected = (long) rate * seconds;
-    fixtures.createTopics(topic, topic + "_dlq");
+    fixtures.createTopics(Benchmark.PARTITIONS, topic, topic + "_dlq");
     fixtures.createKeyspace(keyspace);
     System.out.printf("[bench] %s at %,d ratings/s for %d s...%n", system.label(), rate, seconds);
     try (JavaProcess job = system.start(context, topic, keyspace, withGroup(system, extraArgs, keyspace))) {
@@ -121,11 +121,11 @@ final class Measurements {
   }
 
   /** Scans the table until it holds {@code expected} rows (writes of the last batch may still land). */
-  private WriteTimes awaitRows(String keyspace, long expected) throws InterruptedException, IOException {
-    WriteTimes times = fixtures.writeTimes(keyspace);
+  private WriteTimes awaitRows(String keyspace, long expected) throws InterruptedException {
+    WriteTimes times = WriteTimes.read(fixtures.session(), keyspace);
     for (int attempt = 0; attempt < 10 && times.size() < expected; attempt++) {
       Thread.sleep(3_000);
-      times = fixtures.writeTimes(keyspace);
+      times = WriteTimes.read(fixtures.session(), keyspace);
     }
     if (times.size() != expected) {
       System.out.printf("[bench] %s holds %,d rows, expected %,d%n", keyspace, times.size(), expected);

@@ -3,23 +3,19 @@ package org.moviestream.bench;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.callUDF;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.from_json;
-import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.to_timestamp;
-import static org.apache.spark.sql.functions.trim;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.Trigger;
@@ -28,6 +24,10 @@ import org.apache.spark.sql.types.StructType;
 import org.moviestream.catalog.Catalog;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.catalog.CatalogReader;
+import org.moviestream.contract.Defaults;
+import org.moviestream.contract.InvalidRatingException;
+import org.moviestream.contract.RatingMessage;
+import org.moviestream.contract.SourceKey;
 
 /**
  * The native peer of the Beam pipeline, for the benchmark: the same job (Kafka -> JSON -> catalog
@@ -54,34 +54,23 @@ public final class NativeRatingsJob {
         .master("local[2]")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.ui.enabled", "false")
-        .config("spark.cassandra.connection.host", "127.0.0.1")
+        .config("spark.cassandra.connection.host", Defaults.CASSANDRA_HOST)
         .config("spark.cassandra.output.concurrent.writes", "32")
         .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
 
-    spark.udf().register("row_id", (UDF3<String, Integer, Long, String>) (t, p, o) ->
-        UUID.nameUUIDFromBytes((t + "/" + p + "/" + o).getBytes(StandardCharsets.UTF_8)).toString(), DataTypes.StringType);
-
-    StructType message = new StructType()
-        .add("name", DataTypes.StringType)
-        .add("movie", DataTypes.StringType)
-        .add("rating", DataTypes.IntegerType)
-        .add("timestamp", DataTypes.StringType);
+    // The pipeline's own parsing rules (RatingMessage.parse), so that both jobs accept and reject
+    // the same messages; an invalid message gives null and is left out, as the pipeline dead-letters it.
+    spark.udf().register("parse_rating", (UDF4<String, String, Integer, Long, Row>) NativeRatingsJob::parseRating, PARSED);
 
     Dataset<Row> ratings = spark.readStream().format("kafka")
         .option("kafka.bootstrap.servers", bootstrapServers)
         .option("subscribe", topic)
         .option("startingOffsets", "earliest")
         .load()
-        .select(from_json(col("value").cast("string"), message).as("r"), col("topic"), col("partition"), col("offset"))
-        .select(
-            col("r.name").as("name"),
-            col("r.movie").as("rated_title"),
-            col("r.rating").as("rating_movie"),
-            to_timestamp(col("r.timestamp")).as("timestamp"),
-            callUDF("row_id", col("topic"), col("partition"), col("offset")).as("id"))
-        .where("name IS NOT NULL AND rated_title IS NOT NULL AND timestamp IS NOT NULL AND rating_movie BETWEEN 1 AND 10")
-        .withColumn("key", lower(trim(col("rated_title"))));
+        .select(callUDF("parse_rating", col("value").cast("string"), col("topic"), col("partition"), col("offset")).as("r"))
+        .where("r IS NOT NULL")
+        .select("r.*");
 
     Dataset<Row> enriched = ratings.join(broadcast(catalog(spark, Path.of(catalogPath))), "key")
         .select("name", "timestamp", "id", "show_id", "movie", "rating_movie", "duration", "seasons", "release_year",
@@ -115,6 +104,24 @@ public final class NativeRatingsJob {
         .foreachBatch(writeBatch)
         .start();
     query.awaitTermination();
+  }
+
+  private static final StructType PARSED = new StructType()
+      .add("name", DataTypes.StringType)
+      .add("rated_title", DataTypes.StringType)
+      .add("rating_movie", DataTypes.IntegerType)
+      .add("timestamp", DataTypes.TimestampType)
+      .add("id", DataTypes.StringType)
+      .add("key", DataTypes.StringType);
+
+  private static Row parseRating(String payload, String topic, int partition, long offset) {
+    try {
+      RatingMessage rating = RatingMessage.parse(payload, ZoneOffset.UTC);
+      return RowFactory.create(rating.name(), rating.movie(), rating.rating(), Timestamp.from(rating.timestamp()),
+          new SourceKey(topic, partition, offset).rowId().toString(), CatalogEntry.key(rating.movie()));
+    } catch (InvalidRatingException e) {
+      return null;
+    }
   }
 
   private static Dataset<Row> catalog(SparkSession spark, Path path) {

@@ -4,12 +4,9 @@ import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ResultSetFuture;
 import com.datastax.driver.core.Session;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.util.concurrent.MoreExecutors;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -21,6 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.moviestream.contract.RatingMessage;
+import org.moviestream.contract.SourceKey;
 
 /** What this machine does without any framework: drain the topic, insert the rows. */
 final class RawLimits {
@@ -55,13 +54,11 @@ final class RawLimits {
   static Measured<Long> insert(Session session, String keyspace, List<ConsumerRecord<String, String>> records) throws Exception {
     PreparedStatement insert = session.prepare("INSERT INTO " + keyspace
         + ".movie_ratings (name, timestamp, id, movie, rating_movie) VALUES (?, ?, ?, ?, ?)");
-    ObjectMapper mapper = new ObjectMapper();
     List<BoundStatement> statements = new ArrayList<>(records.size());
     for (ConsumerRecord<String, String> record : records) {
-      JsonNode json = mapper.readTree(record.value());
-      UUID id = UUID.nameUUIDFromBytes((record.topic() + "/" + record.partition() + "/" + record.offset()).getBytes(StandardCharsets.UTF_8));
-      statements.add(insert.bind(json.get("name").asText(), Date.from(Instant.parse(json.get("timestamp").asText())), id,
-          json.get("movie").asText(), json.get("rating").asInt()));
+      RatingMessage rating = RatingMessage.parse(record.value(), ZoneOffset.UTC);
+      UUID id = new SourceKey(record.topic(), record.partition(), record.offset()).rowId();
+      statements.add(insert.bind(rating.name(), Date.from(rating.timestamp()), id, rating.movie(), rating.rating()));
     }
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
     AtomicLong failures = new AtomicLong();

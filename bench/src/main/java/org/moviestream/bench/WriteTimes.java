@@ -3,6 +3,9 @@ package org.moviestream.bench;
 import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import com.datastax.driver.core.Row;
+import com.datastax.driver.core.Session;
+import com.datastax.driver.core.SimpleStatement;
 import org.HdrHistogram.Histogram;
 
 /** Rows' rating timestamps and write times: throughput over time and end-to-end latency. */
@@ -11,6 +14,17 @@ final class WriteTimes {
   private long[] timestamps = new long[1 << 16];
   private long[] writeMicros = new long[1 << 16];
   private int size;
+
+  /** Every row's rating timestamp (ms) and Cassandra write time (µs), read with one paged scan. */
+  static WriteTimes read(Session session, String keyspace) {
+    SimpleStatement scan = new SimpleStatement("SELECT timestamp, WRITETIME(movie) FROM " + keyspace + ".movie_ratings");
+    scan.setFetchSize(5_000).setReadTimeoutMillis(120_000);
+    WriteTimes times = new WriteTimes();
+    for (Row row : session.execute(scan)) {
+      times.add(row.getTimestamp(0).getTime(), row.getLong(1));
+    }
+    return times;
+  }
 
   void add(long timestampMillis, long writeTimeMicros) {
     if (size == timestamps.length) {

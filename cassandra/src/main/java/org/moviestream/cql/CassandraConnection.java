@@ -4,6 +4,7 @@ import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.SocketOptions;
 import com.datastax.driver.core.exceptions.NoHostAvailableException;
+import com.datastax.driver.core.policies.ExponentialReconnectionPolicy;
 
 /** Opens a driver session to one Cassandra node and turns "cannot connect" into a clear message. */
 public final class CassandraConnection implements AutoCloseable {
@@ -23,6 +24,8 @@ public final class CassandraConnection implements AutoCloseable {
             .addContactPoint(host)
             .withPort(port)
             .withoutJMXReporting()
+            // Back within seconds of a restarted node, not the driver's default of up to 10 minutes.
+            .withReconnectionPolicy(new ExponentialReconnectionPolicy(500, 5_000))
             .withSocketOptions(new SocketOptions().setConnectTimeoutMillis(5_000).setReadTimeoutMillis(30_000))
             .build();
     try {

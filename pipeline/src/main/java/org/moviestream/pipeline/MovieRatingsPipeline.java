@@ -46,12 +46,15 @@ import org.moviestream.pipeline.options.OptionsParser;
  */
 public final class MovieRatingsPipeline {
 
+  private static final String SPARK_PARALLELISM = "spark.default.parallelism";
+
   private MovieRatingsPipeline() {}
 
   public static void main(String[] args) {
     int exitCode;
     try {
       MovieRatingsOptions options = OptionsParser.parse(args);
+      configureSpark(options);
       ServiceChecks.require(options);
       Map<String, Long> resumedAt = ResumePoint.establish(options);
       PipelineResult result = build(Pipeline.create(options), options, resumedAt).run();
@@ -64,6 +67,25 @@ public final class MovieRatingsPipeline {
     System.exit(exitCode);
   }
 
+  /**
+   * Spark settings that have no pipeline option (the SparkRunner builds its SparkConf from the
+   * {@code spark.*} system properties); each applies only where the user or spark-submit set none.
+   */
+  public static void configureSpark(MovieRatingsOptions options) {
+    if (options.getSparkMaster().startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
+      // A local job talks to itself only: keep Spark's driver on loopback, not the host's public address.
+      System.setProperty("spark.driver.host", "127.0.0.1");
+      System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+    }
+    if (System.getProperty(SPARK_PARALLELISM) == null) {
+      // The SparkRunner reads an unbounded source in defaultParallelism splits and takes the LATEST of
+      // their watermarks as the job's: a split that reads ahead makes the other splits' ratings late,
+      // and later than the allowed lateness they drop out of their windows. One split reads every
+      // partition and reports KafkaIO's watermark, the earliest of its partitions.
+      System.setProperty(SPARK_PARALLELISM, "1");
+    }
+  }
+
   /** Adds every step to {@code pipeline}, resuming at {@code resumedAt} ("topic/partition" -> offset); the body is the diagram above. */
   public static Pipeline build(Pipeline pipeline, MovieRatingsOptions options, Map<String, Long> resumedAt) {
     CassandraTarget cassandra = CassandraTarget.from(options);
@@ -71,7 +93,9 @@ public final class MovieRatingsPipeline {
     PCollectionView<Map<String, CatalogEntry>> catalog = pipeline.apply("LoadCatalog", LoadCatalog.from(options.getCatalog()));
 
     PCollectionTuple parsed = pipeline
-        .apply("ReadRatings", ReadRatings.from(options))
+        .apply("ReadRatings", ReadRatings.from(options.getBootstrapServers(), options.getTopic())
+            .inGroup(options.getConsumerGroup(), options.getStartingOffsets())
+            .withEventTime(ZoneId.of(options.getInputZone()), options.getWatermarkDelaySeconds()))
         .apply("ParseRatings", new ParseRatings(ZoneId.of(options.getInputZone())));
 
     PCollectionTuple enriched = parsed.get(ParseRatings.RATINGS)

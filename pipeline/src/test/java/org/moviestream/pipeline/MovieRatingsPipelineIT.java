@@ -5,47 +5,34 @@ import static org.junit.Assert.assertTrue;
 
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.io.IOException;
 import org.apache.beam.runners.spark.io.MicrobatchSource;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
-import org.moviestream.cql.CassandraConnection;
+import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.cql.CqlScript;
 import org.moviestream.pipeline.io.ResumePoint;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
 import org.moviestream.producer.RatingsProducer;
+import org.moviestream.testing.StackResources;
 
 /**
  * End to end on the real stack: the producer's ratings plus bad messages in Kafka, the pipeline on
@@ -54,15 +41,14 @@ import org.moviestream.producer.RatingsProducer;
  */
 public class MovieRatingsPipelineIT {
 
-  private static final String BROKER = "127.0.0.1:29092";
   private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
   private static final int PRODUCED = 200;
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-  private static final String TOPIC = "it_ratings_" + RUN;
-  private static final String DLQ = "it_ratings_dlq_" + RUN;
-  private static final String KEYSPACE = "it_netflix_" + RUN;
+  private static final String RUN = StackResources.uniqueName("it");
+  private static final String TOPIC = RUN + "_ratings";
+  private static final String DLQ = RUN + "_ratings_dlq";
+  private static final String KEYSPACE = RUN + "_netflix";
   private static final String OWNER = "IT Owner " + RUN;
 
   /** The owner's ratings from March 2025: what the two queries of cassandra/queries.cql ask about. */
@@ -80,24 +66,20 @@ public class MovieRatingsPipelineIT {
       rating("A".repeat(70_000), "Roma", 5, "2025-03-13T19:26:50Z"));
   private static final int VALID = PRODUCED + OWNER_2025.size();
 
-  private static CassandraConnection cassandra;
+  private static StackResources stack;
 
   @BeforeClass
   public static void createTopicsKeyspaceAndMessages() throws Exception {
-    try (Admin admin = admin()) {
-      admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(DLQ, 1, (short) 1))).all().get();
-    }
-    cassandra = CassandraConnection.open("127.0.0.1", 9042);
-    String schema = Files.readString(ROOT.resolve("cassandra/schema.cql"), StandardCharsets.UTF_8);
-    for (String statement : CqlScript.statements(schema)) {
-      cassandra.session().execute(statement.replaceAll("\\bnetflix\\b", KEYSPACE));
-    }
+    stack = StackResources.onLocalStack();
+    stack.createTopics(3, TOPIC);
+    stack.createTopics(1, DLQ);
+    stack.createKeyspace(KEYSPACE);
 
-    int exit = RatingsProducer.run("--count", String.valueOf(PRODUCED), "--topic", TOPIC, "--bootstrap-servers", BROKER,
+    int exit = RatingsProducer.run("--count", String.valueOf(PRODUCED), "--topic", TOPIC, "--bootstrap-servers", stack.bootstrapServers(),
         "--me", OWNER, "--seed", "5", "--catalog", ROOT.resolve("data/netflix.csv").toString());
     assertEquals(0, exit);
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER,
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
       for (String payload : OWNER_2025) {
@@ -110,19 +92,15 @@ public class MovieRatingsPipelineIT {
   }
 
   @AfterClass
-  public static void dropKeyspaceAndTopics() throws Exception {
-    if (cassandra != null) {
-      cassandra.session().execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
-      cassandra.close();
-    }
-    try (Admin admin = admin()) {
-      admin.deleteTopics(List.of(TOPIC, DLQ)).all().get();
+  public static void dropKeyspaceAndTopics() {
+    if (stack != null) {
+      stack.close();
     }
   }
 
   @Test
   public void everyValidRatingLandsOnceAndEveryBadOneIsADeadLetterEvenOnReplay() throws Exception {
-    Session session = cassandra.session();
+    Session session = stack.session();
 
     PipelineResult first = start("it-first-" + RUN);
     try {
@@ -158,21 +136,23 @@ public class MovieRatingsPipelineIT {
   private static PipelineResult start(String consumerGroup) {
     MovieRatingsOptions options = OptionsParser.parse(
         "--runner=SparkRunner", "--sparkMaster=local[2]", "--streaming=true", "--batchIntervalMillis=1000",
-        "--bootstrapServers=" + BROKER, "--topic=" + TOPIC, "--deadLetterTopic=" + DLQ, "--keyspace=" + KEYSPACE,
+        "--bootstrapServers=" + stack.bootstrapServers(), "--topic=" + TOPIC, "--deadLetterTopic=" + DLQ, "--keyspace=" + KEYSPACE,
         "--startingOffsets=earliest", "--consumerGroup=" + consumerGroup,
         "--catalog=" + ROOT.resolve("data/netflix.csv"), "--checkpointDir=" + ROOT.resolve("pipeline/target/it-checkpoint-" + consumerGroup));
+    MovieRatingsPipeline.configureSpark(options);
     return MovieRatingsPipeline.build(Pipeline.create(options), options, ResumePoint.establish(options)).run();
   }
 
   private static void assertDeadLetters() {
-    List<JsonNode> deadLetters = readTopic(DLQ, BAD.size());
+    List<DeadLetterRecord> deadLetters = stack.readTopic(DLQ, BAD.size(), Duration.ofSeconds(30)).stream()
+        .map(record -> DeadLetterRecord.fromJson(record.value())).toList();
     Set<String> reasons = new HashSet<>();
     Set<String> payloads = new HashSet<>();
-    for (JsonNode deadLetter : deadLetters) {
-      reasons.add(deadLetter.get("reason").asText());
-      payloads.add(deadLetter.get("payload").asText());
-      assertEquals(TOPIC, deadLetter.get("topic").asText());
-      assertTrue(deadLetter.get("detail").asText().length() > 0);
+    for (DeadLetterRecord deadLetter : deadLetters) {
+      reasons.add(deadLetter.reason().name());
+      payloads.add(deadLetter.payload());
+      assertEquals(TOPIC, deadLetter.source().topic());
+      assertTrue(deadLetter.detail().length() > 0);
     }
     assertEquals(BAD.size(), deadLetters.size());
     assertEquals(Set.of("MALFORMED_JSON", "MISSING_FIELD", "RATING_OUT_OF_RANGE", "BAD_TIMESTAMP", "UNKNOWN_TITLE", "WRITE_FAILED"), reasons);
@@ -211,7 +191,7 @@ public class MovieRatingsPipelineIT {
   }
 
   private static long rowCount(Session session) {
-    return session.execute("SELECT COUNT(*) FROM " + KEYSPACE + ".movie_ratings").one().getLong(0);
+    return stack.count("SELECT COUNT(*) FROM " + KEYSPACE + ".movie_ratings");
   }
 
   /** Ratings counted in ratings_per_window, except the owner's 2025 ones (their windows may be late). */
@@ -226,49 +206,11 @@ public class MovieRatingsPipelineIT {
   }
 
   private static boolean committedAll(String group) {
-    try (Admin admin = admin()) {
-      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-      for (int partition = 0; partition < 3; partition++) {
-        latest.put(new TopicPartition(TOPIC, partition), OffsetSpec.latest());
-      }
-      var ends = admin.listOffsets(latest).all().get();
-      for (TopicPartition partition : latest.keySet()) {
-        OffsetAndMetadata offset = committed.get(partition);
-        if (offset == null || offset.offset() < ends.get(partition).offset()) {
-          return false;
-        }
-      }
-      return true;
-    } catch (Exception e) {
+    try {
+      return stack.lag(group, TOPIC) == 0;
+    } catch (RuntimeException e) {
       return false;
     }
-  }
-
-  private static List<JsonNode> readTopic(String topic, int atLeast) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER);
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    List<JsonNode> values = new ArrayList<>();
-    ObjectMapper mapper = new ObjectMapper();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      int quietPolls = 0;
-      while (System.nanoTime() < deadline && quietPolls < 3) {
-        var records = consumer.poll(Duration.ofMillis(500));
-        for (var record : records) {
-          values.add(mapper.readTree(record.value()));
-        }
-        quietPolls = values.size() >= atLeast && records.isEmpty() ? quietPolls + 1 : 0;
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return values;
   }
 
   private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
@@ -279,10 +221,6 @@ public class MovieRatingsPipelineIT {
       }
       Thread.sleep(1_000);
     }
-  }
-
-  private static Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER));
   }
 
   private static String rating(String name, String movie, int score, String timestamp) {

@@ -3,7 +3,6 @@ package org.moviestream.pipeline;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import com.datastax.driver.core.Session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,24 +11,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
-import org.moviestream.cql.CassandraConnection;
-import org.moviestream.cql.CqlScript;
 import org.moviestream.producer.RatingsProducer;
+import org.moviestream.testing.StackResources;
 
 /**
  * The pipeline on a real Spark standalone cluster (Master + Worker JVMs of bin/stack start spark),
@@ -38,17 +29,16 @@ import org.moviestream.producer.RatingsProducer;
  */
 public class SparkClusterIT {
 
-  private static final String BROKER = "127.0.0.1:29092";
   private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
   private static final Path STATE = ROOT.resolve(".stack");
   private static final int PRODUCED = 120;
-  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-  private static final String TOPIC = "it_cluster_" + RUN;
-  private static final String DLQ = "it_cluster_dlq_" + RUN;
-  private static final String KEYSPACE = "it_cluster_" + RUN;
+  private static final String RUN = StackResources.uniqueName("it_cluster");
+  private static final String TOPIC = RUN;
+  private static final String DLQ = RUN + "_dlq";
+  private static final String KEYSPACE = RUN;
 
   private static boolean startedSpark;
-  private static CassandraConnection cassandra;
+  private static StackResources stack;
 
   @BeforeClass
   public static void startSparkAndPrepareData() throws Exception {
@@ -56,25 +46,18 @@ public class SparkClusterIT {
     if (startedSpark) {
       assertEquals("bin/stack start spark", 0, run(ROOT.resolve("bin/stack").toString(), "start", "spark"));
     }
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER))) {
-      admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(DLQ, 1, (short) 1))).all().get();
-    }
-    cassandra = CassandraConnection.open("127.0.0.1", 9042);
-    for (String statement : CqlScript.statements(Files.readString(ROOT.resolve("cassandra/schema.cql"), StandardCharsets.UTF_8))) {
-      cassandra.session().execute(statement.replaceAll("\\bnetflix\\b", KEYSPACE));
-    }
-    assertEquals(0, RatingsProducer.run("--count", String.valueOf(PRODUCED), "--topic", TOPIC, "--bootstrap-servers", BROKER,
+    stack = StackResources.onLocalStack();
+    stack.createTopics(3, TOPIC);
+    stack.createTopics(1, DLQ);
+    stack.createKeyspace(KEYSPACE);
+    assertEquals(0, RatingsProducer.run("--count", String.valueOf(PRODUCED), "--topic", TOPIC, "--bootstrap-servers", stack.bootstrapServers(),
         "--seed", "9", "--catalog", ROOT.resolve("data/netflix.csv").toString()));
   }
 
   @AfterClass
   public static void cleanUp() throws Exception {
-    if (cassandra != null) {
-      cassandra.session().execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
-      cassandra.close();
-    }
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER))) {
-      admin.deleteTopics(List.of(TOPIC, DLQ)).all().get();
+    if (stack != null) {
+      stack.close();
     }
     if (startedSpark) {
       run(ROOT.resolve("bin/stack").toString(), "stop", "spark");
@@ -88,17 +71,16 @@ public class SparkClusterIT {
         "--master", "spark://127.0.0.1:7077",
         "--class", MovieRatingsPipeline.class.getName(),
         ROOT.resolve("pipeline/target/movie-ratings-pipeline-spark-submit.jar").toString(),
-        "--bootstrapServers=" + BROKER, "--topic=" + TOPIC, "--deadLetterTopic=" + DLQ, "--keyspace=" + KEYSPACE,
-        "--startingOffsets=earliest", "--consumerGroup=it-cluster-" + RUN, "--batchIntervalMillis=1000",
+        "--bootstrapServers=" + stack.bootstrapServers(), "--topic=" + TOPIC, "--deadLetterTopic=" + DLQ, "--keyspace=" + KEYSPACE,
+        "--startingOffsets=earliest", "--consumerGroup=" + RUN, "--batchIntervalMillis=1000",
         "--catalog=" + ROOT.resolve("data/netflix.csv"))
         .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      Session session = cassandra.session();
       long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
       long rows = 0;
       while (rows < PRODUCED && System.nanoTime() < deadline && driver.isAlive()) {
         Thread.sleep(2_000);
-        rows = session.execute("SELECT COUNT(*) FROM " + KEYSPACE + ".movie_ratings").one().getLong(0);
+        rows = stack.count("SELECT COUNT(*) FROM " + KEYSPACE + ".movie_ratings");
       }
       assertTrue("the driver died; see " + log, driver.isAlive());
       assertEquals("rows written by the cluster", PRODUCED, rows);

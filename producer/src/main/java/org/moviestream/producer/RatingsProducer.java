@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.moviestream.contract.Defaults;
 import org.moviestream.producer.generate.People;
 import org.moviestream.producer.generate.RatingGenerator;
 import org.moviestream.producer.generate.TitleSource;
@@ -32,19 +33,19 @@ import picocli.CommandLine.Option;
     description = "Publishes movie ratings {name, movie, rating 1-10, timestamp} as JSON to Kafka.")
 public final class RatingsProducer implements Callable<Integer> {
 
-  @Option(names = "--bootstrap-servers", defaultValue = "localhost:29092", description = "Kafka brokers (default: ${DEFAULT-VALUE})")
+  @Option(names = "--bootstrap-servers", defaultValue = Defaults.BOOTSTRAP_SERVERS, description = "Kafka brokers (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
 
-  @Option(names = "--topic", defaultValue = "movies_ratings", description = "topic to publish to (default: ${DEFAULT-VALUE})")
+  @Option(names = "--topic", defaultValue = Defaults.RATINGS_TOPIC, description = "topic to publish to (default: ${DEFAULT-VALUE})")
   String topic;
 
-  @Option(names = "--catalog", defaultValue = "data/netflix.csv", description = "catalog in the Kaggle netflix_titles.csv schema (default: ${DEFAULT-VALUE})")
+  @Option(names = "--catalog", defaultValue = Defaults.CATALOG, description = "catalog in the Kaggle netflix_titles.csv schema (default: ${DEFAULT-VALUE})")
   Path catalog;
 
   @Option(names = "--titles", description = "a one-column titles CSV (like the seed's movies.csv) to use instead of --catalog")
   Path titles;
 
-  @Option(names = "--me", defaultValue = "Stelios Giagkos", description = "the owner's own name, always among the people (default: ${DEFAULT-VALUE})")
+  @Option(names = "--me", defaultValue = Defaults.OWNER, description = "the owner's own name, always among the people (default: ${DEFAULT-VALUE})")
   String me;
 
   @Option(names = "--people", defaultValue = "14", description = "how many Datafaker people rate besides the owner, at least 10 (default: ${DEFAULT-VALUE})")

@@ -20,7 +20,7 @@ import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.KafkaMessage;
 import org.moviestream.pipeline.model.Rating;
-import org.moviestream.pipeline.model.RejectReason;
+import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.model.SourceOffset;
 
 /**

@@ -6,14 +6,14 @@ import java.util.List;
 import org.apache.beam.sdk.io.cassandra.CassandraIO;
 import org.joda.time.Duration;
 import org.moviestream.pipeline.options.CassandraWriter;
-import org.moviestream.pipeline.options.MovieRatingsOptions;
+import org.moviestream.pipeline.options.CassandraWriteOptions;
 
 /** Where rows go (Cassandra hosts, port, keyspace), how they are written and how failures are retried. */
 public record CassandraTarget(List<String> hosts, int port, String keyspace, CassandraWriter writer, int maxInFlight,
     int writeAttempts, int maxBackoffSeconds) implements Serializable {
 
   /** The target the options describe. */
-  public static CassandraTarget from(MovieRatingsOptions options) {
+  public static CassandraTarget from(CassandraWriteOptions options) {
     return of(options.getCassandraHosts(), options.getCassandraPort(), options.getKeyspace(), options.getCassandraWriter(),
         options.getCassandraMaxInFlight(), options.getCassandraWriteAttempts(), options.getCassandraMaxBackoffSeconds());
   }

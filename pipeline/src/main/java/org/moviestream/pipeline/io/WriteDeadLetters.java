@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.slf4j.Logger;
@@ -101,7 +102,8 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
     }
 
     private Future<RecordMetadata> send(DeadLetter deadLetter) {
-      ProducerRecord<String, String> record = new ProducerRecord<>(topic, deadLetter.source().toString(), deadLetter.toJson());
+      DeadLetterRecord letter = deadLetter.toRecord();
+      ProducerRecord<String, String> record = new ProducerRecord<>(topic, letter.key(), letter.toJson());
       try {
         return producer(bootstrapServers).send(record);
       } catch (RuntimeException e) {

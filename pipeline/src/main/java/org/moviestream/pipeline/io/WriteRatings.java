@@ -23,7 +23,7 @@ import org.joda.time.Instant;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
-import org.moviestream.pipeline.model.RejectReason;
+import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.options.CassandraWriter;
 
 /**

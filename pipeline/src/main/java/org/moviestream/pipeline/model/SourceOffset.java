@@ -1,21 +1,22 @@
 package org.moviestream.pipeline.model;
 
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.moviestream.pipeline.coders.ModelCoders;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.moviestream.contract.SourceKey;
+import org.moviestream.pipeline.coders.ModelCoders;
 
 /** Where a message came from: its Kafka topic, partition and offset. */
 @DefaultCoder(ModelCoders.SourceOffsetCoder.class)
 public record SourceOffset(String topic, int partition, long offset) implements Serializable {
 
-  /**
-   * The row id of the rating read at this offset: a name-based UUID, the same on every replay, so a
-   * replayed rating overwrites its row instead of adding one.
-   */
+  public SourceKey key() {
+    return new SourceKey(topic, partition, offset);
+  }
+
+  /** The row id of the rating read at this offset (see {@link SourceKey#rowId()}). */
   public UUID rowId() {
-    return UUID.nameUUIDFromBytes(toString().getBytes(StandardCharsets.UTF_8));
+    return key().rowId();
   }
 
   /** "topic/partition": the key of this offset's partition. */
@@ -25,6 +26,6 @@ public record SourceOffset(String topic, int partition, long offset) implements 
 
   @Override
   public String toString() {
-    return topic + "/" + partition + "/" + offset;
+    return key().toString();
   }
 }

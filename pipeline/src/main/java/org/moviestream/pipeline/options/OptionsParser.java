@@ -10,8 +10,7 @@ import org.apache.beam.sdk.options.PipelineOptionsValidator;
 
 /**
  * Command line -> validated {@link MovieRatingsOptions}. Unless told otherwise, the job runs on the
- * SparkRunner in streaming mode on {@code local[2]} (the size of the machines it is built for),
- * with a local driver on loopback.
+ * SparkRunner in streaming mode on {@code local[2]} (the size of the machines it is built for).
  */
 public final class OptionsParser {
 
@@ -34,18 +33,6 @@ public final class OptionsParser {
     }
     if (!given(args, "appName")) {
       options.setAppName("movie-ratings-pipeline");
-    }
-    if (options.getSparkMaster().startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
-      // A local job talks to itself only: keep Spark's driver on loopback, not the host's public address.
-      System.setProperty("spark.driver.host", "127.0.0.1");
-      System.setProperty("spark.driver.bindAddress", "127.0.0.1");
-    }
-    if (System.getProperty(SPARK_PARALLELISM) == null) {
-      // The SparkRunner reads an unbounded source in defaultParallelism splits and takes the LATEST of
-      // their watermarks as the job's: a split that reads ahead makes the other splits' ratings late,
-      // and later than the allowed lateness they drop out of their windows. One split reads every
-      // partition and reports KafkaIO's watermark, the earliest of its partitions.
-      System.setProperty(SPARK_PARALLELISM, "1");
     }
     PipelineOptionsValidator.validate(MovieRatingsOptions.class, options);
     validate(options);
@@ -77,8 +64,6 @@ public final class OptionsParser {
       throw new IllegalArgumentException(message);
     }
   }
-
-  static final String SPARK_PARALLELISM = "spark.default.parallelism";
 
   private static boolean given(String[] args, String option) {
     return Arrays.stream(args).anyMatch(arg -> arg.equals("--" + option) || arg.startsWith("--" + option + "="));

@@ -15,7 +15,7 @@ import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Rating;
-import org.moviestream.pipeline.model.RejectReason;
+import org.moviestream.contract.RejectReason;
 
 /**
  * {@link Rating}s + the catalog side input -> {@link EnrichedRating}s ({@link #ENRICHED}), and

@@ -11,12 +11,13 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.moviestream.contract.InvalidRatingException;
+import org.moviestream.contract.RatingMessage;
+import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.KafkaMessage;
 import org.moviestream.pipeline.model.Rating;
-import org.moviestream.pipeline.model.RatingParser;
-import org.moviestream.pipeline.model.RejectReason;
 
 /** {@link KafkaMessage}s -> valid {@link Rating}s ({@link #RATINGS}) and {@link DeadLetter}s ({@link #REJECTED}). */
 public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PCollectionTuple> {
@@ -51,9 +52,9 @@ public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PC
     @ProcessElement
     public void processElement(@Element KafkaMessage message, MultiOutputReceiver out) {
       try {
-        out.get(RATINGS).output(RatingParser.parse(message, inputZone));
+        out.get(RATINGS).output(Rating.of(RatingMessage.parse(message.payload(), inputZone), message));
         parsed.inc();
-      } catch (RatingParser.RejectedException e) {
+      } catch (InvalidRatingException e) {
         rejected.get(e.reason()).inc();
         out.get(REJECTED).output(new DeadLetter(e.reason(), e.getMessage(), message.payload(), message.source()));
       }

@@ -20,11 +20,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.moviestream.contract.RatingMessage;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.KafkaMessage;
-import org.moviestream.pipeline.model.RatingParser;
 import org.moviestream.pipeline.model.SourceOffset;
-import org.moviestream.pipeline.options.MovieRatingsOptions;
 
 /**
  * Kafka topic -> {@link KafkaMessage}s (payload with topic/partition/offset), stamped with each
@@ -40,17 +39,29 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
   private final ZoneId inputZone;
   private final Duration watermarkDelay;
 
-  private ReadRatings(MovieRatingsOptions options) {
-    this.bootstrapServers = options.getBootstrapServers();
-    this.topic = options.getTopic();
-    this.consumerGroup = options.getConsumerGroup();
-    this.startingOffsets = options.getStartingOffsets();
-    this.inputZone = ZoneId.of(options.getInputZone());
-    this.watermarkDelay = Duration.standardSeconds(options.getWatermarkDelaySeconds());
+  private ReadRatings(String bootstrapServers, String topic, String consumerGroup, String startingOffsets, ZoneId inputZone,
+      Duration watermarkDelay) {
+    this.bootstrapServers = bootstrapServers;
+    this.topic = topic;
+    this.consumerGroup = consumerGroup;
+    this.startingOffsets = startingOffsets;
+    this.inputZone = inputZone;
+    this.watermarkDelay = watermarkDelay;
   }
 
-  public static ReadRatings from(MovieRatingsOptions options) {
-    return new ReadRatings(options);
+  /** Reads {@code topic} as group "movie-ratings-pipeline" from the latest offsets, timestamps in UTC, watermark 5 s behind. */
+  public static ReadRatings from(String bootstrapServers, String topic) {
+    return new ReadRatings(bootstrapServers, topic, "movie-ratings-pipeline", "latest", ZoneId.of("UTC"), Duration.standardSeconds(5));
+  }
+
+  /** Resumes at {@code consumerGroup}'s committed offsets; a new group starts at {@code startingOffsets} (latest or earliest). */
+  public ReadRatings inGroup(String consumerGroup, String startingOffsets) {
+    return new ReadRatings(bootstrapServers, topic, consumerGroup, startingOffsets, inputZone, watermarkDelay);
+  }
+
+  /** Timestamps without an offset are read in {@code inputZone}; the watermark trails the newest by {@code delaySeconds}. */
+  public ReadRatings withEventTime(ZoneId inputZone, int delaySeconds) {
+    return new ReadRatings(bootstrapServers, topic, consumerGroup, startingOffsets, inputZone, Duration.standardSeconds(delaySeconds));
   }
 
   @Override
@@ -94,7 +105,7 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
     }
 
     static Instant eventTime(KafkaRecord<String, String> record, ZoneId zone) {
-      return RatingParser.eventTime(record.getKV().getValue(), zone)
+      return RatingMessage.eventTime(record.getKV().getValue(), zone)
           .map(instant -> new Instant(instant.toEpochMilli()))
           .orElse(BoundedWindow.TIMESTAMP_MIN_VALUE);
     }

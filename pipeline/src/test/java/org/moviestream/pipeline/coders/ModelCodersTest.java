@@ -9,7 +9,7 @@ import org.junit.Test;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.pipeline.TestData;
 import org.moviestream.pipeline.model.DeadLetter;
-import org.moviestream.pipeline.model.RejectReason;
+import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.model.SourceOffset;
 
 /** Every model coder decodes what it encoded, nulls and microseconds included. */

@@ -3,8 +3,6 @@ package org.moviestream.pipeline.faults;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,26 +11,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.moviestream.catalog.CatalogReader;
-import org.moviestream.cql.CassandraConnection;
-import org.moviestream.cql.CqlScript;
+import org.moviestream.contract.RatingMessage;
+import org.moviestream.testing.StackResources;
 
 /**
  * One fault scenario's own topics, keyspace and consumer group, a backlog of ratings spread over
@@ -41,7 +30,6 @@ import org.moviestream.cql.CqlScript;
  */
 final class FaultRun implements AutoCloseable {
 
-  static final String BROKER = "127.0.0.1:29092";
   static final int PEOPLE = 14;
   /** Event time between two ratings of a backlog: 30,000 of them span 10 minutes, 20 windows. */
   static final Duration BACKLOG_SPACING = Duration.ofMillis(20);
@@ -52,33 +40,25 @@ final class FaultRun implements AutoCloseable {
   final String keyspace;
   final String group;
   private final Path root;
+  private final StackResources resources = StackResources.onLocalStack();
   private final List<String> titles;
   private final Random random = new Random(42);
   private int sentValid;
   private int sentBad;
 
-  FaultRun(Path root, String name) throws Exception {
+  FaultRun(Path root, String name) {
     this.root = root;
-    String id = name + "_" + UUID.randomUUID().toString().substring(0, 6);
-    topic = "it_fault_" + id;
-    deadLetterTopic = topic + "_dlq";
-    keyspace = "it_fault_" + id;
-    group = "it-fault-" + id;
+    String id = StackResources.uniqueName("it_fault_" + name);
+    topic = resources.createTopic(id, 3, Map.of());
+    deadLetterTopic = resources.createTopic(id + "_dlq", 1, Map.of("cleanup.policy", "compact"));
+    keyspace = resources.createKeyspace(id);
+    group = id;
     titles = CatalogReader.read(root.resolve("data/netflix.csv")).titles();
-    try (Admin admin = admin()) {
-      admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1),
-          new NewTopic(deadLetterTopic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")))).all().get();
-    }
-    try (CassandraConnection cassandra = cassandra()) {
-      for (String statement : CqlScript.statements(Files.readString(root.resolve("cassandra/schema.cql"), StandardCharsets.UTF_8))) {
-        cassandra.session().execute(statement.replaceAll("\\bnetflix\\b", keyspace));
-      }
-    }
   }
 
   /** The pipeline's command-line options for this run. */
   List<String> pipelineArgs() {
-    return List.of("--bootstrapServers=" + BROKER, "--topic=" + topic, "--deadLetterTopic=" + deadLetterTopic,
+    return List.of("--bootstrapServers=" + resources.bootstrapServers(), "--topic=" + topic, "--deadLetterTopic=" + deadLetterTopic,
         "--keyspace=" + keyspace, "--consumerGroup=" + group, "--startingOffsets=earliest", "--progressSeconds=5",
         "--catalog=" + root.resolve("data/netflix.csv"));
   }
@@ -99,7 +79,7 @@ final class FaultRun implements AutoCloseable {
    */
   private void send(int valid, Instant first, Duration spacing) throws Exception {
     Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER, ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, resources.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     ObjectMapper json = new ObjectMapper();
@@ -107,21 +87,16 @@ final class FaultRun implements AutoCloseable {
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
       for (int i = 0; i < valid; i++) {
         String name = "Person " + (1 + random.nextInt(PEOPLE));
-        Map<String, Object> rating = new HashMap<>();
-        rating.put("name", name);
-        rating.put("movie", titles.get(random.nextInt(titles.size())));
-        rating.put("rating", 1 + random.nextInt(10));
         Instant timestamp = first.plus(spacing.multipliedBy(i));
-        rating.put("timestamp", timestamp.toString());
-        sent.add(producer.send(new ProducerRecord<>(topic, name, json.writeValueAsString(rating))));
+        RatingMessage rating = new RatingMessage(name, titles.get(random.nextInt(titles.size())), 1 + random.nextInt(10), timestamp);
+        sent.add(producer.send(new ProducerRecord<>(topic, name, rating.toJson())));
         sentValid++;
         if (sentValid % BAD_EVERY == 0) {
           String bad = switch (sentBad % 3) {
             case 0 -> "{not json " + sentBad;
-            case 1 -> json.writeValueAsString(Map.of("name", name, "movie", titles.get(0), "rating", 11,
-                "timestamp", timestamp.toString()));
-            default -> json.writeValueAsString(Map.of("name", name, "movie", "No Such Title " + sentBad, "rating", 5,
-                "timestamp", timestamp.toString()));
+            case 1 -> json.writeValueAsString(Map.of(RatingMessage.NAME, name, RatingMessage.MOVIE, titles.get(0),
+                RatingMessage.RATING, RatingMessage.MAX_RATING + 1, RatingMessage.TIMESTAMP, timestamp.toString()));
+            default -> new RatingMessage(name, "No Such Title " + sentBad, 5, timestamp).toJson();
           };
           sent.add(producer.send(new ProducerRecord<>(topic, name, bad)));
           sentBad++;
@@ -142,8 +117,8 @@ final class FaultRun implements AutoCloseable {
   }
 
   long rows() {
-    try (CassandraConnection cassandra = cassandra()) {
-      return cassandra.session().execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings").one().getLong(0);
+    try {
+      return resources.count("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings");
     } catch (RuntimeException e) {
       return -1;
     }
@@ -151,11 +126,11 @@ final class FaultRun implements AutoCloseable {
 
   /** The sum of the consumer group's committed offsets over the topic's partitions. */
   long committed() {
-    try (Admin admin = admin()) {
-      return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+    try {
+      return resources.committedOffsets(group).entrySet().stream()
           .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
           .mapToLong(e -> e.getValue().offset()).sum();
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       return -1;
     }
   }
@@ -163,44 +138,28 @@ final class FaultRun implements AutoCloseable {
   /** Per person: rows in movie_ratings, and the sum of `ratings` over their windows in ratings_per_window. */
   Map<String, long[]> rowsAndWindowSums() {
     Map<String, long[]> perPerson = new HashMap<>();
-    try (CassandraConnection cassandra = cassandra()) {
-      Session session = cassandra.session();
-      for (int person = 1; person <= PEOPLE; person++) {
-        String name = "Person " + person;
-        long rows = session.execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings WHERE name = ?", name).one().getLong(0);
-        long windowed = 0;
-        for (Row window : session.execute("SELECT ratings FROM " + keyspace + ".ratings_per_window WHERE name = ?", name)) {
-          windowed += window.getLong("ratings");
-        }
-        perPerson.put(name, new long[] {rows, windowed});
+    Session session = resources.session();
+    for (int person = 1; person <= PEOPLE; person++) {
+      String name = "Person " + person;
+      long rows = session.execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings WHERE name = ?", name).one().getLong(0);
+      long windowed = 0;
+      for (Row window : session.execute("SELECT ratings FROM " + keyspace + ".ratings_per_window WHERE name = ?", name)) {
+        windowed += window.getLong("ratings");
       }
+      perPerson.put(name, new long[] {rows, windowed});
     }
     return perPerson;
   }
 
   /** Distinct dead letters by key (source topic/partition/offset), as a compacted topic keeps them. */
   Set<String> deadLetterKeys() {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER);
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-reader-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    Set<String> keys = new HashSet<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      consumer.subscribe(List.of(deadLetterTopic));
-      int emptyPolls = 0;
-      while (emptyPolls < 3) {
-        var records = consumer.poll(Duration.ofMillis(500));
-        for (ConsumerRecord<String, String> record : records) {
-          keys.add(record.key());
-        }
-        emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
-      }
+    try {
+      Set<String> keys = new HashSet<>();
+      resources.readTopic(deadLetterTopic, 0, Duration.ofMinutes(1)).forEach(record -> keys.add(record.key()));
+      return keys;
     } catch (RuntimeException e) {
       return Set.of();
     }
-    return keys;
   }
 
   /** Whether everything sent is in: exactly the valid ratings as rows, windows that add up per person, one dead letter per bad message. */
@@ -219,20 +178,7 @@ final class FaultRun implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    try (CassandraConnection cassandra = cassandra()) {
-      cassandra.session().execute("DROP KEYSPACE IF EXISTS " + keyspace);
-    }
-    try (Admin admin = admin()) {
-      admin.deleteTopics(List.of(topic, deadLetterTopic)).all().get();
-    }
-  }
-
-  private static CassandraConnection cassandra() {
-    return CassandraConnection.open("127.0.0.1", 9042);
-  }
-
-  private static Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER));
+  public void close() {
+    resources.close();
   }
 }

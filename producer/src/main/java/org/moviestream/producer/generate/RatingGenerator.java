@@ -3,7 +3,7 @@ package org.moviestream.producer.generate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
-import org.moviestream.producer.model.Rating;
+import org.moviestream.contract.RatingMessage;
 
 /** Makes ratings: a person (given or random) scores a random title 1-10, stamped with the clock. */
 public final class RatingGenerator {
@@ -28,14 +28,14 @@ public final class RatingGenerator {
   }
 
   /** A rating by a random person. */
-  public Rating next() {
+  public RatingMessage next() {
     return next(people.get(random.nextInt(people.size())));
   }
 
   /** A rating by {@code person}. */
-  public Rating next(String person) {
+  public RatingMessage next(String person) {
     String title = titles.get(random.nextInt(titles.size()));
-    int score = Rating.MIN + random.nextInt(Rating.MAX - Rating.MIN + 1);
-    return new Rating(person, title, score, clock.instant());
+    int score = RatingMessage.MIN_RATING + random.nextInt(RatingMessage.MAX_RATING - RatingMessage.MIN_RATING + 1);
+    return new RatingMessage(person, title, score, clock.instant());
   }
 }

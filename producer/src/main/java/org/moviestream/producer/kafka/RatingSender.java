@@ -9,9 +9,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.moviestream.contract.RatingMessage;
 import org.moviestream.kafka.KafkaTopics;
-import org.moviestream.producer.model.Rating;
-import org.moviestream.producer.model.RatingJson;
 
 /**
  * Publishes ratings to a Kafka topic, keyed by the person's name so that one person's ratings stay
@@ -52,8 +51,8 @@ public final class RatingSender implements AutoCloseable {
   }
 
   /** Sends asynchronously; the outcome is counted when the broker answers. Returns the JSON sent. */
-  public String send(Rating rating) {
-    String json = RatingJson.toJson(rating);
+  public String send(RatingMessage rating) {
+    String json = rating.toJson();
     producer.send(new ProducerRecord<>(topic, rating.name(), json), (metadata, error) -> {
       if (error == null) {
         acked.incrementAndGet();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.moviestream.producer.model.Rating;
+import org.moviestream.contract.RatingMessage;
 
 class RatingGeneratorTest {
 
@@ -25,7 +25,7 @@ class RatingGeneratorTest {
     RatingGenerator generator = new RatingGenerator(PEOPLE, TITLES, new Random(3), CLOCK);
     Set<Integer> scores = new HashSet<>();
     for (int i = 0; i < 2_000; i++) {
-      Rating rating = generator.next();
+      RatingMessage rating = generator.next();
       scores.add(rating.rating());
       assertTrue(PEOPLE.contains(rating.name()));
       assertTrue(TITLES.contains(rating.movie()));
@@ -44,9 +44,9 @@ class RatingGeneratorTest {
     assertEquals("Bob", new RatingGenerator(PEOPLE, TITLES, new Random(), CLOCK).next("Bob").name());
   }
 
-  private static List<Rating> draw(long seed, int count) {
+  private static List<RatingMessage> draw(long seed, int count) {
     RatingGenerator generator = new RatingGenerator(PEOPLE, TITLES, new Random(seed), CLOCK);
-    List<Rating> ratings = new ArrayList<>();
+    List<RatingMessage> ratings = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ratings.add(generator.next());
     }

@@ -1,0 +1,29 @@
+package org.moviestream.cql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchemaTest {
+
+  @Test
+  void everyStatementMovesToTheGivenKeyspace() {
+    List<String> statements = Schema.statements("it_abc");
+
+    assertEquals(3, statements.size());
+    assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS it_abc "));
+    assertTrue(statements.get(1).contains("it_abc.movie_ratings"));
+    assertTrue(statements.get(2).contains("it_abc.ratings_per_window"));
+    statements.forEach(statement -> assertFalse(statement.contains("netflix"), statement));
+  }
+
+  @Test
+  void aNameCassandraWouldRefuseIsRefusedHere() {
+    assertThrows(IllegalArgumentException.class, () -> Schema.statements("it-abc"));
+    assertThrows(IllegalArgumentException.class, () -> Schema.statements("x; DROP KEYSPACE netflix"));
+  }
+}

@@ -1,0 +1,21 @@
+package org.moviestream.contract;
+
+/**
+ * Where the parts of movie-stream find each other on the local stack: the defaults of every
+ * program's flags. The shell scripts keep theirs in {@code bin/lib.sh}, which must agree.
+ */
+public final class Defaults {
+
+  public static final String BOOTSTRAP_SERVERS = "localhost:29092";
+  public static final String RATINGS_TOPIC = "movies_ratings";
+  public static final String DEAD_LETTER_TOPIC = "movies_ratings_dlq";
+  public static final String CASSANDRA_HOST = "127.0.0.1";
+  public static final int CASSANDRA_PORT = 9042;
+  /** {@link #CASSANDRA_PORT} as annotation attributes need it. */
+  public static final String CASSANDRA_PORT_TEXT = "9042";
+  public static final String KEYSPACE = "netflix";
+  public static final String CATALOG = "data/netflix.csv";
+  public static final String OWNER = "Stelios Giagkos";
+
+  private Defaults() {}
+}

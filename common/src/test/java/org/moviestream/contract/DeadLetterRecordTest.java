@@ -1,0 +1,49 @@
+package org.moviestream.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterRecordTest {
+
+  private static final DeadLetterRecord RECORD = new DeadLetterRecord(RejectReason.RATING_OUT_OF_RANGE,
+      "rating 11 is outside 1-10", "{\"rating\":11}", new SourceKey("movies_ratings", 1, 99));
+
+  @Test
+  void theJsonCarriesReasonPayloadAndSource() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(RECORD.toJson());
+
+    assertEquals("RATING_OUT_OF_RANGE", json.get("reason").asText());
+    assertEquals("rating 11 is outside 1-10", json.get("detail").asText());
+    assertEquals("{\"rating\":11}", json.get("payload").asText());
+    assertEquals("movies_ratings", json.get("topic").asText());
+    assertEquals(1, json.get("partition").asInt());
+    assertEquals(99, json.get("offset").asLong());
+    assertEquals("movies_ratings/1/99", RECORD.key());
+  }
+
+  @Test
+  void whatIsWrittenIsReadBack() {
+    assertEquals(RECORD, DeadLetterRecord.fromJson(RECORD.toJson()));
+  }
+
+  @Test
+  void somethingElseIsRefusedWithAReason() {
+    assertThrows(IllegalArgumentException.class, () -> DeadLetterRecord.fromJson("{broken"));
+    assertThrows(IllegalArgumentException.class, () -> DeadLetterRecord.fromJson("{\"name\":\"A\"}"));
+  }
+
+  @Test
+  void theRowIdIsTheSameForTheSameSourceAndDiffersOtherwise() {
+    SourceKey key = new SourceKey("movies_ratings", 2, 41);
+    assertEquals(key.rowId(), new SourceKey("movies_ratings", 2, 41).rowId());
+    assertNotEquals(key.rowId(), new SourceKey("movies_ratings", 2, 42).rowId());
+    assertNotEquals(key.rowId(), new SourceKey("movies_ratings", 1, 41).rowId());
+    assertNotEquals(key.rowId(), new SourceKey("other", 2, 41).rowId());
+    assertEquals(3, key.rowId().version());
+  }
+}

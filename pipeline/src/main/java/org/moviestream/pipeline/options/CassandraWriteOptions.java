@@ -1,0 +1,56 @@
+package org.moviestream.pipeline.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.moviestream.contract.Defaults;
+
+/** Where the rows go and how they are written. */
+public interface CassandraWriteOptions extends PipelineOptions {
+
+  @Description("Cassandra contact points, comma-separated")
+  @Default.String(Defaults.CASSANDRA_HOST)
+  String getCassandraHosts();
+
+  void setCassandraHosts(String value);
+
+  @Description("Cassandra native-protocol port")
+  @Default.Integer(Defaults.CASSANDRA_PORT)
+  Integer getCassandraPort();
+
+  void setCassandraPort(Integer value);
+
+  @Description("Cassandra keyspace holding movie_ratings and ratings_per_window")
+  @Default.String(Defaults.KEYSPACE)
+  String getKeyspace();
+
+  void setKeyspace(String value);
+
+  @Description("How rows are written: SHARED_SESSION (a DoFn on one session per JVM that reports each acknowledged"
+      + " row, so offsets are committed only once their rows are durable) or CASSANDRA_IO (Beam's CassandraIO.write(),"
+      + " which opens and closes a Cluster for every partition of every micro-batch and reports nothing back: offsets"
+      + " are then committed when rows are handed over, so a crash can lose rows; for comparison only)")
+  @Default.Enum("SHARED_SESSION")
+  CassandraWriter getCassandraWriter();
+
+  void setCassandraWriter(CassandraWriter value);
+
+  @Description("How often a statement Cassandra refuses (a value the table rejects) is tried before its rating"
+      + " becomes a WRITE_FAILED dead letter; statements failing because Cassandra is away are retried until it is back")
+  @Default.Integer(3)
+  Integer getCassandraWriteAttempts();
+
+  void setCassandraWriteAttempts(Integer value);
+
+  @Description("Longest wait between two retries while Cassandra is away, in seconds (the backoff starts at 0.2 s)")
+  @Default.Integer(5)
+  Integer getCassandraMaxBackoffSeconds();
+
+  void setCassandraMaxBackoffSeconds(Integer value);
+
+  @Description("Most asynchronous Cassandra writes in flight per writer (SHARED_SESSION)")
+  @Default.Integer(256)
+  Integer getCassandraMaxInFlight();
+
+  void setCassandraMaxInFlight(Integer value);
+}

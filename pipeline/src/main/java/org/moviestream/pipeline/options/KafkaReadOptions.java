@@ -1,0 +1,53 @@
+package org.moviestream.pipeline.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.moviestream.contract.Defaults;
+
+/** Where the ratings are read, from which offsets, and how their event time is told. */
+public interface KafkaReadOptions extends PipelineOptions {
+
+  @Description("Kafka bootstrap servers")
+  @Default.String(Defaults.BOOTSTRAP_SERVERS)
+  String getBootstrapServers();
+
+  void setBootstrapServers(String value);
+
+  @Description("Kafka topic the ratings arrive on")
+  @Default.String(Defaults.RATINGS_TOPIC)
+  String getTopic();
+
+  void setTopic(String value);
+
+  @Description("Where to start when the consumer group has no committed offsets: latest or earliest")
+  @Default.String("latest")
+  String getStartingOffsets();
+
+  void setStartingOffsets(String value);
+
+  @Description("Kafka consumer group: a run resumes at its committed offsets, and an offset is committed to it only"
+      + " once its message and every one before it in the partition are durable in Cassandra or on the dead-letter topic")
+  @Default.String("movie-ratings-pipeline")
+  String getConsumerGroup();
+
+  void setConsumerGroup(String value);
+
+  @Description("Kafka topic (on the same brokers) that receives rejected messages as JSON, with reason and source offset")
+  @Default.String(Defaults.DEAD_LETTER_TOPIC)
+  String getDeadLetterTopic();
+
+  void setDeadLetterTopic(String value);
+
+  @Description("Time zone of rating timestamps that carry no offset (the seed's Python writes none)")
+  @Default.String("UTC")
+  String getInputZone();
+
+  void setInputZone(String value);
+
+  @Description("How far behind the newest rating timestamp the event-time watermark trails, in seconds")
+  @Default.Integer(5)
+  Integer getWatermarkDelaySeconds();
+
+  void setWatermarkDelaySeconds(Integer value);
+}

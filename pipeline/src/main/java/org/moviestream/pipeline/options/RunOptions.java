@@ -1,0 +1,28 @@
+package org.moviestream.pipeline.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.moviestream.contract.Defaults;
+
+/** What the run joins against, how it reports and how long it lasts. */
+public interface RunOptions extends PipelineOptions {
+
+  @Description("The Netflix catalog, in the Kaggle netflix_titles.csv schema")
+  @Default.String(Defaults.CATALOG)
+  String getCatalog();
+
+  void setCatalog(String value);
+
+  @Description("Seconds between two progress lines (metrics counters, committed offsets, a JSON status line); 0 prints none")
+  @Default.Integer(10)
+  Integer getProgressSeconds();
+
+  void setProgressSeconds(Integer value);
+
+  @Description("Stop the pipeline after this many seconds; 0 runs until Ctrl-C")
+  @Default.Integer(0)
+  Integer getRunSeconds();
+
+  void setRunSeconds(Integer value);
+}

@@ -1,0 +1,22 @@
+package org.moviestream.pipeline.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** The per-person event-time windows of ratings_per_window. */
+public interface WindowingOptions extends PipelineOptions {
+
+  @Description("Length of the fixed event-time windows, in seconds")
+  @Default.Integer(30)
+  Integer getWindowSeconds();
+
+  void setWindowSeconds(Integer value);
+
+  @Description("How long after the watermark passes a window late ratings still update its aggregate, in"
+      + " seconds (every rating is stored in movie_ratings however late)")
+  @Default.Integer(60)
+  Integer getAllowedLatenessSeconds();
+
+  void setAllowedLatenessSeconds(Integer value);
+}

@@ -1,0 +1,40 @@
+package org.moviestream.query;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.Callable;
+import org.moviestream.cql.CassandraConnection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** query avg-duration: the first question of cassandra/queries.cql. */
+@Command(name = "avg-duration", mixinStandardHelpOptions = true,
+    description = "Average runtime (minutes) of the movies a person rated in [--from, --to).")
+final class AvgDurationCommand implements Callable<Integer> {
+
+  @Mixin CassandraOptions cassandra;
+
+  @Option(names = "--name", required = true, description = "the person, e.g. 'Stelios Giagkos'")
+  String name;
+
+  @Option(names = "--from", required = true, converter = Timestamps.InstantConverter.class, description = "start, inclusive (e.g. 2025-03-13)")
+  Instant from;
+
+  @Option(names = "--to", required = true, converter = Timestamps.InstantConverter.class, description = "end, exclusive (e.g. 2025-03-20T00:00:00Z)")
+  Instant to;
+
+  @Override
+  public Integer call() {
+    if (!to.isAfter(from)) {
+      throw new IllegalArgumentException("--to (" + to + ") must be after --from (" + from + ")");
+    }
+    try (CassandraConnection connection = cassandra.connectToKeyspace()) {
+      System.out.println(ResultTable.of(connection.session().execute(
+          "SELECT AVG(CAST(duration AS double)) AS avg_duration_min, COUNT(duration) AS movies, COUNT(*) AS ratings"
+              + " FROM " + cassandra.keyspace + ".movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?",
+          name, Date.from(from), Date.from(to))).render());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,34 @@
+package org.moviestream.query;
+
+import com.datastax.driver.core.KeyspaceMetadata;
+import org.moviestream.contract.Defaults;
+import org.moviestream.cql.CassandraConnection;
+import picocli.CommandLine.Option;
+
+/** The options every query shares: where Cassandra is and which keyspace holds the tables. */
+final class CassandraOptions {
+
+  @Option(names = "--host", defaultValue = Defaults.CASSANDRA_HOST, description = "Cassandra host (default: ${DEFAULT-VALUE})")
+  String host;
+
+  @Option(names = "--port", defaultValue = Defaults.CASSANDRA_PORT_TEXT, description = "Cassandra native port (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(names = "--keyspace", defaultValue = Defaults.KEYSPACE, description = "keyspace of the movie-stream tables (default: ${DEFAULT-VALUE})")
+  String keyspace;
+
+  CassandraConnection connect() {
+    return CassandraConnection.open(host, port);
+  }
+
+  /** Connects and checks that the keyspace exists, with a hint on how to create it if not. */
+  CassandraConnection connectToKeyspace() {
+    CassandraConnection connection = connect();
+    KeyspaceMetadata metadata = connection.session().getCluster().getMetadata().getKeyspace(keyspace);
+    if (metadata == null) {
+      connection.close();
+      throw new IllegalStateException("keyspace '" + keyspace + "' does not exist (bin/stack start applies cassandra/schema.cql)");
+    }
+    return connection;
+  }
+}

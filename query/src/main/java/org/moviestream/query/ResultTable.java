@@ -1,0 +1,87 @@
+package org.moviestream.query;
+
+import com.datastax.driver.core.ColumnDefinitions;
+import com.datastax.driver.core.ResultSet;
+import com.datastax.driver.core.Row;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/** Renders rows as an aligned text table, the way cqlsh prints them. */
+public final class ResultTable {
+
+  private final List<String> header;
+  private final List<List<String>> rows = new ArrayList<>();
+
+  public ResultTable(List<String> header) {
+    this.header = List.copyOf(header);
+  }
+
+  /** Reads every row of a driver result set into a table. */
+  public static ResultTable of(ResultSet resultSet) {
+    ColumnDefinitions columns = resultSet.getColumnDefinitions();
+    List<String> names = new ArrayList<>();
+    for (ColumnDefinitions.Definition column : columns) {
+      names.add(column.getName());
+    }
+    ResultTable table = new ResultTable(names);
+    for (Row row : resultSet) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        cells.add(cell(row.getObject(i)));
+      }
+      table.add(cells);
+    }
+    return table;
+  }
+
+  /** Timestamps print as ISO-8601 instants (2025-03-13T19:26:50.863Z), everything else as is. */
+  static String cell(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    return value instanceof Date date ? date.toInstant().toString() : value.toString();
+  }
+
+  public ResultTable add(List<String> cells) {
+    if (cells.size() != header.size()) {
+      throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.size());
+    }
+    rows.add(List.copyOf(cells));
+    return this;
+  }
+
+  public int size() {
+    return rows.size();
+  }
+
+  /** The table as text: header, a rule, the rows, and a "(N rows)" footer. */
+  public String render() {
+    int[] widths = new int[header.size()];
+    for (int c = 0; c < widths.length; c++) {
+      widths[c] = header.get(c).length();
+      for (List<String> row : rows) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    appendLine(out, header, widths);
+    for (int c = 0; c < widths.length; c++) {
+      out.append(c == 0 ? "" : "-+-").append("-".repeat(widths[c]));
+    }
+    out.append('\n');
+    for (List<String> row : rows) {
+      appendLine(out, row, widths);
+    }
+    out.append('(').append(rows.size()).append(rows.size() == 1 ? " row)" : " rows)").append('\n');
+    return out.toString();
+  }
+
+  private static void appendLine(StringBuilder out, List<String> cells, int[] widths) {
+    for (int c = 0; c < cells.size(); c++) {
+      String cell = cells.get(c);
+      out.append(c == 0 ? "" : " | ").append(cell).append(" ".repeat(widths[c] - cell.length()));
+    }
+    out.append('\n');
+  }
+}

@@ -1,0 +1,195 @@
+package org.moviestream.testing;
+
+import com.datastax.driver.core.Session;
+import com.datastax.driver.core.SimpleStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.moviestream.contract.Defaults;
+import org.moviestream.cql.CassandraConnection;
+import org.moviestream.cql.Schema;
+
+/**
+ * Topics and keyspaces of one test or measurement on the real local stack, created on demand and
+ * all removed again by {@link #close()}, so that runs never see each other's data.
+ */
+public final class StackResources implements AutoCloseable {
+
+  private static final int SCHEMA_TIMEOUT_MILLIS = 120_000;
+
+  private final String bootstrapServers;
+  private final Admin admin;
+  private final CassandraConnection cassandra;
+  private final Set<String> topics = new LinkedHashSet<>();
+  private final Set<String> keyspaces = new LinkedHashSet<>();
+
+  private StackResources(String bootstrapServers, String cassandraHost, int cassandraPort) {
+    this.bootstrapServers = bootstrapServers;
+    this.cassandra = CassandraConnection.open(cassandraHost, cassandraPort);
+    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+  }
+
+  /** Resources on the stack of {@code bin/stack start}. */
+  public static StackResources onLocalStack() {
+    return on(Defaults.BOOTSTRAP_SERVERS);
+  }
+
+  /** Resources on the broker at {@code bootstrapServers} and the local Cassandra node. */
+  public static StackResources on(String bootstrapServers) {
+    return new StackResources(bootstrapServers, Defaults.CASSANDRA_HOST, Defaults.CASSANDRA_PORT);
+  }
+
+  /** {@code prefix} and a random suffix: a topic, keyspace or group name no other run uses. */
+  public static String uniqueName(String prefix) {
+    return prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public Session session() {
+    return cassandra.session();
+  }
+
+  public Admin admin() {
+    return admin;
+  }
+
+  /** Creates a topic with topic-level {@code configs} (e.g. cleanup.policy=compact). */
+  public String createTopic(String name, int partitions, Map<String, String> configs) {
+    await(admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all());
+    topics.add(name);
+    return name;
+  }
+
+  public void createTopics(int partitions, String... names) {
+    for (String name : names) {
+      createTopic(name, partitions, Map.of());
+    }
+  }
+
+  public void deleteTopics(String... names) {
+    await(admin.deleteTopics(List.of(names)).all());
+    topics.removeAll(List.of(names));
+  }
+
+  /** cassandra/schema.cql applied under the keyspace name {@code keyspace}. */
+  public String createKeyspace(String keyspace) {
+    for (String statement : Schema.statements(keyspace)) {
+      session().execute(new SimpleStatement(statement).setReadTimeoutMillis(SCHEMA_TIMEOUT_MILLIS));
+    }
+    keyspaces.add(keyspace);
+    return keyspace;
+  }
+
+  public void dropKeyspace(String keyspace) {
+    session().execute(new SimpleStatement("DROP KEYSPACE IF EXISTS " + keyspace).setReadTimeoutMillis(SCHEMA_TIMEOUT_MILLIS));
+    keyspaces.remove(keyspace);
+  }
+
+  /** The single number a query such as SELECT COUNT(*) returns. */
+  public long count(String cql, Object... values) {
+    return session().execute(cql, values).one().getLong(0);
+  }
+
+  /** The offsets the consumer group {@code group} has committed, per partition. */
+  public Map<TopicPartition, OffsetAndMetadata> committedOffsets(String group) {
+    return await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+  }
+
+  /** Messages the consumer group has not committed yet, over all partitions of {@code topic}. */
+  public long lag(String group, String topic) {
+    Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(group);
+    int partitions = await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().size();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (int partition = 0; partition < partitions; partition++) {
+      latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+    }
+    long lag = 0;
+    for (var end : await(admin.listOffsets(latest).all()).entrySet()) {
+      OffsetAndMetadata offset = committed.get(end.getKey());
+      lag += end.getValue().offset() - (offset == null ? 0 : offset.offset());
+    }
+    return lag;
+  }
+
+  /** Every record of {@code topic}: read until at least {@code atLeast} came and three polls came back empty. */
+  public List<ConsumerRecord<String, String>> readTopic(String topic, int atLeast, Duration timeout) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, uniqueName("reader"));
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      int quietPolls = 0;
+      while (System.nanoTime() < deadline && quietPolls < 3) {
+        ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(500));
+        polled.forEach(records::add);
+        quietPolls = records.size() >= atLeast && polled.isEmpty() ? quietPolls + 1 : 0;
+      }
+    }
+    return records;
+  }
+
+  /** Drops every keyspace and deletes every topic made here; then closes the clients. */
+  @Override
+  public void close() {
+    List<RuntimeException> failures = new ArrayList<>();
+    for (String keyspace : List.copyOf(keyspaces)) {
+      try {
+        dropKeyspace(keyspace);
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    try {
+      if (!topics.isEmpty()) {
+        deleteTopics(topics.toArray(String[]::new));
+      }
+    } catch (RuntimeException e) {
+      failures.add(e);
+    }
+    admin.close();
+    cassandra.close();
+    if (!failures.isEmpty()) {
+      IllegalStateException failure = new IllegalStateException("could not remove every test resource");
+      failures.forEach(failure::addSuppressed);
+      throw failure;
+    }
+  }
+
+  private static <T> T await(KafkaFuture<T> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Kafka refused: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Kafka", e);
+    }
+  }
+}
