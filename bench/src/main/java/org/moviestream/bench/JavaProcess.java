@@ -12,16 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.moviestream.contract.JobStatus;
 
 /**
  * A JVM the benchmark starts (pipeline, native job, producer): its output goes to a log file while
- * the last "written N" it printed is tracked; peak RSS and CPU time are read from /proc.
+ * the last {@link JobStatus} it printed is tracked; peak RSS and CPU time are read from /proc.
  */
 final class JavaProcess implements AutoCloseable {
 
-  private static final Pattern WRITTEN = Pattern.compile("written (\\d+)");
   private static final long CLOCK_TICKS_PER_SECOND = 100;
 
   private final Process process;
@@ -58,13 +56,10 @@ final class JavaProcess implements AutoCloseable {
       while ((line = in.readLine()) != null) {
         out.println(line);
         lastLine.set(line);
-        if (line.startsWith("read ") || line.equals("ready")) {
+        JobStatus.fromLine(line).ifPresent(status -> {
           ready = true;
-        }
-        Matcher matcher = WRITTEN.matcher(line);
-        if (matcher.find()) {
-          written.set(Long.parseLong(matcher.group(1)));
-        }
+          written.set(status.written());
+        });
       }
     } catch (IOException e) {
       lastLine.set("(log lost: " + e.getMessage() + ")");

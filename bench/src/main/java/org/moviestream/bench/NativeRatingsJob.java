@@ -26,6 +26,7 @@ import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.catalog.CatalogReader;
 import org.moviestream.contract.Defaults;
 import org.moviestream.contract.InvalidRatingException;
+import org.moviestream.contract.JobStatus;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.contract.SourceKey;
 
@@ -34,8 +35,9 @@ import org.moviestream.contract.SourceKey;
  * join -> Cassandra, same deterministic row ids) written directly with Spark Structured Streaming,
  * {@code foreachBatch} and the Spark Cassandra Connector.
  *
- * <p>Arguments: bootstrapServers topic keyspace catalog checkpointDir [triggerSeconds]. Prints
- * "written N" (cumulative input rows of finished micro-batches) after each batch.
+ * <p>Arguments: bootstrapServers topic keyspace catalog checkpointDir [triggerSeconds]. Prints a
+ * {@link JobStatus} line when the query starts and after each micro-batch (written: cumulative input
+ * rows of finished micro-batches).
  */
 public final class NativeRatingsJob {
 
@@ -80,12 +82,12 @@ public final class NativeRatingsJob {
     spark.streams().addListener(new StreamingQueryListener() {
       @Override
       public void onQueryStarted(QueryStartedEvent event) {
-        System.out.println("ready");
+        System.out.println(JobStatus.written(0).toLine());
       }
 
       @Override
       public void onQueryProgress(QueryProgressEvent event) {
-        System.out.println("written " + written.addAndGet(event.progress().numInputRows()));
+        System.out.println(JobStatus.written(written.addAndGet(event.progress().numInputRows())).toLine());
       }
 
       @Override

@@ -1,23 +1,30 @@
 package org.moviestream.pipeline;
 
+import static org.moviestream.pipeline.metrics.ProgressReporter.get;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline.PipelineExecutionException;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.moviestream.contract.JobStatus;
 import org.moviestream.pipeline.io.ConsumerGroupOffsets;
 import org.moviestream.pipeline.io.ResumePoint;
+import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.metrics.ProgressReporter;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 
 /**
  * Watches a running job: prints a progress line every few seconds (saying when Kafka or Cassandra
- * cannot be reached), and on Ctrl-C, SIGTERM or --runSeconds stops it in one line.
+ * cannot be reached) and the same as a {@link JobStatus} line for programs, and on Ctrl-C, SIGTERM
+ * or --runSeconds stops it in one line.
  *
  * <p>Stopping does not wait for Spark: its own stop can deadlock (StreamingContext.stop waits for the
  * DStreamGraph lock that the job generator holds while it waits for a read that never runs once
@@ -27,8 +34,12 @@ import org.moviestream.pipeline.options.MovieRatingsOptions;
  */
 final class RunMonitor {
 
+  private static final String KAFKA = "kafka";
+  private static final String CASSANDRA = "cassandra";
+
   private final PipelineResult result;
   private final MovieRatingsOptions options;
+  private volatile JobStatus lastStatus = new JobStatus(JobStatus.RUNNING, 0, 0, 0, 0, 0, List.of());
 
   RunMonitor(PipelineResult result, MovieRatingsOptions options) {
     this.result = result;
@@ -73,34 +84,59 @@ final class RunMonitor {
     }
     System.err.println("Pipeline stopped, " + why + ": " + committed + "; a restart with the same --consumerGroup resumes there.");
     System.err.flush();
+    JobStatus last = lastStatus;
+    System.out.println(new JobStatus(JobStatus.STOPPED, last.read(), last.written(), last.windows(), last.deadLetters(),
+        last.committed(), List.of()).toLine());
+    System.out.flush();
     Runtime.getRuntime().halt(0);
   }
 
+  /** The human progress line on stderr and the same figures as a {@link JobStatus} line on stdout. */
   private void printProgress() {
     if (options.getProgressSeconds() > 0) {
+      List<String> waitingFor = waitingFor();
       String line;
       try {
-        line = ProgressReporter.line(ProgressReporter.counters(result.metrics()));
+        Map<String, Long> counters = ProgressReporter.counters(result.metrics());
+        line = ProgressReporter.line(counters);
+        lastStatus = new JobStatus(JobStatus.RUNNING, get(counters, PipelineMetrics.READ), get(counters, PipelineMetrics.WRITTEN),
+            get(counters, PipelineMetrics.WINDOWS_WRITTEN), get(counters, PipelineMetrics.DEAD_LETTERS),
+            get(counters, PipelineMetrics.COMMITTED), waitingFor);
       } catch (RuntimeException e) {
         line = "(metrics not available yet: " + e.getMessage() + ")";
       }
-      System.err.println(line + waitingFor());
+      StringBuilder waiting = new StringBuilder();
+      if (waitingFor.contains(KAFKA)) {
+        waiting.append(" | waiting for Kafka at ").append(broker());
+      }
+      if (waitingFor.contains(CASSANDRA)) {
+        waiting.append(" | waiting for Cassandra at ").append(cassandraHost()).append(':').append(options.getCassandraPort());
+      }
+      System.err.println(line + waiting);
+      System.out.println(lastStatus.toLine());
     }
   }
 
-  /** " | waiting for Kafka" and/or Cassandra when their ports do not answer. */
-  private String waitingFor() {
-    StringBuilder waiting = new StringBuilder();
-    String broker = options.getBootstrapServers().split(",")[0].strip();
+  /** The services whose ports do not answer: "kafka", "cassandra". */
+  private List<String> waitingFor() {
+    List<String> waiting = new ArrayList<>();
+    String broker = broker();
     int colon = broker.lastIndexOf(':');
     if (!reachable(broker.substring(0, colon), Integer.parseInt(broker.substring(colon + 1)))) {
-      waiting.append(" | waiting for Kafka at ").append(broker);
+      waiting.add(KAFKA);
     }
-    String cassandra = options.getCassandraHosts().split(",")[0].strip();
-    if (!reachable(cassandra, options.getCassandraPort())) {
-      waiting.append(" | waiting for Cassandra at ").append(cassandra).append(':').append(options.getCassandraPort());
+    if (!reachable(cassandraHost(), options.getCassandraPort())) {
+      waiting.add(CASSANDRA);
     }
-    return waiting.toString();
+    return waiting;
+  }
+
+  private String broker() {
+    return options.getBootstrapServers().split(",")[0].strip();
+  }
+
+  private String cassandraHost() {
+    return options.getCassandraHosts().split(",")[0].strip();
   }
 
   private static boolean reachable(String host, int port) {

@@ -11,14 +11,15 @@ import picocli.CommandLine.Command;
     name = "query",
     mixinStandardHelpOptions = true,
     description = "Ask movie-stream's Cassandra tables the usual questions.",
-    subcommands = {AvgDurationCommand.class, MoviesCommand.class, WindowsCommand.class, DeadLettersCommand.class, CqlCommand.class})
+    subcommands = {AvgDurationCommand.class, MoviesCommand.class, WindowsCommand.class, CountCommand.class, WaitCommand.class,
+        DeadLettersCommand.class, CqlCommand.class})
 public final class QueryTool {
 
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** Runs a command line; 0 done, 1 a service failed, 2 bad input. */
+  /** Runs a command line; 0 done, 1 a service failed, 2 bad input, 3 (wait) timed out. */
   public static int run(String... args) {
     CommandLine commandLine = new CommandLine(new QueryTool());
     commandLine.setParameterExceptionHandler((error, arguments) -> {

@@ -28,6 +28,7 @@ class QueryToolIT {
     script.append(insert).append("('" + NAME + "', '2025-03-13T19:40:00Z', uuid(), 'Okja', 6, 121);\n");
     script.append(insert).append("('" + NAME + "', '2025-03-13T20:10:00Z', uuid(), 'Dark', 9, null);\n");
     script.append(insert).append("('" + NAME + "', '2025-04-01T10:00:00Z', uuid(), 'Klaus', 7, 98);\n");
+    script.append(insert).append("('O''Neil', '2025-03-13T19:10:00Z', uuid(), 'Roma', 5, 135);\n");
     script.append("INSERT INTO " + keyspace + ".ratings_per_window (name, window_start, window_end, ratings, avg_rating_movie, avg_duration)"
         + " VALUES ('" + NAME + "', '2025-03-13T19:10:00Z', '2025-03-13T19:10:30Z', 1, 8.0, 135.0);\n");
     assertEquals(0, QueryTool.run("cql", "--quiet", script.toString()));
@@ -56,6 +57,20 @@ class QueryToolIT {
   void windowsOfAPerson() {
     String out = capture("windows", "--keyspace", keyspace, "--name", NAME);
     assertTrue(out.contains("2025-03-13T19:10:00Z") && out.contains("(1 row)"), out);
+  }
+
+  @Test
+  void countPrintsABareNumberForAnyNameEvenWithAQuote() {
+    assertEquals("4", capture("count", "--keyspace", keyspace, "--name", NAME).strip());
+    assertEquals("1", capture("count", "--keyspace", keyspace, "--name", "O'Neil").strip());
+    assertEquals("5", capture("count", "--keyspace", keyspace).strip());
+  }
+
+  @Test
+  void waitEndsAtOnceWhenThereAreMoreAndTimesOutWithExitThreeOtherwise() {
+    assertEquals("4", capture("wait", "--keyspace", keyspace, "--name", NAME, "--more-than", "3").strip());
+    assertEquals(WaitCommand.TIMED_OUT,
+        QueryTool.run("wait", "--keyspace", keyspace, "--name", "O'Neil", "--more-than", "1", "--timeout", "1", "--every", "1"));
   }
 
   @Test
