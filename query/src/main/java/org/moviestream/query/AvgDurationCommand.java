@@ -3,7 +3,6 @@ package org.moviestream.query;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.Callable;
-import org.moviestream.cql.CassandraConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,8 +14,7 @@ final class AvgDurationCommand implements Callable<Integer> {
 
   @Mixin CassandraOptions cassandra;
 
-  @Option(names = "--name", required = true, description = "the person, e.g. 'Stelios Giagkos'")
-  String name;
+  @Mixin PersonOption person;
 
   @Option(names = "--from", required = true, converter = Timestamps.InstantConverter.class, description = "start, inclusive (e.g. 2025-03-13)")
   Instant from;
@@ -29,12 +27,9 @@ final class AvgDurationCommand implements Callable<Integer> {
     if (!to.isAfter(from)) {
       throw new IllegalArgumentException("--to (" + to + ") must be after --from (" + from + ")");
     }
-    try (CassandraConnection connection = cassandra.connectToKeyspace()) {
-      System.out.println(ResultTable.of(connection.session().execute(
-          "SELECT AVG(CAST(duration AS double)) AS avg_duration_min, COUNT(duration) AS movies, COUNT(*) AS ratings"
-              + " FROM " + cassandra.keyspace + ".movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?",
-          name, Date.from(from), Date.from(to))).render());
-    }
+    cassandra.printTable("SELECT AVG(CAST(duration AS double)) AS avg_duration_min, COUNT(duration) AS movies,"
+        + " COUNT(*) AS ratings FROM %s.movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?",
+        person.name, Date.from(from), Date.from(to));
     return 0;
   }
 }

@@ -21,6 +21,13 @@ final class CassandraOptions {
     return CassandraConnection.open(host, port);
   }
 
+  /** Runs one query with bound {@code values} ({@code %s} in {@code cql} stands for the keyspace) and prints its rows. */
+  void printTable(String cql, Object... values) {
+    try (CassandraConnection connection = connectToKeyspace()) {
+      System.out.println(ResultTable.of(connection.session().execute(String.format(cql, keyspace), values)).render());
+    }
+  }
+
   /** Connects and checks that the keyspace exists, with a hint on how to create it if not. */
   CassandraConnection connectToKeyspace() {
     CassandraConnection connection = connect();

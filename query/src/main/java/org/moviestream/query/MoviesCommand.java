@@ -3,7 +3,6 @@ package org.moviestream.query;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.Callable;
-import org.moviestream.cql.CassandraConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,20 +13,16 @@ final class MoviesCommand implements Callable<Integer> {
 
   @Mixin CassandraOptions cassandra;
 
-  @Option(names = "--name", required = true, description = "the person, e.g. 'Stelios Giagkos'")
-  String name;
+  @Mixin PersonOption person;
 
   @Option(names = "--hour", required = true, converter = Timestamps.HourConverter.class, description = "the hour, UTC (e.g. 2025-03-13T19)")
   Instant hour;
 
   @Override
   public Integer call() {
-    try (CassandraConnection connection = cassandra.connectToKeyspace()) {
-      System.out.println(ResultTable.of(connection.session().execute(
-          "SELECT timestamp, movie, rating_movie, director, duration, release_year FROM " + cassandra.keyspace
-              + ".movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?",
-          name, Date.from(hour), Date.from(hour.plusSeconds(3600)))).render());
-    }
+    cassandra.printTable("SELECT timestamp, movie, rating_movie, director, duration, release_year"
+        + " FROM %s.movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?",
+        person.name, Date.from(hour), Date.from(hour.plusSeconds(3600)));
     return 0;
   }
 }

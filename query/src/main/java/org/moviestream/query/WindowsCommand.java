@@ -1,7 +1,6 @@
 package org.moviestream.query;
 
 import java.util.concurrent.Callable;
-import org.moviestream.cql.CassandraConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,19 +11,15 @@ final class WindowsCommand implements Callable<Integer> {
 
   @Mixin CassandraOptions cassandra;
 
-  @Option(names = "--name", required = true, description = "the person, e.g. 'Stelios Giagkos'")
-  String name;
+  @Mixin PersonOption person;
 
   @Option(names = "--limit", defaultValue = "20", description = "how many windows (default: ${DEFAULT-VALUE})")
   int limit;
 
   @Override
   public Integer call() {
-    try (CassandraConnection connection = cassandra.connectToKeyspace()) {
-      System.out.println(ResultTable.of(connection.session().execute(
-          "SELECT window_start, window_end, ratings, avg_rating_movie, avg_duration FROM " + cassandra.keyspace
-              + ".ratings_per_window WHERE name = ? LIMIT ?", name, limit)).render());
-    }
+    cassandra.printTable("SELECT window_start, window_end, ratings, avg_rating_movie, avg_duration"
+        + " FROM %s.ratings_per_window WHERE name = ? LIMIT ?", person.name, limit);
     return 0;
   }
 }
