@@ -19,7 +19,6 @@ import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.Trigger;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.moviestream.catalog.Catalog;
 import org.moviestream.catalog.CatalogEntry;
@@ -108,13 +107,8 @@ public final class NativeRatingsJob {
     query.awaitTermination();
   }
 
-  private static final StructType PARSED = new StructType()
-      .add("name", DataTypes.StringType)
-      .add("rated_title", DataTypes.StringType)
-      .add("rating_movie", DataTypes.IntegerType)
-      .add("timestamp", DataTypes.TimestampType)
-      .add("id", DataTypes.StringType)
-      .add("key", DataTypes.StringType);
+  private static final StructType PARSED = StructType.fromDDL(
+      "name STRING, rated_title STRING, rating_movie INT, timestamp TIMESTAMP, id STRING, key STRING");
 
   private static Row parseRating(String payload, String topic, int partition, long offset) {
     try {
@@ -133,17 +127,8 @@ public final class NativeRatingsJob {
       rows.add(RowFactory.create(entry.key(), entry.showId(), entry.title(), entry.durationMinutes(), entry.seasons(),
           entry.releaseYear(), entry.director(), entry.country(), entry.type(), entry.contentRating()));
     }
-    StructType schema = new StructType()
-        .add("key", DataTypes.StringType)
-        .add("show_id", DataTypes.StringType)
-        .add("movie", DataTypes.StringType)
-        .add("duration", DataTypes.IntegerType)
-        .add("seasons", DataTypes.IntegerType)
-        .add("release_year", DataTypes.IntegerType)
-        .add("director", DataTypes.StringType)
-        .add("country", DataTypes.StringType)
-        .add("type", DataTypes.StringType)
-        .add("content_rating", DataTypes.StringType);
+    StructType schema = StructType.fromDDL("key STRING, show_id STRING, movie STRING, duration INT, seasons INT,"
+        + " release_year INT, director STRING, country STRING, type STRING, content_rating STRING");
     return spark.createDataFrame(rows, schema);
   }
 }
