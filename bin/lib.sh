@@ -42,13 +42,13 @@ stop_process() {
   rm -f "$STATE/$name/pid"
 }
 
-# build_jars: mvn install without tests, showing one line per module and each artifact fetched.
+# build_jars: mvn install without tests, showing one line per module and each jar fetched.
 build_jars() {
   say "building with Maven (the first build downloads Beam, Spark, Kafka and Cassandra clients)..."
   mvn -B -f "$ROOT/pom.xml" install -DskipTests "$@" 2>&1 \
     | sed -u -n -E \
-        -e 's/^\[INFO\] Building (movie-stream.*) \[([0-9]+\/[0-9]+)\]$/['"$TAG"'] module \2: \1/p' \
-        -e 's#^Downloaded from [^:]+: .*/([^/]+) \(.*$#['"$TAG"']   fetched \1#p' \
+        -e 's/^\[INFO\] Building (movie-stream[^[]*[^ []) +\[([0-9]+\/[0-9]+)\]$/['"$TAG"'] module \2: \1/p' \
+        -e 's#^Downloaded from [^:]+: .*/([^/]+\.jar) \(.*$#['"$TAG"']   fetched \1#p' \
         -e '/^\[ERROR\]/p' -e 's/^\[INFO\] (BUILD .*)$/['"$TAG"'] \1/p' \
     || die "the build failed (run mvn install -DskipTests to see all of it)"
 }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.moviestream.pipeline.model.PartitionKey;
 
 /**
  * The consumer group's committed offsets: where a run resumes, and where the pipeline records
@@ -58,7 +59,7 @@ public final class ConsumerGroupOffsets {
       if (offset == null || offset.offset() != at) {
         toCommit.put(partition, new OffsetAndMetadata(at));
       }
-      resume.put(topic + "/" + partition.partition(), at);
+      resume.put(PartitionKey.of(topic, partition.partition()), at);
     }
     if (!toCommit.isEmpty()) {
       admin.alterConsumerGroupOffsets(group, toCommit).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
@@ -68,7 +69,7 @@ public final class ConsumerGroupOffsets {
 
   /** How many messages of {@code topic} lie beyond {@code offsets} ("topic/partition" -> offset). */
   public long lag(String topic, Map<String, Long> offsets) throws Exception {
-    Map<TopicPartition, Long> at = offsets.entrySet().stream().collect(Collectors.toMap(e -> partition(e.getKey()), Map.Entry::getValue));
+    Map<TopicPartition, Long> at = offsets.entrySet().stream().collect(Collectors.toMap(e -> PartitionKey.topicPartition(e.getKey()), Map.Entry::getValue));
     Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(admin(), List.copyOf(at.keySet()), OffsetSpec.latest());
     return at.entrySet().stream().mapToLong(e -> Math.max(0, ends.get(e.getKey()).offset() - e.getValue())).sum();
   }
@@ -78,7 +79,7 @@ public final class ConsumerGroupOffsets {
     Map<String, Long> committed = new TreeMap<>();
     committed(admin()).forEach((partition, offset) -> {
       if (partition.topic().equals(topic) && offset != null) {
-        committed.put(topic + "/" + partition.partition(), offset.offset());
+        committed.put(PartitionKey.of(topic, partition.partition()), offset.offset());
       }
     });
     return committed;
@@ -87,14 +88,8 @@ public final class ConsumerGroupOffsets {
   /** Commits {@code offsets} ("topic/partition" -> next offset to read) for the group. */
   public void commit(Map<String, Long> offsets) throws InterruptedException, ExecutionException, TimeoutException {
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-    offsets.forEach((key, offset) -> commits.put(partition(key), new OffsetAndMetadata(offset)));
+    offsets.forEach((key, offset) -> commits.put(PartitionKey.topicPartition(key), new OffsetAndMetadata(offset)));
     admin().alterConsumerGroupOffsets(group, commits).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  /** "topic/partition" as Kafka's TopicPartition. */
-  static TopicPartition partition(String key) {
-    int slash = key.lastIndexOf('/');
-    return new TopicPartition(key.substring(0, slash), Integer.parseInt(key.substring(slash + 1)));
   }
 
   private Map<TopicPartition, OffsetAndMetadata> committed(Admin admin) throws Exception {

@@ -2,7 +2,9 @@ package org.moviestream.pipeline.io;
 
 import java.time.Duration;
 import java.util.Map;
-import org.moviestream.pipeline.options.MovieRatingsOptions;
+import org.apache.kafka.common.TopicPartition;
+import org.moviestream.pipeline.model.PartitionKey;
+import org.moviestream.pipeline.options.KafkaReadOptions;
 
 /** Before the job starts: the offsets it resumes at, said in one line. */
 public final class ResumePoint {
@@ -10,7 +12,7 @@ public final class ResumePoint {
   private ResumePoint() {}
 
   /** The group's committed offsets ("topic/partition" -> offset), committing the starting ones where there are none yet. */
-  public static Map<String, Long> establish(MovieRatingsOptions options) {
+  public static Map<String, Long> establish(KafkaReadOptions options) {
     ConsumerGroupOffsets group = new ConsumerGroupOffsets(options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(15));
     try {
       Map<String, Long> resumedAt = group.resumePoint(options.getTopic(), options.getStartingOffsets());
@@ -31,13 +33,12 @@ public final class ResumePoint {
     StringBuilder text = new StringBuilder();
     String topic = null;
     for (var entry : offsets.entrySet()) {
-      int slash = entry.getKey().lastIndexOf('/');
-      String entryTopic = entry.getKey().substring(0, slash);
-      if (!entryTopic.equals(topic)) {
-        text.append(topic == null ? "" : ", ").append(entryTopic);
-        topic = entryTopic;
+      TopicPartition partition = PartitionKey.topicPartition(entry.getKey());
+      if (!partition.topic().equals(topic)) {
+        text.append(topic == null ? "" : ", ").append(partition.topic());
+        topic = partition.topic();
       }
-      text.append(' ').append(entry.getKey().substring(slash + 1)).append(':').append(entry.getValue());
+      text.append(' ').append(partition.partition()).append(':').append(entry.getValue());
     }
     return text.length() == 0 ? "(no partitions)" : text.toString();
   }

@@ -21,7 +21,7 @@ public record SourceOffset(String topic, int partition, long offset) implements 
 
   /** "topic/partition": the key of this offset's partition. */
   public String partitionKey() {
-    return topic + "/" + partition;
+    return PartitionKey.of(topic, partition);
   }
 
   @Override
