@@ -5,14 +5,14 @@ import picocli.CommandLine.Command;
 
 /**
  * bin/query: answers the movie-stream questions from Cassandra and prints aligned tables; its
- * {@code cql} command is a minimal cqlsh.
+ * {@code cql} command is a minimal cqlsh, its {@code topics} command a minimal kafka-topics.
  */
 @Command(
     name = "query",
     mixinStandardHelpOptions = true,
     description = "Ask movie-stream's Cassandra tables the usual questions.",
     subcommands = {AvgDurationCommand.class, MoviesCommand.class, WindowsCommand.class, CountCommand.class, WaitCommand.class,
-        DeadLettersCommand.class, CqlCommand.class})
+        DeadLettersCommand.class, CqlCommand.class, TopicsCommand.class})
 public final class QueryTool {
 
   public static void main(String[] args) {

@@ -1,0 +1,30 @@
+package org.moviestream.query;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.moviestream.contract.Defaults;
+import org.moviestream.kafka.KafkaTopics;
+import org.moviestream.kafka.KafkaTopics.TopicSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** query topics: creates the topics that are missing and sets their configs (what bin/stack start does). */
+@Command(name = "topics", mixinStandardHelpOptions = true,
+    description = "Create missing topics (replication 1) and set their configs: name:partitions[:key=value,...]")
+final class TopicsCommand implements Callable<Integer> {
+
+  @Option(names = "--bootstrap-servers", defaultValue = Defaults.BOOTSTRAP_SERVERS, description = "Kafka brokers (default: ${DEFAULT-VALUE})")
+  String bootstrapServers;
+
+  @Parameters(paramLabel = "TOPIC", arity = "1..*", description = "e.g. movies_ratings:3 movies_ratings_dlq:1:cleanup.policy=compact")
+  List<String> specs;
+
+  @Override
+  public Integer call() {
+    List<TopicSpec> topics = specs.stream().map(TopicSpec::parse).toList();
+    KafkaTopics.ensure(bootstrapServers, topics, Duration.ofSeconds(30));
+    return 0;
+  }
+}
