@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.moviestream.contract.Defaults;
 
 /** The two ways of running the job that are measured side by side. */
 enum SystemUnderTest {
@@ -25,7 +26,7 @@ enum SystemUnderTest {
       Path bench = context.root().resolve("bench/target");
       String classpath = bench.resolve("classes") + ":" + Files.readString(bench.resolve("classpath.txt")).trim();
       List<String> args = new ArrayList<>(List.of("-cp", classpath, NativeRatingsJob.class.getName(),
-          context.bootstrapServers(), topic, keyspace, context.root().resolve("data/netflix.csv").toString(),
+          context.bootstrapServers(), topic, keyspace, context.root().resolve(Defaults.CATALOG).toString(),
           context.work().resolve("checkpoint-" + keyspace).toString()));
       args.addAll(extraArgs);
       return JavaProcess.start(context.root(), context.work().resolve(keyspace + "-native.log"), context.jvmArgs(), args);
