@@ -28,6 +28,9 @@ public final class Benchmark implements Callable<Integer> {
   /** Partitions of every topic the benchmark makes, like movies_ratings on the stack. */
   static final int PARTITIONS = 3;
 
+  /** Rows per unlogged batch of the raw batched writer: the pipeline's default --cassandraBatchRows. */
+  static final int RAW_BATCH_ROWS = 20;
+
   /** The pipeline settings the benchmark found best (see the README's Performance section). */
   static final String TUNED_BEAM_ARGS = "--batchIntervalMillis=1000 --readTimePercentage=0.5";
 
@@ -54,6 +57,12 @@ public final class Benchmark implements Callable<Integer> {
 
   @Option(names = "--skip-native", description = "measure Beam only")
   boolean skipNative;
+
+  @Option(names = "--raw-only", description = "measure the raw limits only (a minute or two)")
+  boolean rawOnly;
+
+  @Option(names = "--backlog-only", description = "measure the raw limits and the backlog drains, not the fixed rates")
+  boolean backlogOnly;
 
   @Option(names = "--bootstrap-servers", defaultValue = Defaults.BOOTSTRAP_SERVERS, description = "Kafka (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
@@ -88,6 +97,9 @@ public final class Benchmark implements Callable<Integer> {
       measure.produce(topic, "--count", String.valueOf(records));
 
       raw = measureRaw(fixtures, topic);
+      if (rawOnly) {
+        return 0;
+      }
 
       if (compareBeforeTuning) {
         backlogs.add(measure.backlog(SystemUnderTest.BEAM, BEFORE_TUNING_ARGS, split(BEFORE_TUNING_ARGS), topic, records));
@@ -98,7 +110,7 @@ public final class Benchmark implements Callable<Integer> {
       }
       fixtures.deleteTopics(topic, topic + "_dlq");
 
-      for (int rate : rates) {
+      for (int rate : backlogOnly ? List.<Integer>of() : rates) {
         for (SystemUnderTest system : systems) {
           steadies.add(measure.steady(system, system == SystemUnderTest.BEAM ? split(beamArgs) : List.of(), rate, steadySeconds));
         }
@@ -119,10 +131,16 @@ public final class Benchmark implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "[bench] raw consumer: %,d records in %.1f s = %,.0f/s%n", drained.count(), drained.seconds(), drained.perSecond());
     String keyspace = "bench_raw_" + run;
     fixtures.createKeyspace(keyspace);
-    RawLimits.Measured<Long> inserted = RawLimits.insert(fixtures.session(), keyspace, drained.value());
-    System.out.printf(Locale.ROOT, "[bench] raw writer: %,d rows in %.1f s = %,.0f/s%n", inserted.count(), inserted.seconds(), inserted.perSecond());
+    RawLimits.Measured<Long> inserted = RawLimits.insert(fixtures.session(), keyspace, drained.value(), 1);
+    System.out.printf(Locale.ROOT, "[bench] raw writer, single rows: %,d rows in %.1f s = %,.0f/s%n", inserted.count(), inserted.seconds(), inserted.perSecond());
     fixtures.dropKeyspace(keyspace);
-    return new Results.Raw(drained.count(), drained.perSecond(), inserted.perSecond(), inserted.value());
+    fixtures.createKeyspace(keyspace);
+    RawLimits.Measured<Long> batched = RawLimits.insert(fixtures.session(), keyspace, drained.value(), RAW_BATCH_ROWS);
+    System.out.printf(Locale.ROOT, "[bench] raw writer, batches of %d: %,d rows in %.1f s = %,.0f/s%n", RAW_BATCH_ROWS, batched.count(),
+        batched.seconds(), batched.perSecond());
+    fixtures.dropKeyspace(keyspace);
+    return new Results.Raw(drained.count(), drained.perSecond(), inserted.perSecond(), batched.perSecond(), RAW_BATCH_ROWS,
+        inserted.value() + batched.value());
   }
 
   private String settings() {

@@ -9,9 +9,11 @@ final class Results {
   private Results() {}
 
   /** The machine's own limits: a plain consumer and a plain async writer. */
-  record Raw(long records, double consumerPerSecond, double writerPerSecond, long writerFailures) {
+  record Raw(long records, double consumerPerSecond, double writerPerSecond, double batchedWriterPerSecond, int batchRows,
+      long writerFailures) {
+    /** The slower of reading and writing, writing the better of its two ways. */
     double ceiling() {
-      return Math.min(consumerPerSecond, writerPerSecond);
+      return Math.min(consumerPerSecond, Math.max(writerPerSecond, batchedWriterPerSecond));
     }
   }
 

@@ -1,12 +1,17 @@
 package org.moviestream.pipeline.io;
 
+import com.datastax.driver.core.BatchStatement;
+import com.datastax.driver.core.Session;
+import com.datastax.driver.core.Statement;
 import com.datastax.driver.mapping.Mapper;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -20,10 +25,10 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Instant;
+import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
-import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.options.CassandraWriter;
 
 /**
@@ -58,20 +63,25 @@ public final class WriteRatings extends PTransform<PCollection<EnrichedRating>, 
   }
 
   /**
-   * Saves rows asynchronously on the JVM's shared session, at most {@code maxInFlight} at a time,
-   * and finishes a bundle only when each row is acknowledged (waiting out Cassandra outages) or
-   * refused for good.
+   * Sends each person's rows of a bundle as unlogged batches of at most {@code batchRows} (one
+   * partition each, so Cassandra applies a batch as one mutation), at most {@code maxInFlight}
+   * requests at a time, and finishes a bundle only when each row is acknowledged (waiting out
+   * Cassandra outages) or refused for good. A refused batch is retried row by row, so that only the
+   * row Cassandra refuses becomes a dead letter.
    */
   static final class WriteRowsFn extends DoFn<EnrichedRating, EnrichedRating> {
     private final CassandraTarget target;
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.WRITTEN);
     private final Counter failed = PipelineMetrics.counter(RejectReason.WRITE_FAILED.counterName());
+    private transient Session session;
     private transient Mapper<MovieRatingRow> mapper;
     private transient Semaphore inFlight;
-    private transient List<PendingRow> pending;
+    private transient Map<String, List<PendingRow>> unsent;
+    private transient List<SentBatch> sent;
 
-    private record PendingRow(EnrichedRating rating, MovieRatingRow row, Instant timestamp, BoundedWindow window,
-        ListenableFuture<Void> saved) {}
+    private record PendingRow(EnrichedRating rating, Statement insert, Instant timestamp, BoundedWindow window) {}
+
+    private record SentBatch(List<PendingRow> rows, ListenableFuture<?> acknowledged) {}
 
     WriteRowsFn(CassandraTarget target) {
       this.target = target;
@@ -80,51 +90,79 @@ public final class WriteRatings extends PTransform<PCollection<EnrichedRating>, 
     @Setup
     public void setup() throws Exception {
       mapper = target.retry().call("connecting to Cassandra", () -> SharedSessions.mapper(target, MovieRatingRow.class));
+      session = mapper.getManager().getSession();
       inFlight = new Semaphore(target.maxInFlight());
     }
 
     @StartBundle
     public void startBundle() {
-      pending = new ArrayList<>();
+      unsent = new HashMap<>();
+      sent = new ArrayList<>();
     }
 
     @ProcessElement
     public void processElement(@Element EnrichedRating rating, @Timestamp Instant timestamp, BoundedWindow window)
         throws InterruptedException {
-      MovieRatingRow row = MovieRatingRow.of(rating);
-      inFlight.acquire();
-      ListenableFuture<Void> saved;
-      try {
-        saved = mapper.saveAsync(row);
-      } catch (RuntimeException e) {
-        saved = Futures.immediateFailedFuture(e);
+      List<PendingRow> rows = unsent.computeIfAbsent(rating.rating().name(), name -> new ArrayList<>());
+      rows.add(new PendingRow(rating, mapper.saveQuery(MovieRatingRow.of(rating)), timestamp, window));
+      if (rows.size() >= target.batchRows()) {
+        send(unsent.remove(rating.rating().name()));
       }
-      saved.addListener(inFlight::release, MoreExecutors.directExecutor());
-      pending.add(new PendingRow(rating, row, timestamp, window, saved));
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) throws InterruptedException {
-      for (PendingRow row : pending) {
-        try {
-          Uninterruptibles.getUninterruptibly(row.saved());
-        } catch (ExecutionException | RuntimeException firstError) {
-          try {
-            target.retry().call("row " + row.rating().rating().source(), () -> {
-              mapper.save(row.row());
-              return null;
-            });
-          } catch (CassandraRetry.Refused refused) {
-            failed.inc();
-            context.output(FAILED, new DeadLetter(RejectReason.WRITE_FAILED, refused.getMessage(),
-                row.rating().rating().payload(), row.rating().rating().source()), row.timestamp(), row.window());
-            continue;
-          }
-        }
-        written.inc();
-        context.output(row.rating(), row.timestamp(), row.window());
+      for (List<PendingRow> rows : unsent.values()) {
+        send(rows);
       }
-      pending = null;
+      for (SentBatch batch : sent) {
+        try {
+          Uninterruptibles.getUninterruptibly(batch.acknowledged());
+          batch.rows().forEach(row -> output(context, row));
+        } catch (ExecutionException | RuntimeException firstError) {
+          settleOneByOne(batch.rows(), context);
+        }
+      }
+      unsent = null;
+      sent = null;
+    }
+
+    private void send(List<PendingRow> rows) throws InterruptedException {
+      Statement statement = rows.size() == 1 ? rows.get(0).insert() : batchOf(rows);
+      inFlight.acquire();
+      ListenableFuture<?> acknowledged;
+      try {
+        acknowledged = session.executeAsync(statement);
+      } catch (RuntimeException e) {
+        acknowledged = Futures.immediateFailedFuture(e);
+      }
+      acknowledged.addListener(inFlight::release, MoreExecutors.directExecutor());
+      sent.add(new SentBatch(rows, acknowledged));
+    }
+
+    /** After a failed request: each row again, retried through outages, refused ones as dead letters. */
+    private void settleOneByOne(List<PendingRow> rows, FinishBundleContext context) throws InterruptedException {
+      for (PendingRow row : rows) {
+        try {
+          target.retry().call("row " + row.rating().rating().source(), () -> session.execute(row.insert()));
+          output(context, row);
+        } catch (CassandraRetry.Refused refused) {
+          failed.inc();
+          context.output(FAILED, new DeadLetter(RejectReason.WRITE_FAILED, refused.getMessage(),
+              row.rating().rating().payload(), row.rating().rating().source()), row.timestamp(), row.window());
+        }
+      }
+    }
+
+    private void output(FinishBundleContext context, PendingRow row) {
+      written.inc();
+      context.output(row.rating(), row.timestamp(), row.window());
+    }
+
+    private static BatchStatement batchOf(List<PendingRow> rows) {
+      BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
+      rows.forEach(row -> batch.add(row.insert()));
+      return batch;
     }
   }
 

@@ -48,7 +48,14 @@ public interface CassandraWriteOptions extends PipelineOptions {
 
   void setCassandraMaxBackoffSeconds(Integer value);
 
-  @Description("Most asynchronous Cassandra writes in flight per writer (SHARED_SESSION)")
+  @Description("Most rows of one person sent as one unlogged batch (SHARED_SESSION): Cassandra applies a batch of one"
+      + " partition as a single mutation, one commit-log write instead of one per row; 1 sends every row alone")
+  @Default.Integer(20)
+  Integer getCassandraBatchRows();
+
+  void setCassandraBatchRows(Integer value);
+
+  @Description("Most asynchronous Cassandra requests (rows or batches) in flight per writer (SHARED_SESSION)")
   @Default.Integer(256)
   Integer getCassandraMaxInFlight();
 

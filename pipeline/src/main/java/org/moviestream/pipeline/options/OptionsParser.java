@@ -50,6 +50,7 @@ public final class OptionsParser {
     require(options.getRunSeconds() >= 0, "--runSeconds must not be negative");
     require(!options.getCassandraHosts().isBlank(), "--cassandraHosts must name at least one host");
     require(options.getCassandraMaxInFlight() > 0, "--cassandraMaxInFlight must be positive");
+    require(options.getCassandraBatchRows() > 0, "--cassandraBatchRows must be positive");
     require(options.getCassandraWriteAttempts() > 0, "--cassandraWriteAttempts must be positive");
     require(options.getCassandraMaxBackoffSeconds() > 0, "--cassandraMaxBackoffSeconds must be positive");
     try {
