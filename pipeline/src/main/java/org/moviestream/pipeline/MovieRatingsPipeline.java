@@ -5,10 +5,8 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.pipeline.io.CassandraTarget;
 import org.moviestream.pipeline.io.CommitOffsets;
@@ -17,12 +15,14 @@ import org.moviestream.pipeline.io.ServiceChecks;
 import org.moviestream.pipeline.io.WriteDeadLetters;
 import org.moviestream.pipeline.io.WriteRatings;
 import org.moviestream.pipeline.io.WriteWindowStats;
-import org.moviestream.pipeline.model.DeadLetter;
+import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.WindowPane;
 import org.moviestream.pipeline.transforms.EnrichWithCatalog;
 import org.moviestream.pipeline.transforms.LoadCatalog;
 import org.moviestream.pipeline.transforms.ParseRatings;
 import org.moviestream.pipeline.transforms.ReadRatings;
+import org.moviestream.pipeline.transforms.RowsWritten;
 import org.moviestream.pipeline.transforms.TrackSettledOffsets;
 import org.moviestream.pipeline.transforms.WindowPerPerson;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
@@ -33,11 +33,13 @@ import org.moviestream.pipeline.options.OptionsParser;
  *
  * <pre>
  *   Kafka movies_ratings -> ReadRatings -> ParseRatings -> EnrichWithCatalog (catalog side input)
- *     -> WriteRatings -> Cassandra netflix.movie_ratings
- *          -> WindowPerPerson (30 s) -> WriteWindowStats (figures read back from the rows) -> netflix.ratings_per_window
- *   rejects of ParseRatings, EnrichWithCatalog and WriteRatings -> WriteDeadLetters -> Kafka movies_ratings_dlq
- *   rows, window rows and dead letters, once durable -> TrackSettledOffsets -> CommitOffsets -> the consumer group
+ *     -> WriteRatings (Cassandra netflix.movie_ratings) -> WriteDeadLetters (Kafka movies_ratings_dlq): settled
+ *   settled -> RowsWritten -> WindowPerPerson (30 s) -> WriteWindowStats (figures read back from the rows)
+ *     -> netflix.ratings_per_window
+ *   settled rows and dead letters, and window rows -> TrackSettledOffsets -> CommitOffsets -> the consumer group
  * </pre>
+ *
+ * Each step passes on an {@link Outcome} per message: its value so far, or the dead letter it became.
  *
  * A run resumes at the consumer group's committed offsets, and an offset is committed only when its
  * message and every one before it in its partition are durable: whatever stops the job, a restart
@@ -92,31 +94,22 @@ public final class MovieRatingsPipeline {
 
     PCollectionView<Map<String, CatalogEntry>> catalog = pipeline.apply("LoadCatalog", LoadCatalog.from(options.getCatalog()));
 
-    PCollectionTuple parsed = pipeline
+    PCollection<Outcome<EnrichedRating>> settled = pipeline
         .apply("ReadRatings", ReadRatings.from(options.getBootstrapServers(), options.getTopic())
             .inGroup(options.getConsumerGroup(), options.getStartingOffsets())
             .withEventTime(ZoneId.of(options.getInputZone()), options.getWatermarkDelaySeconds()))
-        .apply("ParseRatings", new ParseRatings(ZoneId.of(options.getInputZone())));
+        .apply("ParseRatings", new ParseRatings(ZoneId.of(options.getInputZone())))
+        .apply("EnrichWithCatalog", new EnrichWithCatalog(catalog))
+        .apply("WriteRatings", new WriteRatings(cassandra))
+        .apply("WriteDeadLetters", new WriteDeadLetters(options.getBootstrapServers(), options.getDeadLetterTopic()));
 
-    PCollectionTuple enriched = parsed.get(ParseRatings.RATINGS)
-        .apply("EnrichWithCatalog", new EnrichWithCatalog(catalog));
-
-    PCollectionTuple written = enriched.get(EnrichWithCatalog.ENRICHED)
-        .apply("WriteRatings", new WriteRatings(cassandra));
-
-    PCollection<WindowPane> windowsWritten = written.get(WriteRatings.WRITTEN)
+    PCollection<WindowPane> windowsWritten = settled
+        .apply("RowsWritten", new RowsWritten())
         .apply("WindowPerPerson", WindowPerPerson.of(options.getWindowSeconds(), options.getAllowedLatenessSeconds()))
         .apply("WriteWindowStats", new WriteWindowStats(cassandra));
 
-    PCollection<DeadLetter> deadLettersWritten = PCollectionList.<DeadLetter>of(parsed.get(ParseRatings.REJECTED))
-        .and(enriched.get(EnrichWithCatalog.REJECTED))
-        .and(written.get(WriteRatings.FAILED))
-        .apply("CollectRejects", Flatten.pCollections())
-        .apply("WriteDeadLetters", new WriteDeadLetters(options.getBootstrapServers(), options.getDeadLetterTopic()));
-
-    PCollectionTuple.of(TrackSettledOffsets.WRITTEN, written.get(WriteRatings.WRITTEN))
+    PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
         .and(TrackSettledOffsets.WINDOWED, windowsWritten)
-        .and(TrackSettledOffsets.DEAD_LETTERED, deadLettersWritten)
         .apply("TrackSettledOffsets", TrackSettledOffsets.from(resumedAt, options.getWindowSeconds(), options.getAllowedLatenessSeconds()))
         .apply("CommitOffsets", new CommitOffsets(options.getBootstrapServers(), options.getConsumerGroup()));
 

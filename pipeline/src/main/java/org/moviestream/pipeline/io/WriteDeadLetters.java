@@ -25,21 +25,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.moviestream.contract.DeadLetterRecord;
+import org.moviestream.pipeline.coders.ModelCoders;
+import org.moviestream.pipeline.coders.OutcomeCoder;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
+import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link DeadLetter}s -> JSON records on the dead-letter topic, keyed by their source
+ * Outcomes -> their dead letters as JSON records on the dead-letter topic, keyed by their source
  * "topic/partition/offset" (a compacted topic keeps one per source message however often it is
- * replayed); outputs each dead letter once the broker has acknowledged it, retrying while the
- * broker is away.
+ * replayed). Outputs each dead letter once the broker has acknowledged it, retrying while the
+ * broker is away, and passes written ratings on as they came: what comes out is settled.
  *
  * <p>Not KafkaIO.write(): it reports nothing back, and the offsets of dead letters may only be
  * committed once they are on the topic.
  */
-public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, PCollection<DeadLetter>> {
+public final class WriteDeadLetters extends PTransform<PCollection<Outcome<EnrichedRating>>, PCollection<Outcome<EnrichedRating>>> {
 
   private static final Logger LOG = LoggerFactory.getLogger(WriteDeadLetters.class);
   private static final Map<String, Producer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
@@ -53,8 +57,9 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
   }
 
   @Override
-  public PCollection<DeadLetter> expand(PCollection<DeadLetter> deadLetters) {
-    return deadLetters.apply("SendToKafka", ParDo.of(new SendFn(bootstrapServers, topic)));
+  public PCollection<Outcome<EnrichedRating>> expand(PCollection<Outcome<EnrichedRating>> outcomes) {
+    return outcomes.apply("SendToKafka", ParDo.of(new SendFn(bootstrapServers, topic)))
+        .setCoder(OutcomeCoder.of(ModelCoders.EnrichedRatingCoder.of()));
   }
 
   /** One idempotent producer per broker list per JVM, shared by every instance of the DoFn. */
@@ -68,7 +73,7 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())));
   }
 
-  static final class SendFn extends DoFn<DeadLetter, DeadLetter> {
+  static final class SendFn extends DoFn<Outcome<EnrichedRating>, Outcome<EnrichedRating>> {
     private final String bootstrapServers;
     private final String topic;
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.DEAD_LETTERS);
@@ -87,8 +92,13 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
     }
 
     @ProcessElement
-    public void processElement(@Element DeadLetter deadLetter, @Timestamp Instant timestamp, BoundedWindow window) {
-      pending.add(new Pending(deadLetter, timestamp, window, send(deadLetter)));
+    public void processElement(@Element Outcome<EnrichedRating> outcome, @Timestamp Instant timestamp, BoundedWindow window,
+        OutputReceiver<Outcome<EnrichedRating>> out) {
+      if (outcome.isRejected()) {
+        pending.add(new Pending(outcome.deadLetter(), timestamp, window, send(outcome.deadLetter())));
+      } else {
+        out.output(outcome);
+      }
     }
 
     @FinishBundle
@@ -96,7 +106,7 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
       for (Pending sent : pending) {
         awaitSent(sent);
         written.inc();
-        context.output(sent.deadLetter(), sent.timestamp(), sent.window());
+        context.output(Outcome.rejected(sent.deadLetter()), sent.timestamp(), sent.window());
       }
       pending = null;
     }

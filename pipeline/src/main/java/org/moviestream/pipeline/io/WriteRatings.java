@@ -26,20 +26,23 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Instant;
 import org.moviestream.contract.RejectReason;
+import org.moviestream.pipeline.coders.ModelCoders;
+import org.moviestream.pipeline.coders.OutcomeCoder;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.options.CassandraWriter;
 
 /**
- * Enriched ratings -> rows of netflix.movie_ratings. Outputs {@link #WRITTEN} each rating once
- * Cassandra has acknowledged its row, and {@link #FAILED} a {@code WRITE_FAILED} dead letter for a
- * row Cassandra refused every time. Rows are upserts by primary key: a replay doubles nothing.
+ * Outcomes of enrichment -> rows of netflix.movie_ratings. Outputs each rating once Cassandra has
+ * acknowledged its row, a {@code WRITE_FAILED} dead letter for a row Cassandra refused every time,
+ * and dead letters of earlier steps as they came. Rows are upserts by primary key: a replay doubles
+ * nothing.
  */
-public final class WriteRatings extends PTransform<PCollection<EnrichedRating>, PCollectionTuple> {
+public final class WriteRatings extends PTransform<PCollection<Outcome<EnrichedRating>>, PCollection<Outcome<EnrichedRating>>> {
 
-  public static final TupleTag<EnrichedRating> WRITTEN = new TupleTag<>() {};
-  public static final TupleTag<DeadLetter> FAILED = new TupleTag<>() {};
+  private static final TupleTag<Outcome<EnrichedRating>> PASSED_ON = new TupleTag<>() {};
   private static final TupleTag<MovieRatingRow> ROWS = new TupleTag<>() {};
 
   private final CassandraTarget target;
@@ -49,17 +52,17 @@ public final class WriteRatings extends PTransform<PCollection<EnrichedRating>, 
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<EnrichedRating> ratings) {
+  public PCollection<Outcome<EnrichedRating>> expand(PCollection<Outcome<EnrichedRating>> ratings) {
+    OutcomeCoder<EnrichedRating> coder = OutcomeCoder.of(ModelCoders.EnrichedRatingCoder.of());
     if (target.writer() == CassandraWriter.CASSANDRA_IO) {
       // CassandraIO.write() reports nothing back: ratings count as written when handed over.
       PCollectionTuple handedOver = ratings.apply("HandOver",
-          ParDo.of(new HandOverFn()).withOutputTags(ROWS, TupleTagList.of(WRITTEN).and(FAILED)));
+          ParDo.of(new HandOverFn()).withOutputTags(PASSED_ON, TupleTagList.of(ROWS)));
       handedOver.get(ROWS).setCoder(SerializableCoder.of(MovieRatingRow.class))
           .apply("CassandraIOWrite", target.cassandraIoWrite(MovieRatingRow.class));
-      return PCollectionTuple.of(WRITTEN, handedOver.get(WRITTEN)).and(FAILED, handedOver.get(FAILED));
+      return handedOver.get(PASSED_ON).setCoder(coder);
     }
-    return ratings.apply("SessionWrite",
-        ParDo.of(new WriteRowsFn(target)).withOutputTags(WRITTEN, TupleTagList.of(FAILED)));
+    return ratings.apply("SessionWrite", ParDo.of(new WriteRowsFn(target))).setCoder(coder);
   }
 
   /**
@@ -69,7 +72,7 @@ public final class WriteRatings extends PTransform<PCollection<EnrichedRating>, 
    * Cassandra outages) or refused for good. A refused batch is retried row by row, so that only the
    * row Cassandra refuses becomes a dead letter.
    */
-  static final class WriteRowsFn extends DoFn<EnrichedRating, EnrichedRating> {
+  static final class WriteRowsFn extends DoFn<Outcome<EnrichedRating>, Outcome<EnrichedRating>> {
     private final CassandraTarget target;
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.WRITTEN);
     private final Counter failed = PipelineMetrics.counter(RejectReason.WRITE_FAILED.counterName());
@@ -101,8 +104,13 @@ public final class WriteRatings extends PTransform<PCollection<EnrichedRating>, 
     }
 
     @ProcessElement
-    public void processElement(@Element EnrichedRating rating, @Timestamp Instant timestamp, BoundedWindow window)
-        throws InterruptedException {
+    public void processElement(@Element Outcome<EnrichedRating> enriched, @Timestamp Instant timestamp, BoundedWindow window,
+        OutputReceiver<Outcome<EnrichedRating>> out) throws InterruptedException {
+      if (enriched.isRejected()) {
+        out.output(enriched);
+        return;
+      }
+      EnrichedRating rating = enriched.value();
       List<PendingRow> rows = unsent.computeIfAbsent(rating.rating().name(), name -> new ArrayList<>());
       rows.add(new PendingRow(rating, mapper.saveQuery(MovieRatingRow.of(rating)), timestamp, window));
       if (rows.size() >= target.batchRows()) {
@@ -148,15 +156,15 @@ public final class WriteRatings extends PTransform<PCollection<EnrichedRating>, 
           output(context, row);
         } catch (CassandraRetry.Refused refused) {
           failed.inc();
-          context.output(FAILED, new DeadLetter(RejectReason.WRITE_FAILED, refused.getMessage(),
-              row.rating().rating().payload(), row.rating().rating().source()), row.timestamp(), row.window());
+          context.output(Outcome.rejected(new DeadLetter(RejectReason.WRITE_FAILED, refused.getMessage(),
+              row.rating().rating().payload(), row.rating().rating().source())), row.timestamp(), row.window());
         }
       }
     }
 
     private void output(FinishBundleContext context, PendingRow row) {
       written.inc();
-      context.output(row.rating(), row.timestamp(), row.window());
+      context.output(Outcome.of(row.rating()), row.timestamp(), row.window());
     }
 
     private static BatchStatement batchOf(List<PendingRow> rows) {
@@ -167,14 +175,16 @@ public final class WriteRatings extends PTransform<PCollection<EnrichedRating>, 
   }
 
   /** For CassandraIO: the row to write, and the rating passed on as written. */
-  static final class HandOverFn extends DoFn<EnrichedRating, MovieRatingRow> {
+  static final class HandOverFn extends DoFn<Outcome<EnrichedRating>, Outcome<EnrichedRating>> {
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.WRITTEN);
 
     @ProcessElement
-    public void processElement(@Element EnrichedRating rating, MultiOutputReceiver out) {
-      written.inc();
-      out.get(ROWS).output(MovieRatingRow.of(rating));
-      out.get(WRITTEN).output(rating);
+    public void processElement(@Element Outcome<EnrichedRating> enriched, MultiOutputReceiver out) {
+      if (!enriched.isRejected()) {
+        written.inc();
+        out.get(ROWS).output(MovieRatingRow.of(enriched.value()));
+      }
+      out.get(PASSED_ON).output(enriched);
     }
   }
 }

@@ -6,25 +6,22 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.moviestream.catalog.CatalogEntry;
+import org.moviestream.pipeline.coders.ModelCoders;
+import org.moviestream.pipeline.coders.OutcomeCoder;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.Rating;
 import org.moviestream.contract.RejectReason;
 
 /**
- * {@link Rating}s + the catalog side input -> {@link EnrichedRating}s ({@link #ENRICHED}), and
- * dead letters for titles the catalog does not know ({@link #REJECTED}).
+ * Outcomes of parsing + the catalog side input -> outcomes: an {@link EnrichedRating}, or a dead
+ * letter for a title the catalog does not know (dead letters of earlier steps pass through).
  */
-public final class EnrichWithCatalog extends PTransform<PCollection<Rating>, PCollectionTuple> {
-
-  public static final TupleTag<EnrichedRating> ENRICHED = new TupleTag<>() {};
-  public static final TupleTag<DeadLetter> REJECTED = new TupleTag<>() {};
+public final class EnrichWithCatalog extends PTransform<PCollection<Outcome<Rating>>, PCollection<Outcome<EnrichedRating>>> {
 
   private final PCollectionView<Map<String, CatalogEntry>> catalog;
 
@@ -33,13 +30,13 @@ public final class EnrichWithCatalog extends PTransform<PCollection<Rating>, PCo
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Rating> ratings) {
-    return ratings.apply("JoinCatalog",
-        ParDo.of(new EnrichFn(catalog)).withSideInputs(catalog).withOutputTags(ENRICHED, TupleTagList.of(REJECTED)));
+  public PCollection<Outcome<EnrichedRating>> expand(PCollection<Outcome<Rating>> ratings) {
+    return ratings.apply("JoinCatalog", ParDo.of(new EnrichFn(catalog)).withSideInputs(catalog))
+        .setCoder(OutcomeCoder.of(ModelCoders.EnrichedRatingCoder.of()));
   }
 
   /** Looks the rating's title up in the catalog by {@link CatalogEntry#key(String)}. */
-  static final class EnrichFn extends DoFn<Rating, EnrichedRating> {
+  static final class EnrichFn extends DoFn<Outcome<Rating>, Outcome<EnrichedRating>> {
     private final PCollectionView<Map<String, CatalogEntry>> catalog;
     private final Counter enriched = PipelineMetrics.counter(PipelineMetrics.ENRICHED);
     private final Counter unknown = PipelineMetrics.counter(RejectReason.UNKNOWN_TITLE.counterName());
@@ -50,18 +47,23 @@ public final class EnrichWithCatalog extends PTransform<PCollection<Rating>, PCo
 
     @ProcessElement
     public void processElement(ProcessContext context) {
-      Rating rating = context.element();
+      Outcome<Rating> parsed = context.element();
+      if (parsed.isRejected()) {
+        context.output(parsed.stillRejected());
+        return;
+      }
+      Rating rating = parsed.value();
       CatalogEntry entry = context.sideInput(catalog).get(CatalogEntry.key(rating.movie()));
       if (entry != null) {
         enriched.inc();
-        context.output(new EnrichedRating(rating, entry));
+        context.output(Outcome.of(new EnrichedRating(rating, entry)));
       } else {
         unknown.inc();
-        context.output(REJECTED, new DeadLetter(
+        context.output(Outcome.rejected(new DeadLetter(
             RejectReason.UNKNOWN_TITLE,
             "title '" + rating.movie() + "' is not in the catalog",
             rating.payload(),
-            rating.source()));
+            rating.source())));
       }
     }
   }

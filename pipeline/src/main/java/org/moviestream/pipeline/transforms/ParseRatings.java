@@ -8,22 +8,19 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.moviestream.contract.InvalidRatingException;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.contract.RejectReason;
+import org.moviestream.pipeline.coders.ModelCoders;
+import org.moviestream.pipeline.coders.OutcomeCoder;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.KafkaMessage;
+import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.Rating;
 
-/** {@link KafkaMessage}s -> valid {@link Rating}s ({@link #RATINGS}) and {@link DeadLetter}s ({@link #REJECTED}). */
-public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PCollectionTuple> {
-
-  public static final TupleTag<Rating> RATINGS = new TupleTag<>() {};
-  public static final TupleTag<DeadLetter> REJECTED = new TupleTag<>() {};
+/** {@link KafkaMessage}s -> outcomes: a valid {@link Rating}, or a {@link DeadLetter} saying why not. */
+public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PCollection<Outcome<Rating>>> {
 
   private final ZoneId inputZone;
 
@@ -32,12 +29,13 @@ public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PC
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<KafkaMessage> messages) {
-    return messages.apply("ParseJson", ParDo.of(new ParseRatingFn(inputZone)).withOutputTags(RATINGS, TupleTagList.of(REJECTED)));
+  public PCollection<Outcome<Rating>> expand(PCollection<KafkaMessage> messages) {
+    return messages.apply("ParseJson", ParDo.of(new ParseRatingFn(inputZone)))
+        .setCoder(OutcomeCoder.of(ModelCoders.RatingCoder.of()));
   }
 
   /** Parses one message; a bad one becomes a dead letter with its reason, never an exception. */
-  static final class ParseRatingFn extends DoFn<KafkaMessage, Rating> {
+  static final class ParseRatingFn extends DoFn<KafkaMessage, Outcome<Rating>> {
     private final ZoneId inputZone;
     private final Counter parsed = PipelineMetrics.counter(PipelineMetrics.PARSED);
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
@@ -50,13 +48,13 @@ public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PC
     }
 
     @ProcessElement
-    public void processElement(@Element KafkaMessage message, MultiOutputReceiver out) {
+    public void processElement(@Element KafkaMessage message, OutputReceiver<Outcome<Rating>> out) {
       try {
-        out.get(RATINGS).output(Rating.of(RatingMessage.parse(message.payload(), inputZone), message));
+        out.output(Outcome.of(Rating.of(RatingMessage.parse(message.payload(), inputZone), message)));
         parsed.inc();
       } catch (InvalidRatingException e) {
         rejected.get(e.reason()).inc();
-        out.get(REJECTED).output(new DeadLetter(e.reason(), e.getMessage(), message.payload(), message.source()));
+        out.output(Outcome.rejected(new DeadLetter(e.reason(), e.getMessage(), message.payload(), message.source())));
       }
     }
   }

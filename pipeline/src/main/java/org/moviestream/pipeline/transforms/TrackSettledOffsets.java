@@ -27,22 +27,22 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.moviestream.pipeline.coders.ProgressCoder;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
-import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.PartitionProgress;
+import org.moviestream.pipeline.model.Rating;
 import org.moviestream.pipeline.model.SourceOffset;
 import org.moviestream.pipeline.model.WindowPane;
 
 /**
- * What has become durable ({@link #WRITTEN} rows, {@link #WINDOWED} window rows, {@link #DEAD_LETTERED}
- * dead letters) -> per Kafka partition ("topic/partition"), each new committable offset: the first
+ * What has become durable ({@link #SETTLED}: rows and dead letters; {@link #WINDOWED}: window rows)
+ * -> per Kafka partition ("topic/partition"), each new committable offset: the first
  * offset not yet settled (see {@link PartitionProgress}). Starts from the offsets the run resumed at.
  */
 public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCollection<KV<String, Long>>> {
 
-  public static final TupleTag<EnrichedRating> WRITTEN = new TupleTag<>() {};
+  public static final TupleTag<Outcome<EnrichedRating>> SETTLED = new TupleTag<>() {};
   public static final TupleTag<WindowPane> WINDOWED = new TupleTag<>() {};
-  public static final TupleTag<DeadLetter> DEAD_LETTERED = new TupleTag<>() {};
 
   private final Map<String, Long> resumedAt;
   private final Duration windowSize;
@@ -62,9 +62,8 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
   @Override
   public PCollection<KV<String, Long>> expand(PCollectionTuple durable) {
     return PCollectionList
-        .of(acks(durable.get(WRITTEN), "Written", new WrittenAcksFn(FixedWindows.of(windowSize))))
+        .of(acks(durable.get(SETTLED), "Settled", new SettledAcksFn(FixedWindows.of(windowSize))))
         .and(acks(durable.get(WINDOWED), "Windowed", new WindowedAcksFn()))
-        .and(acks(durable.get(DEAD_LETTERED), "DeadLettered", new DeadLetteredAcksFn()))
         .apply("AllAcks", Flatten.pCollections())
         .apply("ProgressPerPartition", ParDo.of(new ProgressFn(resumedAt, allowedLateness.getMillis())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
@@ -107,19 +106,27 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
     }
   }
 
-  /** A rating's row is in Cassandra; its window is the fixed window of its event time. */
-  static final class WrittenAcksFn extends AcksPerBundleFn<EnrichedRating> {
+  /**
+   * A rating's row is in Cassandra (its window is the fixed window of its event time), or a message
+   * is on the dead-letter topic.
+   */
+  static final class SettledAcksFn extends AcksPerBundleFn<Outcome<EnrichedRating>> {
     private final FixedWindows windows;
 
-    WrittenAcksFn(FixedWindows windows) {
+    SettledAcksFn(FixedWindows windows) {
       this.windows = windows;
     }
 
     @Override
-    void acknowledge(EnrichedRating rating, Map<String, PartitionProgress> deltas) {
-      SourceOffset source = rating.rating().source();
-      long windowEnd = windows.assignWindow(new Instant(rating.rating().timestamp().toEpochMilli())).end().getMillis();
-      delta(deltas, source).written(source.offset(), rating.rating().name(), windowEnd);
+    void acknowledge(Outcome<EnrichedRating> settled, Map<String, PartitionProgress> deltas) {
+      if (settled.isRejected()) {
+        SourceOffset source = settled.deadLetter().source();
+        delta(deltas, source).deadLettered(source.offset());
+        return;
+      }
+      Rating rating = settled.value().rating();
+      long windowEnd = windows.assignWindow(new Instant(rating.timestamp().toEpochMilli())).end().getMillis();
+      delta(deltas, rating.source()).written(rating.source().offset(), rating.name(), windowEnd);
     }
   }
 
@@ -130,14 +137,6 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
       for (SourceOffset last : pane.lastOffsets()) {
         delta(deltas, last).windowed(pane.name(), pane.windowEnd().toEpochMilli(), last.offset());
       }
-    }
-  }
-
-  /** A message is on the dead-letter topic. */
-  static final class DeadLetteredAcksFn extends AcksPerBundleFn<DeadLetter> {
-    @Override
-    void acknowledge(DeadLetter deadLetter, Map<String, PartitionProgress> deltas) {
-      delta(deltas, deadLetter.source()).deadLettered(deadLetter.source().offset());
     }
   }
 

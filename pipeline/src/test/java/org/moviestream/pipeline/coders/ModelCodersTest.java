@@ -9,6 +9,8 @@ import org.junit.Test;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.pipeline.TestData;
 import org.moviestream.pipeline.model.DeadLetter;
+import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.model.SourceOffset;
 
@@ -27,5 +29,14 @@ public class ModelCodersTest {
     CoderProperties.coderDecodeEncodeEqual(ModelCoders.EnrichedRatingCoder.of(), enriched("Ann", DARK, 6, "2025-03-13T19:26:50Z", 2));
     CoderProperties.coderDecodeEncodeEqual(ModelCoders.DeadLetterCoder.of(),
         new DeadLetter(RejectReason.BAD_TIMESTAMP, "timestamp 'x' is not ISO-8601", "{}", new SourceOffset("t", 1, 2)));
+  }
+
+  @Test
+  public void anOutcomeRoundTripsAsAValueOrAsADeadLetter() throws Exception {
+    OutcomeCoder<EnrichedRating> coder = OutcomeCoder.of(ModelCoders.EnrichedRatingCoder.of());
+    CoderProperties.coderDecodeEncodeEqual(coder, Outcome.of(enriched("Ann", ROMA, 6, "2025-03-13T19:26:50Z", 2)));
+    CoderProperties.coderDecodeEncodeEqual(coder, Outcome.rejected(
+        new DeadLetter(RejectReason.UNKNOWN_TITLE, "title 'x' is not in the catalog", "{}", new SourceOffset("t", 0, 9))));
+    coder.verifyDeterministic();
   }
 }

@@ -10,7 +10,7 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.Rule;
@@ -18,8 +18,12 @@ import org.junit.Test;
 import org.moviestream.catalog.Catalog;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.catalog.CatalogReader;
+import org.moviestream.contract.RejectReason;
+import org.moviestream.pipeline.coders.ModelCoders;
+import org.moviestream.pipeline.coders.OutcomeCoder;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.Rating;
 import org.moviestream.pipeline.model.SourceOffset;
 
@@ -39,22 +43,24 @@ public class EnrichWithCatalogTest {
     Catalog catalog = CatalogReader.read(new StringReader(CATALOG), "test");
     PCollectionView<Map<String, CatalogEntry>> view = pipeline.apply("Catalog", LoadCatalog.of(catalog));
 
-    PCollectionTuple enriched = pipeline
+    DeadLetter earlier = new DeadLetter(RejectReason.MALFORMED_JSON, "not JSON", "{", new SourceOffset("movies_ratings", 0, 4));
+    PCollection<Outcome<EnrichedRating>> enriched = pipeline
         .apply("Ratings", Create.of(
-            rating("Ann", "Roma", 8, "2025-03-13T19:26:50Z", 0),
-            rating("Ann", "the irishman", 9, "2025-03-13T19:27:50Z", 1),
-            rating("Bob", "Dark", 6, "2025-03-13T19:28:50Z", 2),
-            rating("Bob", "Not A Title", 4, "2025-03-13T19:29:50Z", 3)))
+            Outcome.of(rating("Ann", "Roma", 8, "2025-03-13T19:26:50Z", 0)),
+            Outcome.of(rating("Ann", "the irishman", 9, "2025-03-13T19:27:50Z", 1)),
+            Outcome.of(rating("Bob", "Dark", 6, "2025-03-13T19:28:50Z", 2)),
+            Outcome.of(rating("Bob", "Not A Title", 4, "2025-03-13T19:29:50Z", 3)),
+            Outcome.<Rating>rejected(earlier)).withCoder(OutcomeCoder.of(ModelCoders.RatingCoder.of())))
         .apply(new EnrichWithCatalog(view));
 
-    PAssert.that(enriched.get(EnrichWithCatalog.ENRICHED)
+    PAssert.that(enriched.apply("Enriched", ParseRatingsTest.values(ModelCoders.EnrichedRatingCoder.of()))
             .apply("Facts", MapElements.into(TypeDescriptors.strings()).via(EnrichWithCatalogTest::facts)))
         .containsInAnyOrder(
             "0 Roma s4 Alfonso Cuarón 135/null",
             "1 the irishman s3 Martin Scorsese 209/null",
             "2 Dark s19 null null/3");
-    PAssert.that(ParseRatingsTest.reasonsByOffset(enriched.get(EnrichWithCatalog.REJECTED)))
-        .containsInAnyOrder(KV.of(3L, "UNKNOWN_TITLE"));
+    PAssert.that(ParseRatingsTest.reasonsByOffset(enriched))
+        .containsInAnyOrder(KV.of(3L, "UNKNOWN_TITLE"), KV.of(4L, "MALFORMED_JSON"));
     pipeline.run().waitUntilFinish();
   }
 
@@ -66,10 +72,12 @@ public class EnrichWithCatalogTest {
     Rating rating = new Rating("Bob", "Nope", 4, java.time.Instant.parse("2025-03-13T19:29:50Z"),
         new SourceOffset("movies_ratings", 0, 3), original);
 
-    PCollectionTuple enriched = pipeline.apply("Ratings", Create.of(rating)).apply(new EnrichWithCatalog(view));
+    PCollection<Outcome<EnrichedRating>> enriched = pipeline
+        .apply("Ratings", Create.of(Outcome.of(rating)).withCoder(OutcomeCoder.of(ModelCoders.RatingCoder.of())))
+        .apply(new EnrichWithCatalog(view));
 
-    PAssert.that(enriched.get(EnrichWithCatalog.REJECTED)
-            .apply("Payloads", MapElements.into(TypeDescriptors.strings()).via((DeadLetter d) -> d.payload())))
+    PAssert.that(enriched.apply("Payloads", MapElements.into(TypeDescriptors.strings())
+            .via((Outcome<EnrichedRating> o) -> o.deadLetter().payload())))
         .containsInAnyOrder(original);
     pipeline.run().waitUntilFinish();
   }

@@ -16,14 +16,16 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.Rule;
 import org.junit.Test;
 import org.moviestream.pipeline.coders.ModelCoders;
+import org.moviestream.pipeline.coders.OutcomeCoder;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.Rating;
 import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.model.SourceOffset;
 import org.moviestream.pipeline.model.WindowPane;
 
-/** Durable rows, window rows and dead letters of two partitions -> the offsets that may be committed. */
+/** Durable rows and dead letters, and window rows, of two partitions -> the offsets that may be committed. */
 public class TrackSettledOffsetsTest {
 
   private static final String TOPIC = "movies_ratings";
@@ -32,20 +34,19 @@ public class TrackSettledOffsetsTest {
 
   @Test
   public void commitsUpToTheFirstOffsetThatIsNotDurableInEveryPartition() {
-    PCollection<EnrichedRating> written = pipeline.apply("Written", Create.of(
-        written("Ann", 0, 0), written("Bob", 0, 2), written("Ann", 0, 3),
-        written("Cem", 1, 5), written("Dan", 1, 6, "2025-03-13T19:27:10Z")).withCoder(ModelCoders.EnrichedRatingCoder.of()));
+    PCollection<Outcome<EnrichedRating>> settled = pipeline.apply("Settled", Create.of(
+        Outcome.of(written("Ann", 0, 0)), Outcome.of(written("Bob", 0, 2)), Outcome.of(written("Ann", 0, 3)),
+        Outcome.of(written("Cem", 1, 5)), Outcome.of(written("Dan", 1, 6, "2025-03-13T19:27:10Z")),
+        Outcome.<EnrichedRating>rejected(new DeadLetter(RejectReason.MALFORMED_JSON, "not JSON", "{", new SourceOffset(TOPIC, 0, 1))),
+        Outcome.<EnrichedRating>rejected(new DeadLetter(RejectReason.MALFORMED_JSON, "not JSON", "{", new SourceOffset(TOPIC, 0, 5))))
+        .withCoder(OutcomeCoder.of(ModelCoders.EnrichedRatingCoder.of())));
     PCollection<WindowPane> windowed = pipeline.apply("Windowed", Create.of(
         pane("Ann", 0, 3), pane("Bob", 0, 2),
         // Dan's rating at 6 (in the next window) still waits for its window row.
         pane("Cem", 1, 5)));
-    PCollection<DeadLetter> deadLettered = pipeline.apply("DeadLettered", Create.of(
-        new DeadLetter(RejectReason.MALFORMED_JSON, "not JSON", "{", new SourceOffset(TOPIC, 0, 1)),
-        new DeadLetter(RejectReason.MALFORMED_JSON, "not JSON", "{", new SourceOffset(TOPIC, 0, 5))));
 
-    PCollection<KV<String, Long>> committable = PCollectionTuple.of(TrackSettledOffsets.WRITTEN, written)
+    PCollection<KV<String, Long>> committable = PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
         .and(TrackSettledOffsets.WINDOWED, windowed)
-        .and(TrackSettledOffsets.DEAD_LETTERED, deadLettered)
         .apply(TrackSettledOffsets.from(Map.of(TOPIC + "/0", 0L, TOPIC + "/1", 5L), 30, 60));
 
     // Partition 0: 0-3 durable, 4 never arrived, so 5 (a dead letter) cannot be committed past it.
