@@ -22,6 +22,11 @@ public record RatingMessage(String name, String movie, int rating, Instant times
   public static final String MOVIE = "movie";
   public static final String RATING = "rating";
   public static final String TIMESTAMP = "timestamp";
+  /**
+   * A record header saying that the Kafka record's own timestamp is the rating's timestamp (to the
+   * millisecond), so a reader can take the event time from it without parsing the payload.
+   */
+  public static final String TIMESTAMP_IS_RATING_TIME = "timestamp-is-rating-time";
   public static final int MIN_RATING = 1;
   public static final int MAX_RATING = 10;
 

@@ -1,5 +1,7 @@
 package org.moviestream.pipeline.io;
 
+import com.datastax.driver.core.BoundStatement;
+import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.mapping.annotations.ClusteringColumn;
 import com.datastax.driver.mapping.annotations.Column;
 import com.datastax.driver.mapping.annotations.PartitionKey;
@@ -33,8 +35,48 @@ public final class MovieRatingRow implements Serializable {
   private String type;
   @Column(name = "content_rating") private String contentRating;
 
+  /** The row's INSERT, with its columns in the order {@link #bind} fills them. */
+  static final String INSERT = "INSERT INTO movie_ratings (name, timestamp, id, show_id, movie, rating_movie, duration,"
+      + " seasons, release_year, director, country, type, content_rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   /** For the mapper. */
   public MovieRatingRow() {}
+
+  /**
+   * {@code insert} ({@link #INSERT}) bound to the row of {@code enriched}, set by position; a null
+   * column stays unset, so it writes no tombstone (as the mapper's saveNullFields(false)).
+   */
+  static BoundStatement bind(PreparedStatement insert, EnrichedRating enriched) {
+    Rating rating = enriched.rating();
+    CatalogEntry title = enriched.title();
+    BoundStatement row = insert.bind();
+    row.setString(0, rating.name());
+    row.setTimestamp(1, Date.from(rating.timestamp()));
+    row.setUUID(2, rating.source().rowId());
+    setIfPresent(row, 3, title.showId());
+    row.setString(4, title.title());
+    row.setInt(5, rating.ratingMovie());
+    setIfPresent(row, 6, title.durationMinutes());
+    setIfPresent(row, 7, title.seasons());
+    setIfPresent(row, 8, title.releaseYear());
+    setIfPresent(row, 9, title.director());
+    setIfPresent(row, 10, title.country());
+    setIfPresent(row, 11, title.type());
+    setIfPresent(row, 12, title.contentRating());
+    return row;
+  }
+
+  private static void setIfPresent(BoundStatement row, int index, String value) {
+    if (value != null) {
+      row.setString(index, value);
+    }
+  }
+
+  private static void setIfPresent(BoundStatement row, int index, Integer value) {
+    if (value != null) {
+      row.setInt(index, value);
+    }
+  }
 
   public static MovieRatingRow of(EnrichedRating enriched) {
     Rating rating = enriched.rating();

@@ -3,7 +3,7 @@ package org.moviestream.pipeline.io;
 import com.datastax.driver.core.BatchStatement;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.Statement;
-import com.datastax.driver.mapping.Mapper;
+import com.datastax.driver.core.PreparedStatement;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
@@ -77,7 +77,7 @@ public final class WriteRatings extends PTransform<PCollection<Outcome<EnrichedR
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.WRITTEN);
     private final Counter failed = PipelineMetrics.counter(RejectReason.WRITE_FAILED.counterName());
     private transient Session session;
-    private transient Mapper<MovieRatingRow> mapper;
+    private transient PreparedStatement insert;
     private transient Semaphore inFlight;
     private transient Map<String, List<PendingRow>> unsent;
     private transient List<SentBatch> sent;
@@ -92,8 +92,8 @@ public final class WriteRatings extends PTransform<PCollection<Outcome<EnrichedR
 
     @Setup
     public void setup() throws Exception {
-      mapper = target.retry().call("connecting to Cassandra", () -> SharedSessions.mapper(target, MovieRatingRow.class));
-      session = mapper.getManager().getSession();
+      insert = target.retry().call("connecting to Cassandra", () -> SharedSessions.prepared(target, MovieRatingRow.INSERT));
+      session = SharedSessions.session(target);
       inFlight = new Semaphore(target.maxInFlight());
     }
 
@@ -112,7 +112,7 @@ public final class WriteRatings extends PTransform<PCollection<Outcome<EnrichedR
       }
       EnrichedRating rating = enriched.value();
       List<PendingRow> rows = unsent.computeIfAbsent(rating.rating().name(), name -> new ArrayList<>());
-      rows.add(new PendingRow(rating, mapper.saveQuery(MovieRatingRow.of(rating)), timestamp, window));
+      rows.add(new PendingRow(rating, MovieRatingRow.bind(insert, rating), timestamp, window));
       if (rows.size() >= target.batchRows()) {
         send(unsent.remove(rating.rating().name()));
       }

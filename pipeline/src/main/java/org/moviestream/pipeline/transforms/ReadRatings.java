@@ -105,6 +105,9 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
     }
 
     static Instant eventTime(KafkaRecord<String, String> record, ZoneId zone) {
+      if (record.getHeaders() != null && record.getHeaders().lastHeader(RatingMessage.TIMESTAMP_IS_RATING_TIME) != null) {
+        return new Instant(record.getTimestamp());
+      }
       return RatingMessage.eventTime(record.getKV().getValue(), zone)
           .map(instant -> new Instant(instant.toEpochMilli()))
           .orElse(BoundedWindow.TIMESTAMP_MIN_VALUE);

@@ -14,6 +14,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.Test;
+import org.moviestream.contract.RatingMessage;
 
 /** The event-time policy: the rating's timestamp, and a watermark that only ratings move. */
 public class ReadRatingsTest {
@@ -46,6 +47,16 @@ public class ReadRatingsTest {
 
     assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, policy.getTimestampForRecord(BEHIND, record("{not json")));
     assertEquals(Instant.parse("2025-03-13T19:26:45Z"), policy.getWatermark(BEHIND));
+  }
+
+  @Test
+  public void aRecordMarkedByTheProducerGivesItsOwnTimestampWithoutParsing() {
+    RecordHeaders marked = new RecordHeaders();
+    marked.add(RatingMessage.TIMESTAMP_IS_RATING_TIME, new byte[0]);
+    KafkaRecord<String, String> record = new KafkaRecord<>("movies_ratings", 0, 7,
+        Instant.parse("2025-03-13T19:26:50.863Z").getMillis(), KafkaTimestampType.CREATE_TIME, marked, "Ann", "not even JSON");
+
+    assertEquals(Instant.parse("2025-03-13T19:26:50.863Z"), policy.getTimestampForRecord(BEHIND, record));
   }
 
   /** Received by Kafka now: far later than the 2025 rating's own time. */

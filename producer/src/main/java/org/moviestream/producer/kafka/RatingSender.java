@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.kafka.KafkaTopics;
@@ -53,7 +54,10 @@ public final class RatingSender implements AutoCloseable {
   /** Sends asynchronously; the outcome is counted when the broker answers. Returns the JSON sent. */
   public String send(RatingMessage rating) {
     String json = rating.toJson();
-    producer.send(new ProducerRecord<>(topic, rating.name(), json), (metadata, error) -> {
+    // The record's timestamp is the rating's, so the pipeline reads event time without parsing the JSON.
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, rating.timestamp().toEpochMilli(), rating.name(), json,
+        List.of(new RecordHeader(RatingMessage.TIMESTAMP_IS_RATING_TIME, new byte[0])));
+    producer.send(record, (metadata, error) -> {
       if (error == null) {
         acked.incrementAndGet();
       } else {
