@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.util.List;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.StructuredCoder;
 import org.moviestream.pipeline.model.Outcome;
 
@@ -20,6 +22,11 @@ public final class OutcomeCoder<T> extends StructuredCoder<Outcome<T>> {
 
   public static <T> OutcomeCoder<T> of(Coder<T> valueCoder) {
     return new OutcomeCoder<>(valueCoder);
+  }
+
+  /** For {@code @DefaultCoder}: an {@code Outcome<T>} gets this coder around the coder of {@code T}. */
+  public static CoderProvider getCoderProvider() {
+    return CoderProviders.fromStaticMethods(Outcome.class, OutcomeCoder.class);
   }
 
   @Override

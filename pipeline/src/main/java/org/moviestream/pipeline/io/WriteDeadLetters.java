@@ -25,8 +25,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.moviestream.contract.DeadLetterRecord;
-import org.moviestream.pipeline.coders.ModelCoders;
-import org.moviestream.pipeline.coders.OutcomeCoder;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
@@ -58,8 +56,7 @@ public final class WriteDeadLetters extends PTransform<PCollection<Outcome<Enric
 
   @Override
   public PCollection<Outcome<EnrichedRating>> expand(PCollection<Outcome<EnrichedRating>> outcomes) {
-    return outcomes.apply("SendToKafka", ParDo.of(new SendFn(bootstrapServers, topic)))
-        .setCoder(OutcomeCoder.of(ModelCoders.EnrichedRatingCoder.of()));
+    return outcomes.apply("SendToKafka", ParDo.of(new SendFn(bootstrapServers, topic)));
   }
 
   /** One idempotent producer per broker list per JVM, shared by every instance of the DoFn. */

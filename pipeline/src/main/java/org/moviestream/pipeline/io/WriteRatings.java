@@ -1,9 +1,9 @@
 package org.moviestream.pipeline.io;
 
 import com.datastax.driver.core.BatchStatement;
+import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.Statement;
-import com.datastax.driver.core.PreparedStatement;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
@@ -26,8 +26,6 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Instant;
 import org.moviestream.contract.RejectReason;
-import org.moviestream.pipeline.coders.ModelCoders;
-import org.moviestream.pipeline.coders.OutcomeCoder;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
@@ -53,16 +51,15 @@ public final class WriteRatings extends PTransform<PCollection<Outcome<EnrichedR
 
   @Override
   public PCollection<Outcome<EnrichedRating>> expand(PCollection<Outcome<EnrichedRating>> ratings) {
-    OutcomeCoder<EnrichedRating> coder = OutcomeCoder.of(ModelCoders.EnrichedRatingCoder.of());
     if (target.writer() == CassandraWriter.CASSANDRA_IO) {
       // CassandraIO.write() reports nothing back: ratings count as written when handed over.
       PCollectionTuple handedOver = ratings.apply("HandOver",
           ParDo.of(new HandOverFn()).withOutputTags(PASSED_ON, TupleTagList.of(ROWS)));
       handedOver.get(ROWS).setCoder(SerializableCoder.of(MovieRatingRow.class))
           .apply("CassandraIOWrite", target.cassandraIoWrite(MovieRatingRow.class));
-      return handedOver.get(PASSED_ON).setCoder(coder);
+      return handedOver.get(PASSED_ON);
     }
-    return ratings.apply("SessionWrite", ParDo.of(new WriteRowsFn(target))).setCoder(coder);
+    return ratings.apply("SessionWrite", ParDo.of(new WriteRowsFn(target)));
   }
 
   /**

@@ -2,6 +2,8 @@ package org.moviestream.pipeline.model;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.moviestream.pipeline.coders.OutcomeCoder;
 
 /**
  * What became of one message so far: a value ({@code Rating}, then {@code EnrichedRating}), or the
@@ -9,6 +11,7 @@ import java.util.Objects;
  * output: on the SparkRunner every multi-output ParDo encodes, caches and decodes its whole output
  * (BEAM-2669), once per step; one stream of outcomes is cached once.
  */
+@DefaultCoder(OutcomeCoder.class)
 public record Outcome<T>(T value, DeadLetter deadLetter) implements Serializable {
 
   public Outcome {

@@ -8,8 +8,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.moviestream.catalog.CatalogEntry;
-import org.moviestream.pipeline.coders.ModelCoders;
-import org.moviestream.pipeline.coders.OutcomeCoder;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
@@ -31,8 +29,7 @@ public final class EnrichWithCatalog extends PTransform<PCollection<Outcome<Rati
 
   @Override
   public PCollection<Outcome<EnrichedRating>> expand(PCollection<Outcome<Rating>> ratings) {
-    return ratings.apply("JoinCatalog", ParDo.of(new EnrichFn(catalog)).withSideInputs(catalog))
-        .setCoder(OutcomeCoder.of(ModelCoders.EnrichedRatingCoder.of()));
+    return ratings.apply("JoinCatalog", ParDo.of(new EnrichFn(catalog)).withSideInputs(catalog));
   }
 
   /** Looks the rating's title up in the catalog by {@link CatalogEntry#key(String)}. */

@@ -11,8 +11,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.moviestream.contract.InvalidRatingException;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.contract.RejectReason;
-import org.moviestream.pipeline.coders.ModelCoders;
-import org.moviestream.pipeline.coders.OutcomeCoder;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.KafkaMessage;
@@ -30,8 +28,7 @@ public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PC
 
   @Override
   public PCollection<Outcome<Rating>> expand(PCollection<KafkaMessage> messages) {
-    return messages.apply("ParseJson", ParDo.of(new ParseRatingFn(inputZone)))
-        .setCoder(OutcomeCoder.of(ModelCoders.RatingCoder.of()));
+    return messages.apply("ParseJson", ParDo.of(new ParseRatingFn(inputZone)));
   }
 
   /** Parses one message; a bad one becomes a dead letter with its reason, never an exception. */
