@@ -1,4 +1,4 @@
-# bin/lib.sh: what bin/stack, bin/up, bin/query and bin/bench share. Sourced, not run; the sourcing
+# bin/lib.sh: what bin/stack, bin/up, bin/query, bin/view and bin/bench share. Sourced, not run; the sourcing
 # script sets TAG (its name in messages) first.
 # The defaults agree with common/src/main/java/org/moviestream/contract/Defaults.java.
 
@@ -6,6 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${MOVIE_STREAM_STACK_DIR:-$ROOT/.stack}"
 KAFKA_PORT=29092
 CASSANDRA_PORT=9042
+VIEW_PORT="${VIEW_PORT:-8088}"
 RATINGS_TOPIC=movies_ratings
 DEAD_LETTER_TOPIC=movies_ratings_dlq
 DEFAULT_OWNER="Stelios Giagkos"

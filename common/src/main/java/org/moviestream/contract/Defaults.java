@@ -9,6 +9,8 @@ public final class Defaults {
   public static final String BOOTSTRAP_SERVERS = "localhost:29092";
   public static final String RATINGS_TOPIC = "movies_ratings";
   public static final String DEAD_LETTER_TOPIC = "movies_ratings_dlq";
+  /** The pipeline's consumer group: its committed offsets say what is durably written. */
+  public static final String CONSUMER_GROUP = "movie-ratings-pipeline";
   public static final String CASSANDRA_HOST = "127.0.0.1";
   public static final int CASSANDRA_PORT = 9042;
   /** {@link #CASSANDRA_PORT} as annotation attributes need it. */

@@ -14,9 +14,11 @@ import org.moviestream.pipeline.io.ResumePoint;
 import org.moviestream.pipeline.io.ServiceChecks;
 import org.moviestream.pipeline.io.WriteDeadLetters;
 import org.moviestream.pipeline.io.WriteRatings;
+import org.moviestream.pipeline.io.WriteTrendingTitles;
 import org.moviestream.pipeline.io.WriteWindowStats;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
+import org.moviestream.pipeline.model.TrendingWindow;
 import org.moviestream.pipeline.model.WindowPane;
 import org.moviestream.pipeline.transforms.EnrichWithCatalog;
 import org.moviestream.pipeline.transforms.LoadCatalog;
@@ -24,6 +26,7 @@ import org.moviestream.pipeline.transforms.ParseRatings;
 import org.moviestream.pipeline.transforms.ReadRatings;
 import org.moviestream.pipeline.transforms.RowsWritten;
 import org.moviestream.pipeline.transforms.TrackSettledOffsets;
+import org.moviestream.pipeline.transforms.TrendingTitles;
 import org.moviestream.pipeline.transforms.WindowPerPerson;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
@@ -34,9 +37,10 @@ import org.moviestream.pipeline.options.OptionsParser;
  * <pre>
  *   Kafka movies_ratings -> ReadRatings -> ParseRatings -> EnrichWithCatalog (catalog side input)
  *     -> WriteRatings (Cassandra netflix.movie_ratings) -> WriteDeadLetters (Kafka movies_ratings_dlq): settled
- *   settled -> RowsWritten -> WindowPerPerson (30 s) -> WriteWindowStats (figures read back from the rows)
- *     -> netflix.ratings_per_window
- *   settled rows and dead letters, and window rows -> TrackSettledOffsets -> CommitOffsets -> the consumer group
+ *   settled -> RowsWritten: rows
+ *   rows -> WindowPerPerson (30 s) -> WriteWindowStats (figures read back from the rows) -> netflix.ratings_per_window
+ *   rows -> TrendingTitles (30 s, count per title, Top.of) -> WriteTrendingTitles -> netflix.trending_titles
+ *   settled rows and dead letters, window rows and rankings -> TrackSettledOffsets -> CommitOffsets -> the consumer group
  * </pre>
  *
  * Each step passes on an {@link Outcome} per message: its value so far, or the dead letter it became.
@@ -103,13 +107,19 @@ public final class MovieRatingsPipeline {
         .apply("WriteRatings", new WriteRatings(cassandra))
         .apply("WriteDeadLetters", new WriteDeadLetters(options.getBootstrapServers(), options.getDeadLetterTopic()));
 
-    PCollection<WindowPane> windowsWritten = settled
-        .apply("RowsWritten", new RowsWritten())
+    PCollection<EnrichedRating> rows = settled.apply("RowsWritten", new RowsWritten());
+
+    PCollection<WindowPane> windowsWritten = rows
         .apply("WindowPerPerson", WindowPerPerson.of(options.getWindowSeconds(), options.getAllowedLatenessSeconds()))
         .apply("WriteWindowStats", new WriteWindowStats(cassandra));
 
+    PCollection<TrendingWindow> rankingsWritten = rows
+        .apply("TrendingTitles", TrendingTitles.of(options.getWindowSeconds(), options.getAllowedLatenessSeconds(), options.getTrendingTitles()))
+        .apply("WriteTrendingTitles", new WriteTrendingTitles(cassandra));
+
     PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
         .and(TrackSettledOffsets.WINDOWED, windowsWritten)
+        .and(TrackSettledOffsets.TRENDED, rankingsWritten)
         .apply("TrackSettledOffsets", TrackSettledOffsets.from(resumedAt, options.getWindowSeconds(), options.getAllowedLatenessSeconds()))
         .apply("CommitOffsets", new CommitOffsets(options.getBootstrapServers(), options.getConsumerGroup()));
 

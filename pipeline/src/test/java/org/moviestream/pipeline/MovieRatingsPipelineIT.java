@@ -115,6 +115,7 @@ public class MovieRatingsPipelineIT {
     assertEquals("rows after the first run", VALID, rowCount(session));
     assertDeadLetters();
     assertWindowsMatchRows(session);
+    assertTrendingTitlesMatchRows(session);
     assertQueriesAnswerForTheOwner(session);
 
     PipelineResult replay = start("it-replay-" + RUN);
@@ -169,6 +170,29 @@ public class MovieRatingsPipelineIT {
       assertEquals("ratings of " + window.getString("name") + " at " + window.getTimestamp("window_start"), rows.size(), window.getLong("ratings"));
       double average = rows.stream().mapToInt(r -> r.getInt("rating_movie")).average().orElseThrow();
       assertEquals(average, window.getDouble("avg_rating_movie"), 1e-9);
+    }
+  }
+
+  /** Each window's ranking holds its most rated titles, counted from the rows (the producer's windows are all on time). */
+  private static void assertTrendingTitlesMatchRows(Session session) {
+    Map<Instant, Map<String, Long>> perWindow = new java.util.TreeMap<>();
+    for (Row row : session.execute("SELECT timestamp, movie FROM " + KEYSPACE + ".movie_ratings").all()) {
+      Instant time = row.getTimestamp("timestamp").toInstant();
+      if (time.isAfter(Instant.parse("2026-01-01T00:00:00Z"))) {
+        Instant start = Instant.ofEpochMilli(time.toEpochMilli() - time.toEpochMilli() % 30_000);
+        perWindow.computeIfAbsent(start, key -> new java.util.HashMap<>()).merge(row.getString("movie"), 1L, Long::sum);
+      }
+    }
+    assertTrue(perWindow.size() > 0);
+    for (var window : perWindow.entrySet()) {
+      List<Map.Entry<String, Long>> expected = window.getValue().entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(10).toList();
+      Row trending = session.execute("SELECT titles, title_ratings FROM " + KEYSPACE + ".trending_titles WHERE day = ? AND window_start = ?",
+          com.datastax.driver.core.LocalDate.fromDaysSinceEpoch((int) (window.getKey().getEpochSecond() / 86_400)), java.util.Date.from(window.getKey())).one();
+      assertTrue("a ranking for the window at " + window.getKey(), trending != null);
+      assertEquals("titles at " + window.getKey(), expected.stream().map(Map.Entry::getKey).toList(), trending.getList("titles", String.class));
+      assertEquals("ratings at " + window.getKey(), expected.stream().map(Map.Entry::getValue).toList(), trending.getList("title_ratings", Long.class));
     }
   }
 

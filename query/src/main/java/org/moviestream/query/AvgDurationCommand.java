@@ -3,6 +3,7 @@ package org.moviestream.query;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.Callable;
+import org.moviestream.cql.SeedQuestions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,9 +28,7 @@ final class AvgDurationCommand implements Callable<Integer> {
     if (!to.isAfter(from)) {
       throw new IllegalArgumentException("--to (" + to + ") must be after --from (" + from + ")");
     }
-    cassandra.printTable("SELECT AVG(CAST(duration AS double)) AS avg_duration_min, COUNT(duration) AS movies,"
-        + " COUNT(*) AS ratings FROM %s.movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?",
-        person.name, Date.from(from), Date.from(to));
+    cassandra.printTable(SeedQuestions.AVG_DURATION, person.name, Date.from(from), Date.from(to));
     return 0;
   }
 }

@@ -3,6 +3,7 @@ package org.moviestream.query;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.Callable;
+import org.moviestream.cql.SeedQuestions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,9 +21,7 @@ final class MoviesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    cassandra.printTable("SELECT timestamp, movie, rating_movie, director, duration, release_year"
-        + " FROM %s.movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?",
-        person.name, Date.from(hour), Date.from(hour.plusSeconds(3600)));
+    cassandra.printTable(SeedQuestions.MOVIES_IN_HOUR, person.name, Date.from(hour), Date.from(hour.plusSeconds(3600)));
     return 0;
   }
 }

@@ -1,56 +1,35 @@
 package org.moviestream.query;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
+import org.moviestream.cql.TimeArguments;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads the timestamps people type: with or without offset (then UTC), a date, or an hour. */
+/** The picocli side of {@link TimeArguments}: a time that cannot be read is a usage error. */
 final class Timestamps {
 
   private Timestamps() {}
 
-  /** 2025-03-13T19:26:50Z, 2025-03-13T19:26:50+02:00, 2025-03-13 19:26:50 (UTC) or 2025-03-13 (midnight UTC). */
-  static Instant instant(String text) {
-    String iso = text.strip().replace(' ', 'T');
+  private static Instant convert(String value, Function<String, Instant> parse) {
     try {
-      if (iso.length() == 10) {
-        return LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant();
-      }
-      if (iso.length() == 13) {
-        return LocalDateTime.parse(iso + ":00").toInstant(ZoneOffset.UTC);
-      }
-      try {
-        return OffsetDateTime.parse(iso).toInstant();
-      } catch (DateTimeParseException noOffset) {
-        return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
-      }
-    } catch (DateTimeParseException e) {
-      throw new TypeConversionException("'" + text + "' is not a timestamp (e.g. 2025-03-13T19:26:50Z, 2025-03-13 19:26, 2025-03-13)");
+      return parse.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
-  }
-
-  /** An hour such as 2025-03-13T19: its first instant. */
-  static Instant hour(String text) {
-    return instant(text).truncatedTo(ChronoUnit.HOURS);
   }
 
   static final class InstantConverter implements ITypeConverter<Instant> {
     @Override
     public Instant convert(String value) {
-      return instant(value);
+      return Timestamps.convert(value, TimeArguments::instant);
     }
   }
 
   static final class HourConverter implements ITypeConverter<Instant> {
     @Override
     public Instant convert(String value) {
-      return hour(value);
+      return Timestamps.convert(value, TimeArguments::hour);
     }
   }
 }

@@ -1,6 +1,10 @@
 package org.moviestream.pipeline.model;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.moviestream.contract.SourceKey;
@@ -22,6 +26,17 @@ public record SourceOffset(String topic, int partition, long offset) implements 
   /** "topic/partition": the key of this offset's partition. */
   public String partitionKey() {
     return PartitionKey.of(topic, partition);
+  }
+
+  /** The highest offset per topic partition of lists of offsets. */
+  public static List<SourceOffset> lastPerPartition(Iterable<? extends Iterable<SourceOffset>> lists) {
+    Map<String, SourceOffset> last = new HashMap<>();
+    for (Iterable<SourceOffset> list : lists) {
+      for (SourceOffset offset : list) {
+        last.merge(offset.partitionKey(), offset, (a, b) -> a.offset() >= b.offset() ? a : b);
+      }
+    }
+    return new ArrayList<>(last.values());
   }
 
   @Override

@@ -28,7 +28,7 @@ public interface KafkaReadOptions extends PipelineOptions {
 
   @Description("Kafka consumer group: a run resumes at its committed offsets, and an offset is committed to it only"
       + " once its message and every one before it in the partition are durable in Cassandra or on the dead-letter topic")
-  @Default.String("movie-ratings-pipeline")
+  @Default.String(Defaults.CONSUMER_GROUP)
   String getConsumerGroup();
 
   void setConsumerGroup(String value);

@@ -4,7 +4,7 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
-/** The per-person event-time windows of ratings_per_window. */
+/** The event-time windows of ratings_per_window and trending_titles. */
 public interface WindowingOptions extends PipelineOptions {
 
   @Description("Length of the fixed event-time windows, in seconds")
@@ -19,4 +19,10 @@ public interface WindowingOptions extends PipelineOptions {
   Integer getAllowedLatenessSeconds();
 
   void setAllowedLatenessSeconds(Integer value);
+
+  @Description("How many titles the trending ranking of each window keeps (netflix.trending_titles)")
+  @Default.Integer(10)
+  Integer getTrendingTitles();
+
+  void setTrendingTitles(Integer value);
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.moviestream.contract.Defaults;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.KafkaMessage;
@@ -51,7 +52,7 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
 
   /** Reads {@code topic} as group "movie-ratings-pipeline" from the latest offsets, timestamps in UTC, watermark 5 s behind. */
   public static ReadRatings from(String bootstrapServers, String topic) {
-    return new ReadRatings(bootstrapServers, topic, "movie-ratings-pipeline", "latest", ZoneId.of("UTC"), Duration.standardSeconds(5));
+    return new ReadRatings(bootstrapServers, topic, Defaults.CONSUMER_GROUP, "latest", ZoneId.of("UTC"), Duration.standardSeconds(5));
   }
 
   /** Resumes at {@code consumerGroup}'s committed offsets; a new group starts at {@code startingOffsets} (latest or earliest). */

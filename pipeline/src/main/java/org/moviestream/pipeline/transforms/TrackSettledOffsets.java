@@ -32,17 +32,26 @@ import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.PartitionProgress;
 import org.moviestream.pipeline.model.Rating;
 import org.moviestream.pipeline.model.SourceOffset;
+import org.moviestream.pipeline.model.TrendingWindow;
 import org.moviestream.pipeline.model.WindowPane;
 
 /**
- * What has become durable ({@link #SETTLED}: rows and dead letters; {@link #WINDOWED}: window rows)
- * -> per Kafka partition ("topic/partition"), each new committable offset: the first
- * offset not yet settled (see {@link PartitionProgress}). Starts from the offsets the run resumed at.
+ * What has become durable ({@link #SETTLED}: rows and dead letters; {@link #WINDOWED}: window rows;
+ * {@link #TRENDED}: trending rankings) -> per Kafka partition ("topic/partition"), each new
+ * committable offset: the first offset not yet settled (see {@link PartitionProgress}). Starts from
+ * the offsets the run resumed at.
+ *
+ * <p>A rating waits for two windows: its person's and the trending ranking's, which counts
+ * everyone's ratings and is tracked as the person {@link #EVERYONE}.
  */
 public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCollection<KV<String, Long>>> {
 
   public static final TupleTag<Outcome<EnrichedRating>> SETTLED = new TupleTag<>() {};
   public static final TupleTag<WindowPane> WINDOWED = new TupleTag<>() {};
+  public static final TupleTag<TrendingWindow> TRENDED = new TupleTag<>() {};
+
+  /** The trending ranking's share of a window; no person has an empty name (the parser refuses it). */
+  static final String EVERYONE = "";
 
   private final Map<String, Long> resumedAt;
   private final Duration windowSize;
@@ -64,6 +73,7 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
     return PCollectionList
         .of(acks(durable.get(SETTLED), "Settled", new SettledAcksFn(FixedWindows.of(windowSize))))
         .and(acks(durable.get(WINDOWED), "Windowed", new WindowedAcksFn()))
+        .and(acks(durable.get(TRENDED), "Trended", new TrendedAcksFn()))
         .apply("AllAcks", Flatten.pCollections())
         .apply("ProgressPerPartition", ParDo.of(new ProgressFn(resumedAt, allowedLateness.getMillis())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
@@ -126,7 +136,9 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
       }
       Rating rating = settled.value().rating();
       long windowEnd = windows.assignWindow(new Instant(rating.timestamp().toEpochMilli())).end().getMillis();
-      delta(deltas, rating.source()).written(rating.source().offset(), rating.name(), windowEnd);
+      delta(deltas, rating.source())
+          .written(rating.source().offset(), rating.name(), windowEnd)
+          .written(rating.source().offset(), EVERYONE, windowEnd);
     }
   }
 
@@ -136,6 +148,16 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
     void acknowledge(WindowPane pane, Map<String, PartitionProgress> deltas) {
       for (SourceOffset last : pane.lastOffsets()) {
         delta(deltas, last).windowed(pane.name(), pane.windowEnd().toEpochMilli(), last.offset());
+      }
+    }
+  }
+
+  /** A pane of a window's trending ranking is written, counting everyone's ratings up to its last offsets. */
+  static final class TrendedAcksFn extends AcksPerBundleFn<TrendingWindow> {
+    @Override
+    void acknowledge(TrendingWindow trending, Map<String, PartitionProgress> deltas) {
+      for (SourceOffset last : trending.lastOffsets()) {
+        delta(deltas, last).windowed(EVERYONE, trending.windowEnd().toEpochMilli(), last.offset());
       }
     }
   }

@@ -62,23 +62,8 @@ public final class WindowPerPerson extends PTransform<PCollection<EnrichedRating
             .discardingFiredPanes())
         .apply("LastOffsetsPerBundle", ParDo.of(new LastOffsetsPerBundleFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(ModelCoders.SourceOffsetCoder.of())))
-        .apply("LastOffsetsPerPerson", Combine.perKey(LastOffsets::merge))
+        .apply("LastOffsetsPerPerson", Combine.perKey(SourceOffset::lastPerPartition))
         .apply("ToPane", ParDo.of(new ToPaneFn()));
-  }
-
-  /** Highest offset per topic partition of a list of offsets. */
-  static final class LastOffsets {
-    private LastOffsets() {}
-
-    static List<SourceOffset> merge(Iterable<List<SourceOffset>> lists) {
-      Map<String, SourceOffset> last = new HashMap<>();
-      for (List<SourceOffset> list : lists) {
-        for (SourceOffset offset : list) {
-          last.merge(offset.partitionKey(), offset, (a, b) -> a.offset() >= b.offset() ? a : b);
-        }
-      }
-      return new ArrayList<>(last.values());
-    }
   }
 
   /**

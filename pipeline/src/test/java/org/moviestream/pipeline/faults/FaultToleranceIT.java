@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.moviestream.testing.PipelineProcess;
 
 /**
  * The delivery promise tried the way users try it: the pipeline runs as its own process (the jar),

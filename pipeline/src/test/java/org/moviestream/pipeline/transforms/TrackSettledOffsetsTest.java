@@ -6,6 +6,7 @@ import static org.moviestream.pipeline.TestData.ROMA;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -23,9 +24,11 @@ import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.Rating;
 import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.model.SourceOffset;
+import org.moviestream.pipeline.model.TrendingWindow;
+import org.moviestream.pipeline.model.TrendingWindow.TitleCount;
 import org.moviestream.pipeline.model.WindowPane;
 
-/** Durable rows and dead letters, and window rows, of two partitions -> the offsets that may be committed. */
+/** Durable rows and dead letters, window rows and trending rankings, of two partitions -> the offsets that may be committed. */
 public class TrackSettledOffsetsTest {
 
   private static final String TOPIC = "movies_ratings";
@@ -34,6 +37,24 @@ public class TrackSettledOffsetsTest {
 
   @Test
   public void commitsUpToTheFirstOffsetThatIsNotDurableInEveryPartition() {
+    PCollection<KV<String, Long>> committable = track(true);
+
+    // Partition 0: 0-3 durable, 4 never arrived, so 5 (a dead letter) cannot be committed past it.
+    // Partition 1: 5 is durable; 6 is a row whose window row is not written yet.
+    PAssert.that(committable.apply(Max.longsPerKey())).containsInAnyOrder(KV.of(TOPIC + "/0", 4L), KV.of(TOPIC + "/1", 6L));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  public void aRatingWaitsForItsWindowsTrendingRankingToo() {
+    PCollection<KV<String, Long>> committable = track(false);
+
+    // Partition 0: the dead letter at 1 is settled, but the row at 0 waits for the ranking.
+    PAssert.that(committable).empty();
+    pipeline.run().waitUntilFinish();
+  }
+
+  private PCollection<KV<String, Long>> track(boolean rankingWritten) {
     PCollection<Outcome<EnrichedRating>> settled = pipeline.apply("Settled", Create.of(
         Outcome.of(written("Ann", 0, 0)), Outcome.of(written("Bob", 0, 2)), Outcome.of(written("Ann", 0, 3)),
         Outcome.of(written("Cem", 1, 5)), Outcome.of(written("Dan", 1, 6, "2025-03-13T19:27:10Z")),
@@ -44,15 +65,16 @@ public class TrackSettledOffsetsTest {
         pane("Ann", 0, 3), pane("Bob", 0, 2),
         // Dan's rating at 6 (in the next window) still waits for its window row.
         pane("Cem", 1, 5)));
+    List<TrendingWindow> rankings = rankingWritten
+        ? List.of(new TrendingWindow(Instant.parse("2025-03-13T19:26:30Z"), Instant.parse("2025-03-13T19:27:00Z"), List.of(new TitleCount("Roma", 3)),
+            4, List.of(new SourceOffset(TOPIC, 0, 3), new SourceOffset(TOPIC, 1, 5))))
+        : List.of();
+    PCollection<TrendingWindow> trended = pipeline.apply("Trended", Create.of(rankings).withCoder(SerializableCoder.of(TrendingWindow.class)));
 
-    PCollection<KV<String, Long>> committable = PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
+    return PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
         .and(TrackSettledOffsets.WINDOWED, windowed)
+        .and(TrackSettledOffsets.TRENDED, trended)
         .apply(TrackSettledOffsets.from(Map.of(TOPIC + "/0", 0L, TOPIC + "/1", 5L), 30, 60));
-
-    // Partition 0: 0-3 durable, 4 never arrived, so 5 (a dead letter) cannot be committed past it.
-    // Partition 1: 5 is durable; 6 is a row whose window row is not written yet.
-    PAssert.that(committable.apply(Max.longsPerKey())).containsInAnyOrder(KV.of(TOPIC + "/0", 4L), KV.of(TOPIC + "/1", 6L));
-    pipeline.run().waitUntilFinish();
   }
 
   private static EnrichedRating written(String name, int partition, long offset) {

@@ -1,4 +1,4 @@
-package org.moviestream.pipeline.faults;
+package org.moviestream.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The pipeline as users run it: {@code java -jar movie-ratings-pipeline.jar ...}, its own process, its output in a file. */
-final class PipelineProcess implements AutoCloseable {
+public final class PipelineProcess implements AutoCloseable {
 
   private final Process process;
   private final Path log;
@@ -20,7 +20,7 @@ final class PipelineProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static PipelineProcess start(Path jar, Path log, List<String> args) throws IOException {
+  public static PipelineProcess start(Path jar, Path log, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx2g");
@@ -33,18 +33,18 @@ final class PipelineProcess implements AutoCloseable {
     return new PipelineProcess(builder.start(), log);
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** kill -9: no shutdown hook, no flush, nothing. */
-  void killHard() throws InterruptedException {
+  public void killHard() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
   /** SIGTERM, as bin/up stop and Ctrl-C send it; returns how long the process took to end, or null if it did not within {@code limit}. */
-  Duration terminate(Duration limit) throws InterruptedException {
+  public Duration terminate(Duration limit) throws InterruptedException {
     long start = System.nanoTime();
     process.destroy();
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -62,16 +62,16 @@ final class PipelineProcess implements AutoCloseable {
     }
   }
 
-  int exitCode() {
+  public int exitCode() {
     return process.exitValue();
   }
 
-  String output() throws IOException {
+  public String output() throws IOException {
     return Files.readString(log, StandardCharsets.UTF_8);
   }
 
   /** The last {@code chars} characters of the output, however long the log has grown. */
-  String tail(int chars) throws IOException {
+  public String tail(int chars) throws IOException {
     try (var file = new java.io.RandomAccessFile(log.toFile(), "r")) {
       long start = Math.max(0, file.length() - chars);
       byte[] bytes = new byte[(int) (file.length() - start)];

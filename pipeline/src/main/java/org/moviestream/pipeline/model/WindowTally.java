@@ -1,0 +1,48 @@
+package org.moviestream.pipeline.model;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+
+/**
+ * Ratings counted in one event-time window, everyone's together: per title, in all, and the highest
+ * offset per Kafka partition among them.
+ */
+@DefaultCoder(SerializableCoder.class)
+public final class WindowTally implements Serializable {
+
+  private final HashMap<String, Long> perTitle = new HashMap<>();
+  private final HashMap<String, SourceOffset> lastOffsets = new HashMap<>();
+  private long ratings;
+
+  /** Counts one rating of {@code title}, read at {@code source}. */
+  public WindowTally add(String title, SourceOffset source) {
+    perTitle.merge(title, 1L, Long::sum);
+    lastOffsets.merge(source.partitionKey(), source, (a, b) -> a.offset() >= b.offset() ? a : b);
+    ratings++;
+    return this;
+  }
+
+  /** Adds {@code other}'s counts to this one's. */
+  public WindowTally merge(WindowTally other) {
+    other.perTitle.forEach((title, count) -> perTitle.merge(title, count, Long::sum));
+    other.lastOffsets.forEach((partition, source) -> lastOffsets.merge(partition, source, (a, b) -> a.offset() >= b.offset() ? a : b));
+    ratings += other.ratings;
+    return this;
+  }
+
+  public Map<String, Long> perTitle() {
+    return perTitle;
+  }
+
+  public long ratings() {
+    return ratings;
+  }
+
+  public List<SourceOffset> lastOffsets() {
+    return List.copyOf(lastOffsets.values());
+  }
+}

@@ -1,0 +1,53 @@
+package org.moviestream.view;
+
+import org.moviestream.contract.Defaults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The view's flags; every one has a default that matches the local stack. */
+@Command(name = "view", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "A read-only web page and JSON API: the stream moving (throughput, lag, windows, trending titles,"
+        + " dead letters) and the two questions of cassandra/queries.cql.")
+public final class ViewOptions {
+
+  @Option(names = "--port", defaultValue = "8088", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all)")
+  String bind;
+
+  @Option(names = "--bootstrap-servers", defaultValue = Defaults.BOOTSTRAP_SERVERS, description = "Kafka brokers (default: ${DEFAULT-VALUE})")
+  String bootstrapServers;
+
+  @Option(names = "--topic", defaultValue = Defaults.RATINGS_TOPIC, description = "the ratings topic (default: ${DEFAULT-VALUE})")
+  String topic;
+
+  @Option(names = "--dead-letter-topic", defaultValue = Defaults.DEAD_LETTER_TOPIC, description = "the dead-letter topic (default: ${DEFAULT-VALUE})")
+  String deadLetterTopic;
+
+  @Option(names = "--consumer-group", defaultValue = Defaults.CONSUMER_GROUP,
+      description = "the pipeline's consumer group, whose committed offsets are the ratings durably written (default: ${DEFAULT-VALUE})")
+  String consumerGroup;
+
+  @Option(names = "--cassandra-host", defaultValue = Defaults.CASSANDRA_HOST, description = "Cassandra host (default: ${DEFAULT-VALUE})")
+  String cassandraHost;
+
+  @Option(names = "--cassandra-port", defaultValue = Defaults.CASSANDRA_PORT_TEXT, description = "Cassandra port (default: ${DEFAULT-VALUE})")
+  int cassandraPort;
+
+  @Option(names = "--keyspace", defaultValue = Defaults.KEYSPACE, description = "keyspace (default: ${DEFAULT-VALUE})")
+  String keyspace;
+
+  @Option(names = "--sample-seconds", defaultValue = "2", description = "how often Kafka offsets are sampled for throughput and lag (default: ${DEFAULT-VALUE})")
+  int sampleSeconds;
+
+  @Option(names = "--history-minutes", defaultValue = "10", description = "how much throughput history the page shows (default: ${DEFAULT-VALUE})")
+  int historyMinutes;
+
+  /** Options parsed from flags (the defaults where a flag is absent). */
+  public static ViewOptions parse(String... args) {
+    ViewOptions options = new ViewOptions();
+    new picocli.CommandLine(options).parseArgs(args);
+    return options;
+  }
+}

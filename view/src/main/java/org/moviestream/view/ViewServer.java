@@ -1,0 +1,107 @@
+package org.moviestream.view;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.moviestream.view.api.ViewApi;
+import org.moviestream.view.store.RatingsStore;
+import org.moviestream.view.stream.DeadLetterTally;
+import org.moviestream.view.stream.StreamMonitor;
+import picocli.CommandLine;
+
+/**
+ * bin/view: serves the live page (web/index.html, charts from the uPlot WebJar) and its JSON API
+ * ({@link ViewApi}) until stopped. Kafka offsets are sampled in the background; Cassandra is asked
+ * on each request. Either service may be down at start or later: the page says so and recovers.
+ */
+public final class ViewServer implements AutoCloseable {
+
+  private final Javalin app;
+  private final RatingsStore store;
+  private final StreamMonitor stream;
+  private final DeadLetterTally deadLetters;
+  private final ScheduledExecutorService sampler;
+
+  private ViewServer(ViewOptions options) {
+    Clock clock = Clock.systemUTC();
+    store = new RatingsStore(options.cassandraHost, options.cassandraPort, options.keyspace);
+    stream = new StreamMonitor(options.bootstrapServers, options.topic, options.consumerGroup,
+        Duration.ofMinutes(options.historyMinutes), clock);
+    deadLetters = new DeadLetterTally(options.bootstrapServers, options.deadLetterTopic);
+    sampler = Executors.newScheduledThreadPool(2, runnable -> {
+      Thread thread = new Thread(runnable, "view-background");
+      thread.setDaemon(true);
+      return thread;
+    });
+    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson(json, false));
+      config.staticFiles.add("/web", Location.CLASSPATH);
+      config.staticFiles.enableWebjars();
+    });
+    new ViewApi(store, stream, deadLetters, clock).register(app);
+    sampler.scheduleWithFixedDelay(stream::sample, 0, options.sampleSeconds, TimeUnit.SECONDS);
+    sampler.execute(deadLetters);
+  }
+
+  /** Starts serving; {@code port} 0 picks a free port (see {@link #port()}). */
+  public static ViewServer start(ViewOptions options) {
+    ViewServer server = new ViewServer(options);
+    try {
+      server.app.start(options.bind, options.port);
+    } catch (RuntimeException e) {
+      server.close();
+      throw new IllegalStateException("cannot listen on " + options.bind + ":" + options.port
+          + " (is another view running? bin/view stop, or pick another --port)", e);
+    }
+    return server;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    deadLetters.close();
+    sampler.shutdownNow();
+    stream.close();
+    store.close();
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new ViewOptions());
+    ViewOptions options;
+    try {
+      cli.parseArgs(args);
+      if (cli.isUsageHelpRequested()) {
+        cli.usage(System.out);
+        return;
+      }
+      options = cli.getCommand();
+    } catch (CommandLine.ParameterException e) {
+      System.err.println("view: " + e.getMessage() + " (see --help)");
+      System.exit(2);
+      return;
+    }
+    try {
+      ViewServer server = start(options);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "view-shutdown"));
+      String host = options.bind.equals("0.0.0.0") ? "127.0.0.1" : options.bind;
+      System.out.println("movie-stream view: http://" + host + ":" + server.port() + "/");
+    } catch (IllegalStateException e) {
+      System.err.println("view: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.moviestream.view.stream;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.moviestream.contract.DeadLetterRecord;
+
+/**
+ * Reads the dead-letter topic from its beginning and keeps following it: a count per reason and the
+ * latest few records. Runs on its own thread; reads no consumer group's offsets and commits none.
+ */
+public final class DeadLetterTally implements Runnable, AutoCloseable {
+
+  /** Records the tally could not read as dead letters (written by something else than the pipeline). */
+  public static final String UNREADABLE = "UNREADABLE";
+
+  private static final int LATEST = 10;
+
+  private final String topic;
+  private final KafkaConsumer<String, String> consumer;
+  private final Map<String, Long> byReason = new TreeMap<>();
+  private final Deque<DeadLetterRecord> latest = new ArrayDeque<>();
+  private long total;
+  private volatile String error = "not read yet";
+
+  public DeadLetterTally(String bootstrapServers, String topic) {
+    this.topic = topic;
+    this.consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+  }
+
+  /** The dead letters so far: how many, per reason, and the latest first. */
+  public record Summary(long total, Map<String, Long> byReason, List<DeadLetterRecord> latest, String error) {}
+
+  public synchronized Summary summary() {
+    List<DeadLetterRecord> newestFirst = new ArrayList<>(latest);
+    java.util.Collections.reverse(newestFirst);
+    return new Summary(total, new TreeMap<>(byReason), newestFirst, error);
+  }
+
+  @Override
+  public void run() {
+    try {
+      assignFromBeginning();
+      while (!Thread.currentThread().isInterrupted()) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+          count(record.value());
+        }
+        error = null;
+      }
+    } catch (WakeupException closing) {
+      // close() ends the loop
+    } finally {
+      consumer.close(Duration.ofSeconds(1));
+    }
+  }
+
+  /** Waits, as long as it takes, until the topic's partitions are known. */
+  private void assignFromBeginning() {
+    while (true) {
+      try {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+            .map(info -> new TopicPartition(topic, info.partition())).toList();
+        if (!partitions.isEmpty()) {
+          consumer.assign(partitions);
+          consumer.seekToBeginning(partitions);
+          return;
+        }
+        error = "the dead-letter topic " + topic + " does not exist yet";
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        error = "Kafka does not answer: " + StreamMonitor.rootMessage(e);
+      }
+    }
+  }
+
+  synchronized void count(String json) {
+    total++;
+    try {
+      DeadLetterRecord record = DeadLetterRecord.fromJson(json);
+      byReason.merge(record.reason().name(), 1L, Long::sum);
+      latest.addLast(record);
+      if (latest.size() > LATEST) {
+        latest.removeFirst();
+      }
+    } catch (IllegalArgumentException e) {
+      byReason.merge(UNREADABLE, 1L, Long::sum);
+    }
+  }
+
+  @Override
+  public void close() {
+    consumer.wakeup();
+  }
+}
