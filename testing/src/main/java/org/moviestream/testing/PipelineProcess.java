@@ -81,7 +81,7 @@ public final class PipelineProcess implements AutoCloseable {
     }
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 }
