@@ -3,7 +3,6 @@ package org.moviestream.pipeline.transforms;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.beam.sdk.io.kafka.CustomTimestampPolicyWithLimitedDelay;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy;
@@ -100,9 +99,7 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
 
     @Override
     public TimestampPolicy<String, String> createTimestampPolicy(TopicPartition partition, Optional<Instant> previousWatermark) {
-      ZoneId zone = inputZone;
-      return new CustomTimestampPolicyWithLimitedDelay<>(
-          record -> eventTime(record, zone), maxDelay, previousWatermark);
+      return new Policy(inputZone, maxDelay, previousWatermark);
     }
 
     static Instant eventTime(KafkaRecord<String, String> record, ZoneId zone) {
@@ -112,6 +109,49 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
       return RatingMessage.eventTime(record.getKV().getValue(), zone)
           .map(instant -> new Instant(instant.toEpochMilli()))
           .orElse(BoundedWindow.TIMESTAMP_MIN_VALUE);
+    }
+  }
+
+  /**
+   * KafkaIO's {@code CustomTimestampPolicyWithLimitedDelay}, but a caught-up partition follows the
+   * clock even if it has never held a rating: Beam's waits for one, and since the job's watermark
+   * is the earliest of its partitions', a partition nobody's key hashes to (or one with only
+   * unreadable messages) would hold every window, and every commit, forever.
+   */
+  static final class Policy extends TimestampPolicy<String, String> {
+    private final ZoneId zone;
+    private final Duration maxDelay;
+    private Instant newest;
+
+    Policy(ZoneId zone, Duration maxDelay, Optional<Instant> previousWatermark) {
+      this.zone = zone;
+      this.maxDelay = maxDelay;
+      this.newest = previousWatermark.orElse(BoundedWindow.TIMESTAMP_MIN_VALUE).plus(maxDelay);
+    }
+
+    @Override
+    public Instant getTimestampForRecord(PartitionContext context, KafkaRecord<String, String> record) {
+      Instant timestamp = RatingEventTime.eventTime(record, zone);
+      if (timestamp.isAfter(newest)) {
+        newest = timestamp;
+      }
+      return timestamp;
+    }
+
+    @Override
+    public Instant getWatermark(PartitionContext context) {
+      return watermark(context, Instant.now());
+    }
+
+    Instant watermark(PartitionContext context, Instant now) {
+      if (newest.isAfter(now)) {
+        return now.minus(maxDelay); // a timestamp from the future: trust the clock instead
+      }
+      Instant caughtUp = context.getBacklogCheckTime().minus(maxDelay);
+      if (context.getMessageBacklog() == 0 && caughtUp.isAfter(newest)) {
+        return caughtUp;
+      }
+      return newest.minus(maxDelay);
     }
   }
 

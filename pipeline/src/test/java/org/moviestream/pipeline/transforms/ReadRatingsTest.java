@@ -59,6 +59,40 @@ public class ReadRatingsTest {
     assertEquals(Instant.parse("2025-03-13T19:26:50.863Z"), policy.getTimestampForRecord(BEHIND, record));
   }
 
+  @Test
+  public void aCaughtUpPartitionFollowsTheClockEvenIfItNeverHeldARating() {
+    Instant checked = Instant.parse("2026-11-26T04:30:00Z");
+    TimestampPolicy.PartitionContext caughtUp = context(0, checked);
+    ReadRatings.Policy empty = new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), Optional.empty());
+
+    assertEquals(Instant.parse("2026-11-26T04:29:55Z"), empty.watermark(caughtUp, checked));
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, empty.watermark(context(3, checked), checked));
+  }
+
+  @Test
+  public void aPartitionWithABacklogTrailsItsNewestRating() {
+    Instant checked = Instant.parse("2026-11-26T04:30:00Z");
+    ReadRatings.Policy policy = new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), Optional.empty());
+    policy.getTimestampForRecord(BEHIND, record(json("Ann", "Roma", 8, "2026-11-26T04:20:00Z")));
+
+    assertEquals(Instant.parse("2026-11-26T04:19:55Z"), policy.watermark(context(3, checked), checked));
+    assertEquals(Instant.parse("2026-11-26T04:29:55Z"), policy.watermark(context(0, checked), checked));
+  }
+
+  private static TimestampPolicy.PartitionContext context(long backlog, Instant checked) {
+    return new TimestampPolicy.PartitionContext() {
+      @Override
+      public long getMessageBacklog() {
+        return backlog;
+      }
+
+      @Override
+      public Instant getBacklogCheckTime() {
+        return checked;
+      }
+    };
+  }
+
   /** Received by Kafka now: far later than the 2025 rating's own time. */
   private static KafkaRecord<String, String> record(String payload) {
     return new KafkaRecord<>("movies_ratings", 0, 7, System.currentTimeMillis(), KafkaTimestampType.CREATE_TIME,
