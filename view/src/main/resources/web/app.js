@@ -48,7 +48,10 @@ function drawChart(id, series, data) {
     return;
   }
   if (charts[id]) charts[id].plot.destroy();
-  const options = { width, height: 240, series: [{}, ...series], scales: { x: { time: true } }, axes: [{}, { size: 60 }] };
+  const options = {
+    width, height: 240, series: [{}, ...series], scales: { x: { time: true } }, axes: [{}, { size: 60 }],
+    tzDate: seconds => uPlot.tzDate(new Date(seconds * 1000), "Etc/UTC"),
+  };
   charts[id] = { key, plot: new uPlot(options, data, container) };
 }
 

@@ -73,8 +73,8 @@ public final class ViewServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-    deadLetters.close();
     sampler.shutdownNow();
+    deadLetters.close();
     stream.close();
     store.close();
   }

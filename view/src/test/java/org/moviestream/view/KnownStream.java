@@ -23,8 +23,8 @@ import org.moviestream.testing.StackResources;
  * port. Built once per test JVM for the API and browser tests; removed when the JVM ends.
  *
  * <p>Two windows, A and B, just ahead of now (so every rating is on time): A has Roma 3 (Ann, Bob,
- * the owner), Dark 1 and Okja 1 (both Ann's or Bob's); B has Okja 2 (Ann, the owner) and Dark 1
- * (the owner).
+ * the owner), Dark 1 (Bob) and Okja 1 (Ann); B has Okja 2 (Ann, the owner) and Dark 1 (the owner).
+ * Four bad messages: two malformed, one rating out of range, one unknown title.
  */
 final class KnownStream {
 
@@ -33,6 +33,7 @@ final class KnownStream {
   static final String BOB = "Bob Stone";
   static final String OWNER = Defaults.OWNER;
   static final Duration TIMEOUT = Duration.ofMinutes(4);
+  static final int KAFKA_PORT = Integer.parseInt(Defaults.BOOTSTRAP_SERVERS.substring(Defaults.BOOTSTRAP_SERVERS.lastIndexOf(':') + 1));
 
   private static KnownStream instance;
 
@@ -55,6 +56,9 @@ final class KnownStream {
     stack.createTopics(3, topic);
     stack.createTopics(1, deadLetterTopic);
     stack.createKeyspace(keyspace);
+    // Started first, so that its throughput chart sees the ratings arrive and get written.
+    view = ViewServer.start(viewOptions(stack.bootstrapServers(), Defaults.CASSANDRA_PORT));
+    url = "http://127.0.0.1:" + view.port() + "/";
     sendKnownMessages();
     try (PipelineProcess pipeline = PipelineProcess.start(ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar"),
         ROOT.resolve("view/target/known-stream-pipeline.log"),
@@ -63,8 +67,6 @@ final class KnownStream {
             "--catalog=" + ROOT.resolve("data/netflix.csv")))) {
       awaitEverythingCommitted(pipeline);
     }
-    view = ViewServer.start(viewOptions(stack.bootstrapServers(), Defaults.CASSANDRA_PORT));
-    url = "http://127.0.0.1:" + view.port() + "/";
   }
 
   static synchronized KnownStream get() throws Exception {

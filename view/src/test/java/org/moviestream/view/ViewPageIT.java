@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.moviestream.contract.Defaults;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -109,14 +110,22 @@ class ViewPageIT {
   }
 
   @Test
-  void aViewWhoseServicesAreDownShowsABanner() throws Exception {
-    int nobodyListens = ViewApiIT.freePort();
-    try (ViewServer down = ViewServer.start(known.viewOptions("127.0.0.1:" + nobodyListens, nobodyListens))) {
-      browser.get("http://127.0.0.1:" + down.port() + "/");
+  void aViewWhoseServicesAreDownShowsABannerAndRecoversWhenTheyAreBack() throws Exception {
+    int kafkaPort = ViewApiIT.freePort();
+    int cassandraPort = ViewApiIT.freePort();
+    try (ViewServer view = ViewServer.start(known.viewOptions("127.0.0.1:" + kafkaPort, cassandraPort))) {
+      browser.get("http://127.0.0.1:" + view.port() + "/");
       await(() -> browser.findElement(By.id("banner")).isDisplayed() && browser.findElement(By.id("banner")).getText().contains("Kafka is down"));
       String banner = browser.findElement(By.id("banner")).getText();
-      assertTrue(banner.contains("Cassandra is down: Cassandra is unreachable at 127.0.0.1:" + nobodyListens), banner);
+      assertTrue(banner.contains("Cassandra is down: Cassandra is unreachable at 127.0.0.1:" + cassandraPort), banner);
       screenshot("view-page-services-down.png");
+
+      try (PortRelay kafka = PortRelay.open(kafkaPort, KnownStream.KAFKA_PORT);
+           PortRelay cassandra = PortRelay.open(cassandraPort, Defaults.CASSANDRA_PORT)) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> !driver.findElement(By.id("banner")).isDisplayed());
+        awaitText("#dead-letters-total", "4");
+        await(() -> rows("#windows-table", 0).size() == 3);
+      }
     }
   }
 

@@ -32,6 +32,7 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
   private final Deque<DeadLetterRecord> latest = new ArrayDeque<>();
   private long total;
   private volatile String error = "not read yet";
+  private volatile boolean started;
 
   public DeadLetterTally(String bootstrapServers, String topic) {
     this.topic = topic;
@@ -55,6 +56,7 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
+    started = true;
     try {
       assignFromBeginning();
       while (!Thread.currentThread().isInterrupted()) {
@@ -104,6 +106,10 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
 
   @Override
   public void close() {
-    consumer.wakeup();
+    if (started) {
+      consumer.wakeup(); // run() closes the consumer on its own thread
+    } else {
+      consumer.close(Duration.ZERO);
+    }
   }
 }

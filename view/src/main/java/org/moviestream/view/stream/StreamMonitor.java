@@ -60,16 +60,20 @@ public final class StreamMonitor implements AutoCloseable {
   /** Takes one sample; a failure is remembered as the error the page shows, not thrown. */
   public void sample() {
     try {
-      OffsetSample sample = read();
-      synchronized (samples) {
-        samples.addLast(sample);
-        while (samples.size() > 2 && samples.peekFirst().time().isBefore(sample.time().minus(history))) {
-          samples.removeFirst();
-        }
-      }
+      record(read());
       error = null;
     } catch (Exception e) {
       error = "Kafka at " + bootstrapServers + " does not answer: " + rootMessage(e);
+    }
+  }
+
+  /** Keeps {@code sample}, and forgets those older than the history. */
+  void record(OffsetSample sample) {
+    synchronized (samples) {
+      samples.addLast(sample);
+      while (samples.size() > 2 && samples.peekFirst().time().isBefore(sample.time().minus(history))) {
+        samples.removeFirst();
+      }
     }
   }
 

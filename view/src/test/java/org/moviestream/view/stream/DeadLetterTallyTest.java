@@ -1,0 +1,41 @@
+package org.moviestream.view.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.moviestream.contract.DeadLetterRecord;
+import org.moviestream.contract.RejectReason;
+import org.moviestream.contract.SourceKey;
+
+/** Counting dead letters by reason, keeping the latest first (no broker needed: records are given). */
+class DeadLetterTallyTest {
+
+  @Test
+  void countsPerReasonAndKeepsTheLatestTenNewestFirst() {
+    try (DeadLetterTally tally = new DeadLetterTally("127.0.0.1:1", "movies_ratings_dlq")) {
+      for (int offset = 0; offset < 12; offset++) {
+        RejectReason reason = offset % 3 == 0 ? RejectReason.MALFORMED_JSON : RejectReason.UNKNOWN_TITLE;
+        tally.count(new DeadLetterRecord(reason, "detail " + offset, "{", new SourceKey("movies_ratings", 0, offset)).toJson());
+      }
+
+      DeadLetterTally.Summary summary = tally.summary();
+
+      assertEquals(12, summary.total());
+      assertEquals(Map.of("MALFORMED_JSON", 4L, "UNKNOWN_TITLE", 8L), summary.byReason());
+      assertEquals(10, summary.latest().size());
+      assertEquals(11, summary.latest().get(0).source().offset());
+      assertEquals(2, summary.latest().get(9).source().offset());
+    }
+  }
+
+  @Test
+  void aRecordThatIsNoDeadLetterIsCountedAsUnreadable() {
+    try (DeadLetterTally tally = new DeadLetterTally("127.0.0.1:1", "movies_ratings_dlq")) {
+      tally.count("{\"something\":\"else\"}");
+
+      assertEquals(Map.of(DeadLetterTally.UNREADABLE, 1L), tally.summary().byReason());
+      assertEquals(1, tally.summary().total());
+    }
+  }
+}
