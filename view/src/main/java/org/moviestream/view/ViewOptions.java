@@ -1,8 +1,10 @@
 package org.moviestream.view;
 
 import org.moviestream.contract.Defaults;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The view's flags; every one has a default that matches the local stack. */
 @Command(name = "view", mixinStandardHelpOptions = true, sortOptions = false,
@@ -47,7 +49,22 @@ public final class ViewOptions {
   /** Options parsed from flags (the defaults where a flag is absent). */
   public static ViewOptions parse(String... args) {
     ViewOptions options = new ViewOptions();
-    new picocli.CommandLine(options).parseArgs(args);
+    CommandLine cli = new CommandLine(options);
+    cli.parseArgs(args);
+    options.validate(cli);
     return options;
+  }
+
+  /** Values the types allow but the view cannot use. */
+  void validate(CommandLine cli) {
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(cli, "--port must be from 0 to 65535, not " + port);
+    }
+    if (sampleSeconds < 1) {
+      throw new ParameterException(cli, "--sample-seconds must be at least 1, not " + sampleSeconds);
+    }
+    if (historyMinutes < 1) {
+      throw new ParameterException(cli, "--history-minutes must be at least 1, not " + historyMinutes);
+    }
   }
 }

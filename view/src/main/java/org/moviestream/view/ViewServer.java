@@ -6,6 +6,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -55,15 +58,28 @@ public final class ViewServer implements AutoCloseable {
 
   /** Starts serving; {@code port} 0 picks a free port (see {@link #port()}). */
   public static ViewServer start(ViewOptions options) {
+    requireFreePort(options.bind, options.port);
     ViewServer server = new ViewServer(options);
     try {
       server.app.start(options.bind, options.port);
     } catch (RuntimeException e) {
       server.close();
-      throw new IllegalStateException("cannot listen on " + options.bind + ":" + options.port
-          + " (is another view running? bin/view stop, or pick another --port)", e);
+      throw new IllegalStateException("cannot listen on " + options.bind + ":" + options.port + ": " + e.getMessage(), e);
     }
     return server;
+  }
+
+  /** A taken port gets one line, not the web server's stack trace. */
+  private static void requireFreePort(String bind, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(bind))) {
+      probe.setReuseAddress(true);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
+          + "): is the view already running (bin/up status)? Or choose another --port");
+    }
   }
 
   public int port() {
@@ -89,6 +105,7 @@ public final class ViewServer implements AutoCloseable {
         return;
       }
       options = cli.getCommand();
+      options.validate(cli);
     } catch (CommandLine.ParameterException e) {
       System.err.println("view: " + e.getMessage() + " (see --help)");
       System.exit(2);

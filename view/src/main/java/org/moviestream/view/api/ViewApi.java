@@ -3,10 +3,13 @@ package org.moviestream.view.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.moviestream.cql.TimeArguments;
@@ -40,7 +43,7 @@ public final class ViewApi {
   /** Whether each service answers now: the page's banner. */
   public record Status(boolean kafkaUp, String kafkaError, boolean cassandraUp, String cassandraError) {}
 
-  /** A person's latest windows, oldest first (as a chart draws them). */
+  /** A person's windows among the latest, oldest first (as a chart draws them). */
   public record PersonWindows(String name, List<WindowRow> windows) {}
 
   public record AverageDurationAnswer(String name, Instant from, Instant to, Double avgDurationMinutes, long movies, long ratings) {}
@@ -70,14 +73,33 @@ public final class ViewApi {
     return new Status(stream.isUp(), stream.error(), cassandraError == null, cassandraError);
   }
 
+  /**
+   * The windows of the stream's last {@code count} window lengths (up to its newest window), per
+   * person who has a rating in them: someone who stopped rating an hour ago is not in the chart.
+   */
   List<PersonWindows> windows(int count) {
-    List<PersonWindows> people = new ArrayList<>();
+    Map<String, List<WindowRow>> perPerson = new LinkedHashMap<>();
+    WindowRow newest = null;
     for (String name : store.people()) {
       List<WindowRow> newestFirst = store.latestWindows(name, count);
-      List<WindowRow> oldestFirst = new ArrayList<>(newestFirst);
-      java.util.Collections.reverse(oldestFirst);
-      people.add(new PersonWindows(name, oldestFirst));
+      perPerson.put(name, newestFirst);
+      if (!newestFirst.isEmpty() && (newest == null || newestFirst.get(0).windowStart().isAfter(newest.windowStart()))) {
+        newest = newestFirst.get(0);
+      }
     }
+    if (newest == null) {
+      return List.of();
+    }
+    Duration length = Duration.between(newest.windowStart(), newest.windowEnd());
+    Instant earliest = newest.windowStart().minus(length.multipliedBy(count - 1));
+    List<PersonWindows> people = new ArrayList<>();
+    perPerson.forEach((name, newestFirst) -> {
+      List<WindowRow> oldestFirst = new ArrayList<>(newestFirst.stream().filter(window -> !window.windowStart().isBefore(earliest)).toList());
+      Collections.reverse(oldestFirst);
+      if (!oldestFirst.isEmpty()) {
+        people.add(new PersonWindows(name, oldestFirst));
+      }
+    });
     return people;
   }
 
