@@ -33,13 +33,15 @@ class CqlScriptTest {
   }
 
   @Test
-  void theProjectSchemaHasKeyspaceAndBothTables() throws IOException {
+  void theProjectSchemaHasKeyspaceAndItsThreeTables() throws IOException {
     Path schema = Path.of(System.getProperty("project.root", ".."), "cassandra", "schema.cql");
     List<String> statements = CqlScript.statements(Files.readString(schema, StandardCharsets.UTF_8));
-    assertEquals(3, statements.size());
+    assertEquals(4, statements.size());
     assertEquals(true, statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS netflix"));
     assertEquals(true, statements.get(1).contains("PRIMARY KEY (name, timestamp, id)"));
     assertEquals(true, statements.get(1).contains("CLUSTERING ORDER BY (timestamp DESC, id ASC)"));
     assertEquals(true, statements.get(2).startsWith("CREATE TABLE IF NOT EXISTS netflix.ratings_per_window"));
+    assertEquals(true, statements.get(3).startsWith("CREATE TABLE IF NOT EXISTS netflix.trending_titles"));
+    assertEquals(true, statements.get(3).contains("PRIMARY KEY (day, window_start)"));
   }
 }

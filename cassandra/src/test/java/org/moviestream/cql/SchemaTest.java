@@ -14,10 +14,11 @@ class SchemaTest {
   void everyStatementMovesToTheGivenKeyspace() {
     List<String> statements = Schema.statements("it_abc");
 
-    assertEquals(3, statements.size());
+    assertEquals(4, statements.size());
     assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS it_abc "));
     assertTrue(statements.get(1).contains("it_abc.movie_ratings"));
     assertTrue(statements.get(2).contains("it_abc.ratings_per_window"));
+    assertTrue(statements.get(3).contains("it_abc.trending_titles"));
     statements.forEach(statement -> assertFalse(statement.contains("netflix"), statement));
   }
 

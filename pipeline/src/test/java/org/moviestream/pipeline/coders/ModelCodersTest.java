@@ -13,6 +13,7 @@ import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.model.SourceOffset;
+import org.moviestream.pipeline.model.WindowTally;
 
 /** Every model coder decodes what it encoded, nulls and microseconds included. */
 public class ModelCodersTest {
@@ -29,6 +30,16 @@ public class ModelCodersTest {
     CoderProperties.coderDecodeEncodeEqual(ModelCoders.EnrichedRatingCoder.of(), enriched("Ann", DARK, 6, "2025-03-13T19:26:50Z", 2));
     CoderProperties.coderDecodeEncodeEqual(ModelCoders.DeadLetterCoder.of(),
         new DeadLetter(RejectReason.BAD_TIMESTAMP, "timestamp 'x' is not ISO-8601", "{}", new SourceOffset("t", 1, 2)));
+  }
+
+  @Test
+  public void aWindowTallyRoundTripsWithItsCountsAndLastOffsets() throws Exception {
+    WindowTally tally = new WindowTally()
+        .add("Roma", new SourceOffset("movies_ratings", 0, 4))
+        .add("Roma", new SourceOffset("movies_ratings", 1, 9))
+        .add("Dark", new SourceOffset("movies_ratings", 0, 7));
+    CoderProperties.coderDecodeEncodeEqual(ModelCoders.WindowTallyCoder.of(), tally);
+    CoderProperties.coderDecodeEncodeEqual(ModelCoders.WindowTallyCoder.of(), new WindowTally());
   }
 
   @Test
