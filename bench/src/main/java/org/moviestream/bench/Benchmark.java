@@ -1,5 +1,6 @@
 package org.moviestream.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -120,6 +121,7 @@ public final class Benchmark implements Callable<Integer> {
     String date = LocalDate.now().toString();
     Path report = root.resolve(out).resolve(date + (quick ? "-quick" : "") + ".md");
     String chart = report.getFileName().toString().replace(".md", ".png");
+    Files.createDirectories(report.getParent());
     Charts.write(report.resolveSibling(chart), backlogs, steadies);
     Report.write(report, Report.markdown("movie-stream benchmark, " + date + (quick ? " (quick)" : ""), settings(), raw, backlogs, steadies, chart));
     System.out.println("[bench] report: " + root.relativize(report) + ", chart: " + root.relativize(report.resolveSibling(chart)));

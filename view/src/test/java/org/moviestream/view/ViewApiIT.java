@@ -146,6 +146,15 @@ class ViewApiIT {
     }
   }
 
+  @Test
+  void aMissingKeyspaceIsNamedInTheStatus() throws Exception {
+    try (ViewServer view = ViewServer.start(ViewOptions.parse("--port=0", "--keyspace=no_such_keyspace", "--topic=" + known.topic))) {
+      JsonNode status = get("http://127.0.0.1:" + view.port() + "/", "api/status", 200);
+      assertFalse(status.get("cassandraUp").asBoolean());
+      assertTrue(status.get("cassandraError").asText().contains("has no keyspace 'no_such_keyspace'"), status.toString());
+    }
+  }
+
   private static void awaitKafkaDown(String url) throws Exception {
     for (int attempt = 0; attempt < 30; attempt++) {
       JsonNode status = get(url, "api/status", 200);

@@ -64,12 +64,7 @@ public final class ViewApi {
   }
 
   Status status() {
-    String cassandraError = null;
-    try {
-      store.people();
-    } catch (ServiceDownException e) {
-      cassandraError = e.getMessage();
-    }
+    String cassandraError = store.problem();
     return new Status(stream.isUp(), stream.error(), cassandraError == null, cassandraError);
   }
 

@@ -49,13 +49,17 @@ public final class RatingsStore implements AutoCloseable {
   /** One row of the answer to Q2. */
   public record RatedTitle(Instant timestamp, String movie, int rating, String director, Integer duration, Integer releaseYear) {}
 
-  /** Whether Cassandra answers now. */
-  public boolean isUp() {
+  /** Why Cassandra cannot answer the page now (down, or without the keyspace), or null if it can. */
+  public String problem() {
     try {
-      return read(session -> session.execute("SELECT release_version FROM system.local").one() != null);
+      read(session -> session.execute("SELECT release_version FROM system.local").one());
     } catch (ServiceDownException e) {
-      return false;
+      return e.getMessage();
     }
+    if (session().getCluster().getMetadata().getKeyspace(keyspace) == null) {
+      return "Cassandra at " + host + ":" + port + " has no keyspace '" + keyspace + "' (bin/stack start applies cassandra/schema.cql)";
+    }
+    return null;
   }
 
   /** Everyone who has a rating, in alphabetical order (a scan of the partition keys: fine for a class-sized table). */
