@@ -87,12 +87,13 @@ async function refreshThroughput() {
 async function refreshWindows() {
   const people = (await api("/api/windows?windows=20")).filter(p => p.windows.length > 0);
   const starts = [...new Set(people.flatMap(p => p.windows.map(w => Date.parse(w.windowStart) / 1000)))].sort((a, b) => a - b);
-  const data = [starts, ...people.map(p => {
-    const byStart = new Map(p.windows.map(w => [Date.parse(w.windowStart) / 1000, w.ratings]));
+  const perPerson = figure => [starts, ...people.map(p => {
+    const byStart = new Map(p.windows.map(w => [Date.parse(w.windowStart) / 1000, w[figure]]));
     return starts.map(s => byStart.has(s) ? byStart.get(s) : null);
   })];
-  drawChart("windows-chart",
-    people.map((p, i) => ({ label: p.name, stroke: COLORS[i % COLORS.length], width: 2, points: { show: true } })), data);
+  const series = people.map((p, i) => ({ label: p.name, stroke: COLORS[i % COLORS.length], width: 2, points: { show: true } }));
+  drawChart("windows-chart", series, perPerson("ratings"));
+  drawChart("average-chart", series, perPerson("avgRating"));
   fillRows("windows-table", people.map(p => {
     const last = p.windows[p.windows.length - 1];
     return [p.name, utc(last.windowStart), number(last.ratings), number(last.avgRating, 2)];

@@ -53,7 +53,7 @@ class ViewPageIT {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     // Headless, as root, in a machine with no internet: no sandbox, and none of Chromium's own calls home.
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1700",
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1950",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
@@ -77,8 +77,10 @@ class ViewPageIT {
 
     await(() -> rows("#windows-table", 0, 2, 3).size() == 3);
     assertEquals(List.of(ANN + " 1 2.00", BOB + " 2 7.00", OWNER + " 2 6.00"), rows("#windows-table", 0, 2, 3));
-    List<String> legend = browser.findElements(By.cssSelector("#windows-chart .u-legend .u-series .u-label")).stream().map(WebElement::getText).toList();
-    assertTrue(legend.containsAll(List.of(ANN, BOB, OWNER)), "chart legend: " + legend);
+    for (String chart : List.of("#windows-chart", "#average-chart")) {
+      List<String> legend = browser.findElements(By.cssSelector(chart + " .u-legend .u-series .u-label")).stream().map(WebElement::getText).toList();
+      assertTrue(legend.containsAll(List.of(ANN, BOB, OWNER)), chart + " legend: " + legend);
+    }
     assertEquals(1, browser.findElements(By.cssSelector("#throughput-chart canvas")).size());
 
     List<String> trending = browser.findElements(By.cssSelector("#trending .window")).stream().map(WebElement::getText).toList();
