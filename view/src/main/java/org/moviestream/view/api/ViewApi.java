@@ -19,6 +19,8 @@ import org.moviestream.view.store.RatingsStore.WindowRow;
 import org.moviestream.view.store.ServiceDownException;
 import org.moviestream.view.stream.DeadLetterTally;
 import org.moviestream.view.stream.StreamMonitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JSON API under /api, read-only. Bad input is a 400 with {"error": one line}; a service that
@@ -27,6 +29,7 @@ import org.moviestream.view.stream.StreamMonitor;
 public final class ViewApi {
 
   static final int MAX_WINDOWS = 120;
+  private static final Logger LOG = LoggerFactory.getLogger(ViewApi.class);
 
   private final RatingsStore store;
   private final StreamMonitor stream;
@@ -61,6 +64,10 @@ public final class ViewApi {
     app.get("/api/dead-letters", ctx -> ctx.json(deadLetters.summary()));
     app.exception(BadRequestException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
     app.exception(ServiceDownException.class, (e, ctx) -> ctx.status(503).json(Map.of("error", e.getMessage())));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+      ctx.status(500).json(Map.of("error", "the view failed to answer (" + e.getClass().getSimpleName() + "); its log has the details"));
+    });
   }
 
   Status status() {
