@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     name = "query",
     mixinStandardHelpOptions = true,
     description = "Ask movie-stream's Cassandra tables the usual questions.",
-    subcommands = {AvgDurationCommand.class, MoviesCommand.class, WindowsCommand.class, CountCommand.class, WaitCommand.class,
+    subcommands = {AvgDurationCommand.class, MoviesCommand.class, WindowsCommand.class, TrendingCommand.class, CountCommand.class, WaitCommand.class,
         DeadLettersCommand.class, CqlCommand.class, TopicsCommand.class})
 public final class QueryTool {
 

@@ -31,6 +31,9 @@ class QueryToolIT {
     script.append(insert).append("('O''Neil', '2025-03-13T19:10:00Z', uuid(), 'Roma', 5, 135);\n");
     script.append("INSERT INTO " + keyspace + ".ratings_per_window (name, window_start, window_end, ratings, avg_rating_movie, avg_duration)"
         + " VALUES ('" + NAME + "', '2025-03-13T19:10:00Z', '2025-03-13T19:10:30Z', 1, 8.0, 135.0);\n");
+    String ranking = "INSERT INTO " + keyspace + ".trending_titles (day, window_start, window_end, titles, title_ratings, window_ratings) VALUES ";
+    script.append(ranking).append("('2025-03-13', '2025-03-13T19:10:00Z', '2025-03-13T19:10:30Z', ['Roma', 'Okja'], [3, 1], 4);\n");
+    script.append(ranking).append("('2025-03-13', '2025-03-13T19:40:00Z', '2025-03-13T19:40:30Z', ['Okja'], [2], 2);\n");
     assertEquals(0, QueryTool.run("cql", "--quiet", script.toString()));
   }
 
@@ -57,6 +60,13 @@ class QueryToolIT {
   void windowsOfAPerson() {
     String out = capture("windows", "--keyspace", keyspace, "--name", NAME);
     assertTrue(out.contains("2025-03-13T19:10:00Z") && out.contains("(1 row)"), out);
+  }
+
+  @Test
+  void trendingOfADayNewestWindowFirst() {
+    String out = capture("trending", "--keyspace", keyspace, "--day", "2025-03-13");
+    assertTrue(out.indexOf("2025-03-13T19:40:00Z") > 0 && out.indexOf("2025-03-13T19:40:00Z") < out.indexOf("2025-03-13T19:10:00Z"), out);
+    assertTrue(out.contains("[Roma, Okja]") && out.contains("[3, 1]") && out.contains("(2 rows)"), out);
   }
 
   @Test
