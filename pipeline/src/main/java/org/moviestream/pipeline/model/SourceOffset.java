@@ -28,12 +28,17 @@ public record SourceOffset(String topic, int partition, long offset) implements 
     return PartitionKey.of(topic, partition);
   }
 
+  /** Of two offsets of one partition, the later. */
+  public static SourceOffset later(SourceOffset a, SourceOffset b) {
+    return a.offset() >= b.offset() ? a : b;
+  }
+
   /** The highest offset per topic partition of lists of offsets. */
   public static List<SourceOffset> lastPerPartition(Iterable<? extends Iterable<SourceOffset>> lists) {
     Map<String, SourceOffset> last = new HashMap<>();
     for (Iterable<SourceOffset> list : lists) {
       for (SourceOffset offset : list) {
-        last.merge(offset.partitionKey(), offset, (a, b) -> a.offset() >= b.offset() ? a : b);
+        last.merge(offset.partitionKey(), offset, SourceOffset::later);
       }
     }
     return new ArrayList<>(last.values());

@@ -30,7 +30,7 @@ public final class WindowTally {
   /** Counts one rating of {@code title}, read at {@code source}. */
   public WindowTally add(String title, SourceOffset source) {
     perTitle.merge(title, 1L, Long::sum);
-    lastOffsets.merge(source.partitionKey(), source, (a, b) -> a.offset() >= b.offset() ? a : b);
+    lastOffsets.merge(source.partitionKey(), source, SourceOffset::later);
     ratings++;
     return this;
   }
@@ -38,7 +38,7 @@ public final class WindowTally {
   /** Adds {@code other}'s counts to this one's. */
   public WindowTally merge(WindowTally other) {
     other.perTitle.forEach((title, count) -> perTitle.merge(title, count, Long::sum));
-    other.lastOffsets.forEach((partition, source) -> lastOffsets.merge(partition, source, (a, b) -> a.offset() >= b.offset() ? a : b));
+    other.lastOffsets.forEach((partition, source) -> lastOffsets.merge(partition, source, SourceOffset::later));
     ratings += other.ratings;
     return this;
   }

@@ -83,7 +83,7 @@ public final class WindowPerPerson extends PTransform<PCollection<EnrichedRating
     public void processElement(@Element EnrichedRating rating, BoundedWindow window) {
       SourceOffset source = rating.rating().source();
       partials.computeIfAbsent(KV.of(rating.rating().name(), window), key -> new HashMap<>())
-          .merge(source.partitionKey(), source, (a, b) -> a.offset() >= b.offset() ? a : b);
+          .merge(source.partitionKey(), source, SourceOffset::later);
     }
 
     @FinishBundle
