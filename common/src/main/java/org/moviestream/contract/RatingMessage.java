@@ -1,14 +1,16 @@
 package org.moviestream.contract;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -30,7 +32,13 @@ public record RatingMessage(String name, String movie, int rating, Instant times
   public static final int MIN_RATING = 1;
   public static final int MAX_RATING = 10;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The earliest rating time: Kafka's record timestamps start here, and so do ours. */
+  public static final Instant EARLIEST = Instant.EPOCH;
+  /** The latest rating time: the last instant ISO-8601 writes with four year digits. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+  /** A field given twice is ambiguous (which rating counts?), so it is refused, not "last one wins". */
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   public RatingMessage {
     if (rating < MIN_RATING || rating > MAX_RATING) {
@@ -74,22 +82,42 @@ public record RatingMessage(String name, String movie, int rating, Instant times
     }
   }
 
-  /** ISO-8601 with an offset (2025-03-13T19:26:50.863211Z) or without one, read in {@code zone}. */
+  /**
+   * Refuses a rating stamped more than {@code allowedSkew} after {@code now}: a client whose clock is
+   * wrong. Its window would not close before its time comes, holding everything behind it.
+   */
+  public static void requireNotAhead(Instant timestamp, Instant now, Duration allowedSkew) throws InvalidRatingException {
+    if (timestamp.isAfter(now.plus(allowedSkew))) {
+      throw new InvalidRatingException(RejectReason.FUTURE_TIMESTAMP, "timestamp " + timestamp + " is more than "
+          + allowedSkew.toSeconds() + " s ahead of the pipeline's clock (" + now + ")");
+    }
+  }
+
+  /** ISO-8601 with an offset (2025-03-13T19:26:50.863211Z) or without one, read in {@code zone}; within {@link #EARLIEST}-{@link #LATEST}. */
   static Instant timestamp(String text, ZoneId zone) throws InvalidRatingException {
     String iso = text.strip().replace(' ', 'T');
+    Instant instant;
     try {
-      return OffsetDateTime.parse(iso).toInstant();
-    } catch (DateTimeParseException withoutOffset) {
+      instant = OffsetDateTime.parse(iso).toInstant();
+    } catch (DateTimeException withoutOffset) {
       try {
-        return LocalDateTime.parse(iso).atZone(zone).toInstant();
-      } catch (DateTimeParseException e) {
-        throw new InvalidRatingException(RejectReason.BAD_TIMESTAMP, "timestamp '" + text + "' is not ISO-8601");
+        instant = LocalDateTime.parse(iso).atZone(zone).toInstant();
+      } catch (DateTimeException | ArithmeticException e) {
+        throw new InvalidRatingException(RejectReason.BAD_TIMESTAMP, "timestamp " + Excerpt.quote(text) + " is not ISO-8601");
       }
     }
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw new InvalidRatingException(RejectReason.BAD_TIMESTAMP, "timestamp " + Excerpt.quote(text) + " is outside "
+          + EARLIEST + " to " + LATEST);
+    }
+    return instant;
   }
 
   private static JsonNode readObject(String payload) throws InvalidRatingException {
     if (payload == null) {
+      throw new InvalidRatingException(RejectReason.MALFORMED_JSON, "empty message (a record without a value)");
+    }
+    if (payload.isBlank()) {
       throw new InvalidRatingException(RejectReason.MALFORMED_JSON, "empty message");
     }
     try {
@@ -99,7 +127,7 @@ public record RatingMessage(String name, String movie, int rating, Instant times
       }
       return json;
     } catch (JsonProcessingException e) {
-      throw new InvalidRatingException(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
+      throw new InvalidRatingException(RejectReason.MALFORMED_JSON, Excerpt.prefix(String.valueOf(e.getOriginalMessage()), 200));
     }
   }
 
@@ -122,7 +150,7 @@ public record RatingMessage(String name, String movie, int rating, Instant times
     } else if (value.isTextual() && value.asText().strip().matches("-?\\d{1,9}")) {
       rating = Integer.parseInt(value.asText().strip());
     } else {
-      throw new InvalidRatingException(RejectReason.INVALID_RATING, "rating " + value + " is not a whole number");
+      throw new InvalidRatingException(RejectReason.INVALID_RATING, "rating " + Excerpt.quote(value.toString()) + " is not a whole number");
     }
     if (rating < MIN_RATING || rating > MAX_RATING) {
       throw new InvalidRatingException(RejectReason.RATING_OUT_OF_RANGE,

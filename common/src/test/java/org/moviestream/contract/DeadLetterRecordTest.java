@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class DeadLetterRecordTest {
 
-  private static final DeadLetterRecord RECORD = new DeadLetterRecord(RejectReason.RATING_OUT_OF_RANGE,
+  private static final DeadLetterRecord RECORD = DeadLetterRecord.of(RejectReason.RATING_OUT_OF_RANGE,
       "rating 11 is outside 1-10", "{\"rating\":11}", new SourceKey("movies_ratings", 1, 99));
 
   @Test
@@ -45,5 +45,33 @@ class DeadLetterRecordTest {
     assertNotEquals(key.rowId(), new SourceKey("movies_ratings", 1, 41).rowId());
     assertNotEquals(key.rowId(), new SourceKey("other", 2, 41).rowId());
     assertEquals(3, key.rowId().version());
+  }
+
+  @Test
+  void aHugePayloadKeepsItsBeginningItsSizeAndItsDigest() {
+    String payload = "{\"movie\":\"" + "é".repeat(600_000) + "\"}";
+    DeadLetterRecord record = DeadLetterRecord.of(RejectReason.UNKNOWN_TITLE, "x".repeat(10_000), payload, new SourceKey("t", 0, 1));
+
+    assertEquals(DeadLetterRecord.MAX_PAYLOAD_CHARS, record.payload().length());
+    assertEquals(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, record.payloadBytes());
+    assertEquals(DeadLetterRecord.sha256(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)), record.payloadSha256());
+    assertEquals(64, record.payloadSha256().length());
+    assertEquals(DeadLetterRecord.MAX_DETAIL_CHARS, record.detail().length());
+    org.junit.jupiter.api.Assertions.assertTrue(record.truncated());
+    org.junit.jupiter.api.Assertions.assertFalse(RECORD.truncated());
+  }
+
+  @Test
+  void aRecordWithoutAValueIsADeadLetterWithoutAPayload() {
+    DeadLetterRecord record = DeadLetterRecord.of(RejectReason.MALFORMED_JSON, "empty", null, new SourceKey("t", 0, 1));
+    assertEquals(record, DeadLetterRecord.fromJson(record.toJson()));
+    assertEquals(0, record.payloadBytes());
+  }
+
+  @Test
+  void aRecordWrittenBeforeSizesExistedReadsWithTheSizeOfItsPayload() {
+    DeadLetterRecord old = DeadLetterRecord.fromJson(
+        "{\"reason\":\"UNKNOWN_TITLE\",\"detail\":\"d\",\"payload\":\"abc\",\"topic\":\"t\",\"partition\":0,\"offset\":4}");
+    assertEquals(3, old.payloadBytes());
   }
 }

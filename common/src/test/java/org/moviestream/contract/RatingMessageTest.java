@@ -3,6 +3,7 @@ package org.moviestream.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,5 +99,39 @@ class RatingMessageTest {
     InvalidRatingException rejected = assertThrows(InvalidRatingException.class, () -> RatingMessage.parse(payload, UTC));
     assertEquals(expected, rejected.reason(), payload);
     assertFalse(rejected.getMessage() == null || rejected.getMessage().isBlank());
+  }
+
+  @Test
+  void aTimestampNoEventTimeCanBeIsABadTimestampNeverAnOverflow() {
+    for (String odd : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59-18:00",
+        "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z")) {
+      InvalidRatingException e = assertThrows(InvalidRatingException.class, () -> RatingMessage.parse(json("A", "Roma", "5", odd), UTC), odd);
+      assertEquals(RejectReason.BAD_TIMESTAMP, e.reason(), odd);
+      assertEquals(Optional.empty(), RatingMessage.eventTime(json("A", "Roma", "5", odd), UTC));
+    }
+  }
+
+  @Test
+  void aRatingFurtherAheadThanTheAllowedSkewIsAFutureTimestamp() throws Exception {
+    Instant now = Instant.parse("2026-12-01T12:00:00Z");
+    RatingMessage.requireNotAhead(now.plusSeconds(300), now, java.time.Duration.ofSeconds(300));
+    InvalidRatingException e = assertThrows(InvalidRatingException.class,
+        () -> RatingMessage.requireNotAhead(Instant.parse("2099-01-01T00:00:00Z"), now, java.time.Duration.ofSeconds(300)));
+    assertEquals(RejectReason.FUTURE_TIMESTAMP, e.reason());
+  }
+
+  @Test
+  void aFieldGivenTwiceIsMalformed() {
+    InvalidRatingException e = assertThrows(InvalidRatingException.class,
+        () -> RatingMessage.parse("{\"name\":\"A\",\"movie\":\"Roma\",\"rating\":5,\"rating\":9,\"timestamp\":\"2025-03-13T19:26:50Z\"}", UTC));
+    assertEquals(RejectReason.MALFORMED_JSON, e.reason());
+  }
+
+  @Test
+  void aDetailQuotesAHugeValueOnlyInPart() {
+    String huge = "x".repeat(600_000);
+    InvalidRatingException e = assertThrows(InvalidRatingException.class, () -> RatingMessage.parse(json("A", "Roma", "5", huge), UTC));
+    assertTrue(e.getMessage().length() < 300, e.getMessage());
+    assertTrue(e.getMessage().contains("600000 characters"), e.getMessage());
   }
 }

@@ -13,6 +13,6 @@ public record DeadLetter(RejectReason reason, String detail, String payload, Sou
 
   /** The dead-letter topic's record of it. */
   public DeadLetterRecord toRecord() {
-    return new DeadLetterRecord(reason, detail, payload, source.key());
+    return DeadLetterRecord.of(reason, detail, payload, source.key());
   }
 }

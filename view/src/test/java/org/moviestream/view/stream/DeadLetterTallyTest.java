@@ -16,7 +16,7 @@ class DeadLetterTallyTest {
     try (DeadLetterTally tally = new DeadLetterTally("127.0.0.1:1", "movies_ratings_dlq")) {
       for (int offset = 0; offset < 12; offset++) {
         RejectReason reason = offset % 3 == 0 ? RejectReason.MALFORMED_JSON : RejectReason.UNKNOWN_TITLE;
-        tally.count(new DeadLetterRecord(reason, "detail " + offset, "{", new SourceKey("movies_ratings", 0, offset)).toJson());
+        tally.count(DeadLetterRecord.of(reason, "detail " + offset, "{", new SourceKey("movies_ratings", 0, offset)).toJson());
       }
 
       DeadLetterTally.Summary summary = tally.summary();
