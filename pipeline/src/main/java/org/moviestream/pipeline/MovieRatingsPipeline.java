@@ -1,5 +1,6 @@
 package org.moviestream.pipeline;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -101,8 +102,8 @@ public final class MovieRatingsPipeline {
     PCollection<Outcome<EnrichedRating>> settled = pipeline
         .apply("ReadRatings", ReadRatings.from(options.getBootstrapServers(), options.getTopic())
             .inGroup(options.getConsumerGroup(), options.getStartingOffsets())
-            .withEventTime(ZoneId.of(options.getInputZone()), options.getWatermarkDelaySeconds()))
-        .apply("ParseRatings", new ParseRatings(ZoneId.of(options.getInputZone())))
+            .withEventTime(ZoneId.of(options.getInputZone()), options.getWatermarkDelaySeconds(), options.getMaxClockSkewSeconds()))
+        .apply("ParseRatings", new ParseRatings(ZoneId.of(options.getInputZone()), Duration.ofSeconds(options.getMaxClockSkewSeconds())))
         .apply("EnrichWithCatalog", new EnrichWithCatalog(catalog))
         .apply("WriteRatings", new WriteRatings(cassandra))
         .apply("WriteDeadLetters", new WriteDeadLetters(options.getBootstrapServers(), options.getDeadLetterTopic()));

@@ -24,6 +24,14 @@ public final class TestData {
     return new KafkaMessage(new SourceOffset("movies_ratings", 0, offset), "key", payload);
   }
 
+  /** Messages as ReadRatings emits them: each stamped with its rating's time, or the earliest timestamp when it has none. */
+  public static org.apache.beam.sdk.transforms.Create.TimestampedValues<KafkaMessage> stamped(KafkaMessage... messages) {
+    return org.apache.beam.sdk.transforms.Create.timestamped(java.util.Arrays.stream(messages)
+        .map(m -> org.apache.beam.sdk.values.TimestampedValue.of(m, org.moviestream.contract.RatingMessage.eventTime(m.payload(), java.time.ZoneOffset.UTC)
+            .map(t -> new org.joda.time.Instant(t.toEpochMilli())).orElse(org.apache.beam.sdk.transforms.windowing.BoundedWindow.TIMESTAMP_MIN_VALUE)))
+        .toList());
+  }
+
   public static String json(String name, String movie, Object rating, String timestamp) {
     String ratingJson = rating instanceof String text ? "\"" + text + "\"" : String.valueOf(rating);
     return "{\"name\":\"" + name + "\",\"movie\":\"" + movie + "\",\"rating\":" + ratingJson + ",\"timestamp\":\"" + timestamp + "\"}";

@@ -50,4 +50,11 @@ public interface KafkaReadOptions extends PipelineOptions {
   Integer getWatermarkDelaySeconds();
 
   void setWatermarkDelaySeconds(Integer value);
+
+  @Description("How far ahead of this machine's clock a rating may be stamped, in seconds; one stamped later is a"
+      + " FUTURE_TIMESTAMP dead letter (its window could not close before its time, holding every commit behind it)")
+  @Default.Integer(300)
+  Integer getMaxClockSkewSeconds();
+
+  void setMaxClockSkewSeconds(Integer value);
 }

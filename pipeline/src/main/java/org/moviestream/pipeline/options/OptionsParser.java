@@ -46,6 +46,8 @@ public final class OptionsParser {
     require(options.getWindowSeconds() > 0, "--windowSeconds must be positive, was " + options.getWindowSeconds());
     require(options.getAllowedLatenessSeconds() >= 0, "--allowedLatenessSeconds must not be negative");
     require(options.getWatermarkDelaySeconds() >= 0, "--watermarkDelaySeconds must not be negative");
+    require(options.getMaxClockSkewSeconds() >= 0, "--maxClockSkewSeconds must not be negative");
+    require(options.getStuckAfterSeconds() > 0, "--stuckAfterSeconds must be positive");
     require(options.getProgressSeconds() >= 0, "--progressSeconds must not be negative");
     require(options.getRunSeconds() >= 0, "--runSeconds must not be negative");
     require(!options.getCassandraHosts().isBlank(), "--cassandraHosts must name at least one host");

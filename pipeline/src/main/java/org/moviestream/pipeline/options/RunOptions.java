@@ -25,4 +25,11 @@ public interface RunOptions extends PipelineOptions {
   Integer getRunSeconds();
 
   void setRunSeconds(Integer value);
+
+  @Description("Say so (log and status line) when the committed offsets have not moved for this many seconds while"
+      + " messages wait, naming each waiting partition, its offset and what it waits for")
+  @Default.Integer(120)
+  Integer getStuckAfterSeconds();
+
+  void setStuckAfterSeconds(Integer value);
 }

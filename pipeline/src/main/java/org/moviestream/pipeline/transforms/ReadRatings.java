@@ -38,30 +38,41 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
   private final String startingOffsets;
   private final ZoneId inputZone;
   private final Duration watermarkDelay;
+  private final Duration maxClockSkew;
 
   private ReadRatings(String bootstrapServers, String topic, String consumerGroup, String startingOffsets, ZoneId inputZone,
-      Duration watermarkDelay) {
+      Duration watermarkDelay, Duration maxClockSkew) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.consumerGroup = consumerGroup;
     this.startingOffsets = startingOffsets;
     this.inputZone = inputZone;
     this.watermarkDelay = watermarkDelay;
+    this.maxClockSkew = maxClockSkew;
   }
 
-  /** Reads {@code topic} as group "movie-ratings-pipeline" from the latest offsets, timestamps in UTC, watermark 5 s behind. */
+  /**
+   * Reads {@code topic} as group "movie-ratings-pipeline" from the latest offsets, timestamps in UTC,
+   * watermark 5 s behind, ratings up to 5 minutes ahead of the clock moving it.
+   */
   public static ReadRatings from(String bootstrapServers, String topic) {
-    return new ReadRatings(bootstrapServers, topic, Defaults.CONSUMER_GROUP, "latest", ZoneId.of("UTC"), Duration.standardSeconds(5));
+    return new ReadRatings(bootstrapServers, topic, Defaults.CONSUMER_GROUP, "latest", ZoneId.of("UTC"), Duration.standardSeconds(5),
+        Duration.standardMinutes(5));
   }
 
   /** Resumes at {@code consumerGroup}'s committed offsets; a new group starts at {@code startingOffsets} (latest or earliest). */
   public ReadRatings inGroup(String consumerGroup, String startingOffsets) {
-    return new ReadRatings(bootstrapServers, topic, consumerGroup, startingOffsets, inputZone, watermarkDelay);
+    return new ReadRatings(bootstrapServers, topic, consumerGroup, startingOffsets, inputZone, watermarkDelay, maxClockSkew);
   }
 
-  /** Timestamps without an offset are read in {@code inputZone}; the watermark trails the newest by {@code delaySeconds}. */
-  public ReadRatings withEventTime(ZoneId inputZone, int delaySeconds) {
-    return new ReadRatings(bootstrapServers, topic, consumerGroup, startingOffsets, inputZone, Duration.standardSeconds(delaySeconds));
+  /**
+   * Timestamps without an offset are read in {@code inputZone}; the watermark trails the newest by
+   * {@code delaySeconds}; a timestamp more than {@code maxClockSkewSeconds} ahead of the clock never
+   * moves it (ParseRatings makes it a dead letter).
+   */
+  public ReadRatings withEventTime(ZoneId inputZone, int delaySeconds, int maxClockSkewSeconds) {
+    return new ReadRatings(bootstrapServers, topic, consumerGroup, startingOffsets, inputZone, Duration.standardSeconds(delaySeconds),
+        Duration.standardSeconds(maxClockSkewSeconds));
   }
 
   @Override
@@ -77,7 +88,7 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
                     ConsumerConfig.GROUP_ID_CONFIG, consumerGroup,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startingOffsets))
-                .withTimestampPolicyFactory(new RatingEventTime(inputZone, watermarkDelay)))
+                .withTimestampPolicyFactory(new RatingEventTime(inputZone, watermarkDelay, maxClockSkew)))
         .apply("ToKafkaMessage", ParDo.of(new ToKafkaMessageFn()));
   }
 
@@ -86,25 +97,32 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
    * follows the clock once a partition is caught up. A message without a readable timestamp (a dead
    * letter to be) gets the earliest timestamp, so that it never moves the watermark: stamped with
    * the time Kafka received it, one malformed message in a replayed backlog would push the watermark
-   * to the present and make every older rating after it too late for its window.
+   * to the present and make every older rating after it too late for its window. For the same
+   * reason a timestamp further ahead of the clock than the allowed skew is kept on the element (the
+   * parser rejects it) but never moves the watermark.
    */
   static final class RatingEventTime implements TimestampPolicyFactory<String, String> {
     private final ZoneId inputZone;
     private final Duration maxDelay;
+    private final Duration maxClockSkew;
 
-    RatingEventTime(ZoneId inputZone, Duration maxDelay) {
+    RatingEventTime(ZoneId inputZone, Duration maxDelay, Duration maxClockSkew) {
       this.inputZone = inputZone;
       this.maxDelay = maxDelay;
+      this.maxClockSkew = maxClockSkew;
     }
 
     @Override
     public TimestampPolicy<String, String> createTimestampPolicy(TopicPartition partition, Optional<Instant> previousWatermark) {
-      return new Policy(inputZone, maxDelay, previousWatermark);
+      return new Policy(inputZone, maxDelay, maxClockSkew, previousWatermark);
     }
 
+    /** The rating's time from the record (when a header says so) or the payload; the earliest timestamp when it has none that can be one. */
     static Instant eventTime(KafkaRecord<String, String> record, ZoneId zone) {
       if (record.getHeaders() != null && record.getHeaders().lastHeader(RatingMessage.TIMESTAMP_IS_RATING_TIME) != null) {
-        return new Instant(record.getTimestamp());
+        long millis = record.getTimestamp();
+        boolean ratingTime = millis >= RatingMessage.EARLIEST.toEpochMilli() && millis <= RatingMessage.LATEST.toEpochMilli();
+        return ratingTime ? new Instant(millis) : BoundedWindow.TIMESTAMP_MIN_VALUE;
       }
       return RatingMessage.eventTime(record.getKV().getValue(), zone)
           .map(instant -> new Instant(instant.toEpochMilli()))
@@ -121,18 +139,24 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
   static final class Policy extends TimestampPolicy<String, String> {
     private final ZoneId zone;
     private final Duration maxDelay;
+    private final Duration maxClockSkew;
     private Instant newest;
 
-    Policy(ZoneId zone, Duration maxDelay, Optional<Instant> previousWatermark) {
+    Policy(ZoneId zone, Duration maxDelay, Duration maxClockSkew, Optional<Instant> previousWatermark) {
       this.zone = zone;
       this.maxDelay = maxDelay;
+      this.maxClockSkew = maxClockSkew;
       this.newest = previousWatermark.orElse(BoundedWindow.TIMESTAMP_MIN_VALUE).plus(maxDelay);
     }
 
     @Override
     public Instant getTimestampForRecord(PartitionContext context, KafkaRecord<String, String> record) {
-      Instant timestamp = RatingEventTime.eventTime(record, zone);
-      if (timestamp.isAfter(newest)) {
+      return observe(RatingEventTime.eventTime(record, zone), Instant.now());
+    }
+
+    /** Keeps {@code timestamp} as the newest unless it is further ahead of {@code now} than the allowed skew. */
+    Instant observe(Instant timestamp, Instant now) {
+      if (timestamp.isAfter(newest) && !timestamp.isAfter(now.plus(maxClockSkew))) {
         newest = timestamp;
       }
       return timestamp;

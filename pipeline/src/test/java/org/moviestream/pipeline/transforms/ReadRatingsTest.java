@@ -31,7 +31,9 @@ public class ReadRatingsTest {
     }
   };
 
-  private final TimestampPolicy<String, String> policy = new ReadRatings.RatingEventTime(ZoneOffset.UTC, Duration.standardSeconds(5))
+  private static final Duration SKEW = Duration.standardMinutes(5);
+
+  private final TimestampPolicy<String, String> policy = new ReadRatings.RatingEventTime(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW)
       .createTimestampPolicy(new TopicPartition("movies_ratings", 0), Optional.empty());
 
   @Test
@@ -63,7 +65,7 @@ public class ReadRatingsTest {
   public void aCaughtUpPartitionFollowsTheClockEvenIfItNeverHeldARating() {
     Instant checked = Instant.parse("2026-11-26T04:30:00Z");
     TimestampPolicy.PartitionContext caughtUp = context(0, checked);
-    ReadRatings.Policy empty = new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), Optional.empty());
+    ReadRatings.Policy empty = new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW, Optional.empty());
 
     assertEquals(Instant.parse("2026-11-26T04:29:55Z"), empty.watermark(caughtUp, checked));
     assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, empty.watermark(context(3, checked), checked));
@@ -72,11 +74,39 @@ public class ReadRatingsTest {
   @Test
   public void aPartitionWithABacklogTrailsItsNewestRating() {
     Instant checked = Instant.parse("2026-11-26T04:30:00Z");
-    ReadRatings.Policy policy = new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), Optional.empty());
+    ReadRatings.Policy policy = new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW, Optional.empty());
     policy.getTimestampForRecord(BEHIND, record(json("Ann", "Roma", 8, "2026-11-26T04:20:00Z")));
 
     assertEquals(Instant.parse("2026-11-26T04:19:55Z"), policy.watermark(context(3, checked), checked));
     assertEquals(Instant.parse("2026-11-26T04:29:55Z"), policy.watermark(context(0, checked), checked));
+  }
+
+  @Test
+  public void aTimestampFarAheadOfTheClockIsKeptButNeverMovesTheWatermark() {
+    Instant now = Instant.parse("2026-11-26T04:30:00Z");
+    ReadRatings.Policy policy = new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW, Optional.empty());
+    policy.observe(Instant.parse("2026-11-26T04:20:00Z"), now);
+
+    assertEquals(Instant.parse("2099-01-01T00:00:00Z"), policy.observe(Instant.parse("2099-01-01T00:00:00Z"), now));
+    assertEquals(Instant.parse("2026-11-26T04:19:55Z"), policy.watermark(context(3, now), now));
+    policy.observe(Instant.parse("2026-11-26T04:34:00Z"), now); // within the skew: a clock a little ahead
+    assertEquals(Instant.parse("2026-11-26T04:29:55Z"), policy.watermark(context(3, now), now));
+  }
+
+  @Test
+  public void aRecordTimestampNoRatingCanHaveIsTheEarliestTimestamp() {
+    RecordHeaders marked = new RecordHeaders();
+    marked.add(RatingMessage.TIMESTAMP_IS_RATING_TIME, new byte[0]);
+    for (long millis : new long[] {Long.MAX_VALUE, 253_402_300_800_000L}) {
+      KafkaRecord<String, String> record = new KafkaRecord<>("movies_ratings", 0, 7, millis, KafkaTimestampType.CREATE_TIME, marked, "Ann", "{}");
+      assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, policy.getTimestampForRecord(BEHIND, record));
+    }
+  }
+
+  @Test
+  public void aPayloadFromYear999999999IsTheEarliestTimestampNotAnOverflow() {
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE,
+        policy.getTimestampForRecord(BEHIND, record(json("Ann", "Roma", 8, "+999999999-12-31T23:59:59Z"))));
   }
 
   private static TimestampPolicy.PartitionContext context(long backlog, Instant checked) {
