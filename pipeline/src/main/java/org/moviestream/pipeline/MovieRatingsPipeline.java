@@ -16,6 +16,7 @@ import org.moviestream.pipeline.io.ServiceChecks;
 import org.moviestream.pipeline.io.WriteDeadLetters;
 import org.moviestream.pipeline.io.WriteRatings;
 import org.moviestream.pipeline.io.WriteTrendingTitles;
+import org.moviestream.pipeline.io.WindowRecount;
 import org.moviestream.pipeline.io.WriteWindowStats;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
@@ -42,6 +43,7 @@ import org.moviestream.pipeline.options.OptionsParser;
  *   rows -> WindowPerPerson (30 s) -> WriteWindowStats (figures read back from the rows) -> netflix.ratings_per_window
  *   rows -> TrendingTitles (30 s, count per title, Top.of) -> WriteTrendingTitles -> netflix.trending_titles
  *   settled rows and dead letters, window rows and rankings -> TrackSettledOffsets -> CommitOffsets -> the consumer group
+ *     (a rating too late for any pane of its window has its person's window row counted again first)
  * </pre>
  *
  * Each step passes on an {@link Outcome} per message: its value so far, or the dead letter it became.
@@ -57,21 +59,29 @@ public final class MovieRatingsPipeline {
 
   private MovieRatingsPipeline() {}
 
+  /** Exit codes: 2 for a usage or setup error (bad option, missing topic or table), 1 when the job fails, 0 when stopped. */
   public static void main(String[] args) {
-    int exitCode;
+    MovieRatingsOptions options;
+    Map<String, Long> resumedAt;
     try {
-      MovieRatingsOptions options = OptionsParser.parse(args);
+      options = OptionsParser.parse(args);
       configureSpark(options);
       ServiceChecks.require(options);
-      Map<String, Long> resumedAt = ResumePoint.establish(options);
-      PipelineResult result = build(Pipeline.create(options), options, resumedAt).run();
-      exitCode = new RunMonitor(result, options).awaitEnd();
+      resumedAt = ResumePoint.establish(options);
     } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("movie-ratings-pipeline: " + e.getMessage());
-      exitCode = e instanceof IllegalArgumentException ? 2 : 1;
+      System.exit(e instanceof IllegalArgumentException ? 2 : 1);
+      return;
     }
-    // A cancelled Spark streaming job leaves non-daemon threads behind: end the JVM explicitly.
-    System.exit(exitCode);
+    PipelineResult result;
+    try {
+      result = build(Pipeline.create(options), options, resumedAt).run();
+    } catch (RuntimeException e) {
+      System.err.println("movie-ratings-pipeline: the job could not start: " + e.getMessage());
+      Runtime.getRuntime().halt(1);
+      return;
+    }
+    new RunMonitor(result, options).watch(); // ends the JVM
   }
 
   /**
@@ -121,7 +131,8 @@ public final class MovieRatingsPipeline {
     PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
         .and(TrackSettledOffsets.WINDOWED, windowsWritten)
         .and(TrackSettledOffsets.TRENDED, rankingsWritten)
-        .apply("TrackSettledOffsets", TrackSettledOffsets.from(resumedAt, options.getWindowSeconds(), options.getAllowedLatenessSeconds()))
+        .apply("TrackSettledOffsets", TrackSettledOffsets.from(resumedAt, options.getWindowSeconds(), options.getAllowedLatenessSeconds(),
+            new WindowRecount(cassandra)))
         .apply("CommitOffsets", new CommitOffsets(options.getBootstrapServers(), options.getConsumerGroup()));
 
     return pipeline;

@@ -7,48 +7,59 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.Pipeline.PipelineExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.moviestream.contract.JobStatus;
+import org.moviestream.pipeline.io.CassandraRetry;
 import org.moviestream.pipeline.io.ConsumerGroupOffsets;
 import org.moviestream.pipeline.io.ResumePoint;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.metrics.ProgressReporter;
+import org.moviestream.pipeline.metrics.Waits;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 
 /**
- * Watches a running job: prints a progress line every few seconds (saying when Kafka or Cassandra
- * cannot be reached) and the same as a {@link JobStatus} line for programs, and on Ctrl-C, SIGTERM
- * or --runSeconds stops it in one line.
+ * Watches a running job: prints a progress line every few seconds, and the same as a
+ * {@link JobStatus} line for programs, saying what it waits for (a service that does not answer, a
+ * table that is missing, a partition whose commits have not moved for --stuckAfterSeconds while
+ * messages wait); ends the JVM in one line on Ctrl-C, SIGTERM or --runSeconds (exit 0) and when the
+ * job fails (exit 1, naming the cause).
  *
- * <p>Stopping does not wait for Spark: its own stop can deadlock (StreamingContext.stop waits for the
+ * <p>Ending does not wait for Spark: its own stop can deadlock (StreamingContext.stop waits for the
  * DStreamGraph lock that the job generator holds while it waits for a read that never runs once
- * the context stops). It needs no waiting either: an offset is committed only once its message is
+ * the context stops), and a failed streaming job leaves non-daemon threads that keep a JVM alive
+ * doing nothing. It needs no waiting either: an offset is committed only once its message is
  * durable, so ending the JVM at any moment loses nothing, and a restart resumes at the committed
- * offsets. The stop line says where that is.
+ * offsets. The last line says where that is.
  */
 final class RunMonitor {
 
   private static final String KAFKA = "kafka";
-  private static final String CASSANDRA = "cassandra";
 
   private final PipelineResult result;
   private final MovieRatingsOptions options;
+  private final AtomicBoolean ending = new AtomicBoolean();
+  private final ConsumerGroupOffsets group;
+  private final Map<String, Long> committedAt = new HashMap<>();
+  private final Map<String, Long> movedAt = new HashMap<>();
+  private final Map<String, Long> reportedAt = new HashMap<>();
   private volatile JobStatus lastStatus = new JobStatus(JobStatus.RUNNING, 0, 0, 0, 0, 0, List.of());
 
   RunMonitor(PipelineResult result, MovieRatingsOptions options) {
     this.result = result;
     this.options = options;
+    this.group = new ConsumerGroupOffsets(options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(3));
   }
 
-  /** Blocks until the job ends or is stopped; returns 0 when it ended cleanly, 1 when it failed. */
-  int awaitEnd() {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop("stopping on a signal"), "pipeline-stop"));
+  /** Watches the job until it ends or is stopped, then ends the JVM: 0 when stopped or ended cleanly, 1 when it failed. */
+  void watch() {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> end(0, "Pipeline stopped, stopping on a signal"), "pipeline-stop"));
     int runSeconds = options.getRunSeconds();
     long deadline = runSeconds > 0 ? System.nanoTime() + runSeconds * 1_000_000_000L : Long.MAX_VALUE;
     int tick = options.getProgressSeconds() > 0 ? options.getProgressSeconds() : 5;
@@ -56,79 +67,130 @@ final class RunMonitor {
       while (true) {
         PipelineResult.State state = result.waitUntilFinish(org.joda.time.Duration.standardSeconds(tick));
         printProgress();
-        if (state != null && state.isTerminal()) {
-          System.err.println("Pipeline ended: " + state);
-          return state == PipelineResult.State.FAILED ? 1 : 0;
+        if (state == PipelineResult.State.FAILED) {
+          end(1, "Pipeline failed (state " + state + ")");
+        } else if (state != null && state.isTerminal()) {
+          end(0, "Pipeline ended (state " + state + ")");
         }
         if (System.nanoTime() >= deadline) {
-          stop("ran its --runSeconds=" + runSeconds);
+          end(0, "Pipeline stopped, ran its --runSeconds=" + runSeconds);
         }
       }
-    } catch (PipelineExecutionException e) {
-      System.err.println("Pipeline failed: " + rootMessage(e));
-      return 1;
+    } catch (Throwable failure) {
+      // The SparkRunner rethrows a failed streaming job's error from waitUntilFinish, not always as a
+      // PipelineExecutionException; whatever it is, the job is over.
+      end(1, "Pipeline failed: " + rootMessage(failure));
     }
   }
 
-  /** Prints where the consumer group stands and ends the JVM at once with exit code 0. */
-  private void stop(String why) {
+  /**
+   * Prints {@code why}, where the consumer group stands, and the last status line, then halts the
+   * JVM with {@code exitCode}. Only the first caller ends it: a failure does not become a "signal"
+   * when the shutdown hook runs.
+   */
+  private void end(int exitCode, String why) {
+    if (!ending.compareAndSet(false, true)) {
+      return;
+    }
     // Spark's own shutdown hook runs beside this one and logs its teardown as errors: none matter now.
     Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.OFF);
     String committed;
     try {
-      ConsumerGroupOffsets group = new ConsumerGroupOffsets(options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(3));
       Map<String, Long> offsets = group.committed(options.getTopic());
       committed = "committed " + ResumePoint.describe(offsets) + String.format(" (%,d messages after them)", group.lag(options.getTopic(), offsets));
     } catch (Exception e) {
       committed = "the committed offsets could not be read (" + e.getMessage() + ")";
     }
-    System.err.println("Pipeline stopped, " + why + ": " + committed + "; a restart with the same --consumerGroup resumes there.");
+    System.err.println(why + ": " + committed + "; a restart with the same --consumerGroup resumes there.");
     System.err.flush();
     JobStatus last = lastStatus;
     System.out.println(new JobStatus(JobStatus.STOPPED, last.read(), last.written(), last.windows(), last.deadLetters(),
-        last.committed(), List.of()).toLine());
+        last.committed(), last.waitingFor()).toLine());
     System.out.flush();
-    Runtime.getRuntime().halt(0);
+    Runtime.getRuntime().halt(exitCode);
   }
 
   /** The human progress line on stderr and the same figures as a {@link JobStatus} line on stdout. */
   private void printProgress() {
-    if (options.getProgressSeconds() > 0) {
-      List<String> waitingFor = waitingFor();
-      String line;
-      try {
-        Map<String, Long> counters = ProgressReporter.counters(result.metrics());
-        line = ProgressReporter.line(counters);
-        lastStatus = new JobStatus(JobStatus.RUNNING, get(counters, PipelineMetrics.READ), get(counters, PipelineMetrics.WRITTEN),
-            get(counters, PipelineMetrics.WINDOWS_WRITTEN), get(counters, PipelineMetrics.DEAD_LETTERS),
-            get(counters, PipelineMetrics.COMMITTED), waitingFor);
-      } catch (RuntimeException e) {
-        line = "(metrics not available yet: " + e.getMessage() + ")";
-      }
-      StringBuilder waiting = new StringBuilder();
-      if (waitingFor.contains(KAFKA)) {
-        waiting.append(" | waiting for Kafka at ").append(broker());
-      }
-      if (waitingFor.contains(CASSANDRA)) {
-        waiting.append(" | waiting for Cassandra at ").append(cassandraHost()).append(':').append(options.getCassandraPort());
-      }
-      System.err.println(line + waiting);
-      System.out.println(lastStatus.toLine());
+    List<String> waitingFor = waitingFor();
+    if (options.getProgressSeconds() == 0) {
+      return;
     }
+    String line;
+    try {
+      Map<String, Long> counters = ProgressReporter.counters(result.metrics());
+      line = ProgressReporter.line(counters);
+      lastStatus = new JobStatus(JobStatus.RUNNING, get(counters, PipelineMetrics.READ), get(counters, PipelineMetrics.WRITTEN),
+          get(counters, PipelineMetrics.WINDOWS_WRITTEN), get(counters, PipelineMetrics.DEAD_LETTERS),
+          get(counters, PipelineMetrics.COMMITTED), waitingFor);
+    } catch (RuntimeException e) {
+      line = "(metrics not available yet: " + e.getMessage() + ")";
+    }
+    StringBuilder waiting = new StringBuilder();
+    waitingFor.forEach(what -> waiting.append(" | waiting for ").append(what));
+    System.err.println(line + waiting);
+    System.out.println(lastStatus.toLine());
   }
 
-  /** The services whose ports do not answer: "kafka", "cassandra". */
+  /**
+   * What the job waits for, each entry starting with what ("kafka", "cassandra", a topic, a
+   * partition "topic/partition"), then why.
+   */
   private List<String> waitingFor() {
     List<String> waiting = new ArrayList<>();
     String broker = broker();
     int colon = broker.lastIndexOf(':');
-    if (!reachable(broker.substring(0, colon), Integer.parseInt(broker.substring(colon + 1)))) {
-      waiting.add(KAFKA);
+    boolean kafkaUp = reachable(broker.substring(0, colon), Integer.parseInt(broker.substring(colon + 1)));
+    if (!kafkaUp) {
+      waiting.add("Kafka at " + broker);
     }
+    Map<String, String> waits = Waits.current();
     if (!reachable(cassandraHost(), options.getCassandraPort())) {
-      waiting.add(CASSANDRA);
+      waiting.add("Cassandra at " + cassandraHost() + ":" + options.getCassandraPort());
+      waits.remove(CassandraRetry.CASSANDRA); // the port says it all
+    }
+    waits.forEach((what, why) -> waiting.add((what.equals(CassandraRetry.CASSANDRA) ? "Cassandra" : what) + " (" + why + ")"));
+    if (kafkaUp) {
+      waiting.addAll(stuckPartitions());
     }
     return waiting;
+  }
+
+  /**
+   * Partitions whose committed offset has not moved for --stuckAfterSeconds while messages wait
+   * behind it, with what the offset tracking says their first uncommitted offset waits for. Logged
+   * when found and again every --stuckAfterSeconds while it lasts.
+   */
+  private List<String> stuckPartitions() {
+    List<String> stuck = new ArrayList<>();
+    long now = System.nanoTime();
+    long limit = options.getStuckAfterSeconds() * 1_000_000_000L;
+    try {
+      Map<String, Long> committed = group.committed(options.getTopic());
+      Map<String, Long> lag = group.lagPerPartition(committed);
+      Map<String, String> held = Waits.held();
+      committed.forEach((partition, offset) -> {
+        if (!offset.equals(committedAt.put(partition, offset))) {
+          movedAt.put(partition, now);
+          reportedAt.remove(partition);
+        }
+        long behind = lag.getOrDefault(partition, 0L);
+        long still = now - movedAt.get(partition);
+        if (behind > 0 && still >= limit) {
+          String entry = String.format("%s at offset %d (%,d messages behind, no commit for %d s): %s", partition, offset, behind,
+              still / 1_000_000_000L, held.getOrDefault(partition, "the offset tracking has said nothing about it in this JVM"));
+          stuck.add(entry);
+          Long reported = reportedAt.get(partition);
+          if (reported == null || now - reported >= limit) {
+            reportedAt.put(partition, now);
+            System.err.println("STUCK: " + entry);
+          }
+        }
+      });
+    } catch (Exception e) {
+      // Kafka is not answering: the port probe says so.
+    }
+    return stuck;
   }
 
   private String broker() {
@@ -153,6 +215,7 @@ final class RunMonitor {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
+    String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+    return root.getClass().getSimpleName() + ": " + message;
   }
 }

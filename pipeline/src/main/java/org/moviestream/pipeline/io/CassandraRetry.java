@@ -2,30 +2,38 @@ package org.moviestream.pipeline.io;
 
 import com.datastax.driver.core.exceptions.CodecNotFoundException;
 import com.datastax.driver.core.exceptions.InvalidTypeException;
-import com.datastax.driver.core.exceptions.QueryValidationException;
+import com.datastax.driver.core.exceptions.InvalidQueryException;
 import java.io.Serializable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.util.BackOff;
 import org.apache.beam.sdk.util.BackOffUtils;
 import org.apache.beam.sdk.util.FluentBackoff;
 import org.apache.beam.sdk.util.Sleeper;
 import org.joda.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.moviestream.contract.Excerpt;
+import org.moviestream.pipeline.metrics.Waits;
 
 /**
- * How the pipeline rides out Cassandra being away: a statement that fails because Cassandra is
- * down, overloaded or timing out is retried with exponential backoff for as long as it takes (one
- * log line when the outage starts, one when it ends); a statement Cassandra refuses (a value the
- * table rejects) is tried {@code attempts} times and then reported as {@link Refused}.
+ * How the pipeline rides out Cassandra's state: a statement that fails because of the cluster
+ * (down, overloaded, timing out, a keyspace or table missing, a grant revoked) is retried with
+ * exponential backoff for as long as it takes, shown as a {@link Waits wait} on "cassandra"; only
+ * a statement Cassandra refuses because of the row itself (a key too large, a value the table
+ * rejects) is tried {@code attempts} times and then reported as {@link Refused}, to become a
+ * {@code WRITE_FAILED} dead letter.
  */
 public final class CassandraRetry implements Serializable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CassandraRetry.class);
-  /** When the current outage began (System.nanoTime), 0 when Cassandra answers; one per JVM. */
-  private static final AtomicLong OUTAGE_SINCE = new AtomicLong();
+  public static final String CASSANDRA = "cassandra";
+
+  /**
+   * Messages of Cassandra's invalid-request errors that are about the schema or the session, not
+   * the row: a table dropped and re-created during a migration must be waited for, not blamed on
+   * every row that meets it.
+   */
+  private static final Pattern ABOUT_THE_SCHEMA = Pattern.compile(
+      "(?i)unconfigured table|does not exist|undefined column|unknown identifier|keyspace|no such table|not found|unprepared");
 
   private final int attempts;
   private final Duration maxBackoff;
@@ -42,7 +50,7 @@ public final class CassandraRetry implements Serializable {
     }
   }
 
-  /** Runs {@code call} until it succeeds, waiting out outages; throws {@link Refused} for a statement that can never succeed. */
+  /** Runs {@code call} until it succeeds, waiting out the cluster's state; throws {@link Refused} for a row that can never be written. */
   public <T> T call(String what, Supplier<T> call) throws Refused, InterruptedException {
     BackOff backoff = FluentBackoff.DEFAULT
         .withInitialBackoff(Duration.millis(200))
@@ -53,17 +61,17 @@ public final class CassandraRetry implements Serializable {
     while (true) {
       try {
         T result = call.get();
-        recovered();
+        Waits.end(CASSANDRA);
         return result;
       } catch (RuntimeException error) {
         Throwable cause = unwrap(error);
         if (isRefusal(cause)) {
-          recovered();
+          Waits.end(CASSANDRA);
           if (++refusals >= attempts) {
             throw new Refused(what + " refused " + refusals + " times: " + describe(cause), cause);
           }
         } else {
-          outage(cause);
+          Waits.begin(CASSANDRA, describe(cause), "holding the writes and retrying with backoff until it answers");
         }
         if (!BackOffUtils.next(Sleeper.DEFAULT, backoff)) {
           throw new IllegalStateException("backoff exhausted", cause);
@@ -72,16 +80,17 @@ public final class CassandraRetry implements Serializable {
     }
   }
 
-  /** A query or value Cassandra will reject however often it is sent. */
+  /** A refusal of the row itself, which no wait will change; anything else is the cluster's state. */
   public static boolean isRefusal(Throwable error) {
-    return error instanceof QueryValidationException || error instanceof InvalidTypeException
-        || error instanceof CodecNotFoundException || error instanceof IllegalArgumentException;
+    if (error instanceof InvalidQueryException) {
+      return error.getMessage() == null || !ABOUT_THE_SCHEMA.matcher(error.getMessage()).find();
+    }
+    return error instanceof InvalidTypeException || error instanceof CodecNotFoundException || error instanceof IllegalArgumentException;
   }
 
-  /** Seconds since this JVM last reached Cassandra while a statement was failing, or -1 when it answers. */
+  /** Seconds this JVM has been waiting for Cassandra, or -1 when it answers. */
   public static long outageSeconds() {
-    long since = OUTAGE_SINCE.get();
-    return since == 0 ? -1 : (System.nanoTime() - since) / 1_000_000_000L;
+    return Waits.seconds(CASSANDRA);
   }
 
   static Throwable unwrap(Throwable error) {
@@ -94,19 +103,6 @@ public final class CassandraRetry implements Serializable {
   }
 
   static String describe(Throwable error) {
-    return error.getClass().getSimpleName() + ": " + error.getMessage();
-  }
-
-  static void outage(Throwable cause) {
-    if (OUTAGE_SINCE.compareAndSet(0, System.nanoTime())) {
-      LOG.warn("Cassandra is unavailable ({}): holding the writes and retrying with backoff until it is back", describe(cause));
-    }
-  }
-
-  static void recovered() {
-    long since = OUTAGE_SINCE.getAndSet(0);
-    if (since != 0) {
-      LOG.warn("Cassandra is back after {} s: resuming", (System.nanoTime() - since) / 1_000_000_000L);
-    }
+    return error.getClass().getSimpleName() + ": " + Excerpt.prefix(String.valueOf(error.getMessage()), 300);
   }
 }

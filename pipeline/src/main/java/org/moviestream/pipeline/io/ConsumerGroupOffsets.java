@@ -69,9 +69,17 @@ public final class ConsumerGroupOffsets {
 
   /** How many messages of {@code topic} lie beyond {@code offsets} ("topic/partition" -> offset). */
   public long lag(String topic, Map<String, Long> offsets) throws Exception {
+    return lagPerPartition(offsets).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Per partition, how many messages lie beyond {@code offsets} ("topic/partition" -> offset). */
+  public Map<String, Long> lagPerPartition(Map<String, Long> offsets) throws Exception {
     Map<TopicPartition, Long> at = offsets.entrySet().stream().collect(Collectors.toMap(e -> PartitionKey.topicPartition(e.getKey()), Map.Entry::getValue));
     Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(admin(), List.copyOf(at.keySet()), OffsetSpec.latest());
-    return at.entrySet().stream().mapToLong(e -> Math.max(0, ends.get(e.getKey()).offset() - e.getValue())).sum();
+    Map<String, Long> lag = new TreeMap<>();
+    at.forEach((partition, offset) -> lag.put(PartitionKey.of(partition.topic(), partition.partition()),
+        Math.max(0, ends.get(partition).offset() - offset)));
+    return lag;
   }
 
   /** The group's committed offsets of {@code topic}, "topic/partition" -> offset. */

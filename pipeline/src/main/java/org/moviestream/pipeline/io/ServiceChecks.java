@@ -1,16 +1,25 @@
 package org.moviestream.pipeline.io;
 
 import com.datastax.driver.core.KeyspaceMetadata;
+import com.datastax.driver.core.Session;
+import com.datastax.driver.core.exceptions.InvalidQueryException;
+import com.datastax.driver.mapping.MappingManager;
 import java.time.Duration;
 import java.util.List;
 import org.moviestream.cql.CassandraConnection;
 import org.moviestream.kafka.KafkaTopics;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 
-/** Before the job starts: Kafka and its topics, Cassandra and its tables are there, or a clear error. */
+/**
+ * Before the job starts: Kafka and both topics, Cassandra, the keyspace and every table and column
+ * the job writes are there, or one clear line. The tables are checked by preparing the job's own
+ * statements, so that a keyspace made from an older schema.cql is named before any task fails.
+ */
 public final class ServiceChecks {
 
-  static final List<String> TABLES = List.of("movie_ratings", "ratings_per_window");
+  /** Every statement the writers prepare (the window row's mapper is checked apart). */
+  static final List<String> STATEMENTS = List.of(MovieRatingRow.INSERT, WindowRecount.STATS_CQL,
+      WriteTrendingTitles.INSERT_CQL, WriteTrendingTitles.REPLACE_CQL);
 
   private ServiceChecks() {}
 
@@ -19,16 +28,24 @@ public final class ServiceChecks {
     requireTables(CassandraTarget.from(options));
   }
 
+  /** Throws {@link IllegalArgumentException} (a setup error: exit 2) naming what the keyspace lacks. */
   static void requireTables(CassandraTarget target) {
+    String apply = "apply cassandra/schema.cql to it (bin/query cql --file cassandra/schema.cql; bin/stack start does it for netflix)";
     try (CassandraConnection connection = CassandraConnection.open(target.hosts().get(0), target.port())) {
       KeyspaceMetadata keyspace = connection.session().getCluster().getMetadata().getKeyspace(target.keyspace());
       if (keyspace == null) {
-        throw new IllegalStateException("keyspace '" + target.keyspace() + "' does not exist (apply cassandra/schema.cql: bin/stack start does)");
+        throw new IllegalArgumentException("keyspace '" + target.keyspace() + "' does not exist: " + apply);
       }
-      for (String table : TABLES) {
-        if (keyspace.getTable(table) == null) {
-          throw new IllegalStateException("table " + target.keyspace() + "." + table + " does not exist (apply cassandra/schema.cql)");
+      Session session = connection.session().getCluster().connect(target.keyspace());
+      try {
+        for (String statement : STATEMENTS) {
+          session.prepare(statement);
         }
+        new MappingManager(session).mapper(WindowStatsRow.class);
+      } catch (InvalidQueryException | IllegalArgumentException e) {
+        throw new IllegalArgumentException("keyspace '" + target.keyspace() + "' is older than this pipeline (" + e.getMessage() + "): " + apply);
+      } finally {
+        session.close();
       }
     }
   }

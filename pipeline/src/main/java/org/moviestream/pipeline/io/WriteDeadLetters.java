@@ -3,6 +3,7 @@ package org.moviestream.pipeline.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -21,11 +22,13 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
+import org.moviestream.pipeline.metrics.Waits;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
@@ -92,7 +95,7 @@ public final class WriteDeadLetters extends PTransform<PCollection<Outcome<Enric
     public void processElement(@Element Outcome<EnrichedRating> outcome, @Timestamp Instant timestamp, BoundedWindow window,
         OutputReceiver<Outcome<EnrichedRating>> out) {
       if (outcome.isRejected()) {
-        pending.add(new Pending(outcome.deadLetter(), timestamp, window, send(outcome.deadLetter())));
+        pending.add(new Pending(outcome.deadLetter(), timestamp, window, send(outcome.deadLetter().toRecord())));
       } else {
         out.output(outcome);
       }
@@ -108,31 +111,49 @@ public final class WriteDeadLetters extends PTransform<PCollection<Outcome<Enric
       pending = null;
     }
 
-    private Future<RecordMetadata> send(DeadLetter deadLetter) {
-      DeadLetterRecord letter = deadLetter.toRecord();
+    private Future<RecordMetadata> send(DeadLetterRecord letter) {
       ProducerRecord<String, String> record = new ProducerRecord<>(topic, letter.key(), letter.toJson());
       try {
         return producer(bootstrapServers).send(record);
       } catch (RuntimeException e) {
-        return java.util.concurrent.CompletableFuture.failedFuture(e);
+        return CompletableFuture.failedFuture(e);
       }
     }
 
-    /** Waits until the broker has the dead letter, sending it again while it is unreachable. */
+    /**
+     * Waits until the broker has the dead letter, sending it again while it does not take it (shown
+     * as a {@link Waits wait} on the dead-letter topic, never silently). A record the topic finds too
+     * large (a topic configured below the bounded record's ~100 kB) goes again without its payload:
+     * its size, digest and source offset still say what it was.
+     */
     private void awaitSent(Pending sent) throws Exception {
       BackOff backoff = FluentBackoff.DEFAULT.withInitialBackoff(Duration.millis(500)).withMaxBackoff(Duration.standardSeconds(10))
           .withMaxRetries(Integer.MAX_VALUE).backoff();
+      DeadLetterRecord letter = sent.deadLetter().toRecord();
       Future<RecordMetadata> attempt = sent.sent();
       while (true) {
         try {
           attempt.get();
+          Waits.end(waitName());
           return;
         } catch (ExecutionException e) {
-          LOG.warn("dead letter {} not on {} yet ({}): sending it again", sent.deadLetter().source(), topic, e.getCause().getMessage());
+          Throwable cause = e.getCause();
+          if (cause instanceof RecordTooLargeException && letter.payload() != null && !letter.payload().isEmpty()) {
+            LOG.warn("dead letter {} is too large for {} ({}): sending it without its payload", letter.key(), topic, cause.getMessage());
+            letter = letter.withoutPayload();
+            attempt = send(letter);
+            continue;
+          }
+          Waits.begin(waitName(), cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+              "holding the dead letters (and every commit after them) and sending them again with backoff");
           BackOffUtils.next(Sleeper.DEFAULT, backoff);
-          attempt = send(sent.deadLetter());
+          attempt = send(letter);
         }
       }
+    }
+
+    private String waitName() {
+      return "kafka dead-letter topic " + topic;
     }
   }
 }

@@ -4,6 +4,7 @@ import com.google.common.collect.Range;
 import com.google.common.collect.RangeSet;
 import com.google.common.collect.TreeRangeSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -112,8 +113,32 @@ public final class PartitionProgress {
     return this;
   }
 
+  /** A person whose rows in a closed window are newer than the window's last pane: their ratings came too late for it. */
+  public record LateRating(String person, long windowEnd, long lastOffset) {}
+
+  /**
+   * The persons (never the trending ranking's stand-in {@code everyone}) whose ratings came too late
+   * for their window: it closed for good ({@code allowedLatenessMillis} after it, a later window has
+   * fired), yet their newest row in it is newer than its last pane. Their window row must be counted
+   * again before these offsets settle; {@link #windowed} says so once it is.
+   */
+  public List<LateRating> lateRatings(long allowedLatenessMillis, String everyone) {
+    List<LateRating> late = new java.util.ArrayList<>();
+    windows.forEach((end, window) -> {
+      if (firedUpTo > end + allowedLatenessMillis) {
+        window.written.forEach((person, offset) -> {
+          if (!person.equals(everyone) && window.windowed.getOrDefault(person, -1L) < offset) {
+            late.add(new LateRating(person, end, offset));
+          }
+        });
+      }
+    });
+    return late;
+  }
+
   /**
    * Settles complete and expired windows and moves the committable offset past every settled one.
+   * (A window expired with {@link #lateRatings} still in it is settled all the same: count them first.)
    *
    * @return whether the committable offset moved
    */
@@ -146,6 +171,24 @@ public final class PartitionProgress {
 
   public long committed() {
     return committed;
+  }
+
+  /**
+   * What the committable offset waits for, in words: its window row (naming whose, "" being the
+   * trending ranking) or its own row or dead letter.
+   */
+  public String holdUp() {
+    for (var entry : windows.entrySet()) {
+      WindowProgress window = entry.getValue();
+      if (window.offsets.contains(committed)) {
+        List<String> waiting = window.written.entrySet().stream()
+            .filter(e -> window.windowed.getOrDefault(e.getKey(), -1L) < e.getValue())
+            .map(e -> e.getKey().isEmpty() ? "the trending ranking" : "'" + e.getKey() + "'").sorted().toList();
+        return "offset " + committed + ": its row is written; the window ending " + java.time.Instant.ofEpochMilli(entry.getKey())
+            + " waits for the window row of " + String.join(", ", waiting);
+      }
+    }
+    return "offset " + committed + ": no row or dead letter for it yet";
   }
 
   public long firedUpTo() {

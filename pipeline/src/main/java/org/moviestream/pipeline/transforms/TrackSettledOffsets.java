@@ -1,5 +1,6 @@
 package org.moviestream.pipeline.transforms;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -27,6 +28,7 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.moviestream.pipeline.coders.ProgressCoder;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
+import org.moviestream.pipeline.metrics.Waits;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.PartitionProgress;
@@ -53,19 +55,33 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
   /** The trending ranking's share of a window; no person has an empty name (the parser refuses it). */
   static final String EVERYONE = "";
 
+  /**
+   * Counts a person's window again for ratings that came too late for any pane (Beam drops them
+   * from the aggregate once the window is closed for good; their rows are stored all the same).
+   */
+  public interface LateRatings extends Serializable {
+    void recountLate(String person, java.time.Instant windowStart, java.time.Instant windowEnd) throws Exception;
+  }
+
   private final Map<String, Long> resumedAt;
   private final Duration windowSize;
   private final Duration allowedLateness;
+  private final LateRatings lateRatings;
 
-  private TrackSettledOffsets(Map<String, Long> resumedAt, Duration windowSize, Duration allowedLateness) {
+  private TrackSettledOffsets(Map<String, Long> resumedAt, Duration windowSize, Duration allowedLateness, LateRatings lateRatings) {
     this.resumedAt = new HashMap<>(resumedAt);
     this.windowSize = windowSize;
     this.allowedLateness = allowedLateness;
+    this.lateRatings = lateRatings;
   }
 
-  /** {@code resumedAt}: "topic/partition" -> the offset the run started reading at. */
-  public static TrackSettledOffsets from(Map<String, Long> resumedAt, int windowSeconds, int allowedLatenessSeconds) {
-    return new TrackSettledOffsets(resumedAt, Duration.standardSeconds(windowSeconds), Duration.standardSeconds(allowedLatenessSeconds));
+  /**
+   * {@code resumedAt}: "topic/partition" -> the offset the run started reading at; {@code lateRatings}
+   * counts a person's window again when ratings came too late for its panes.
+   */
+  public static TrackSettledOffsets from(Map<String, Long> resumedAt, int windowSeconds, int allowedLatenessSeconds, LateRatings lateRatings) {
+    return new TrackSettledOffsets(resumedAt, Duration.standardSeconds(windowSeconds), Duration.standardSeconds(allowedLatenessSeconds),
+        lateRatings);
   }
 
   @Override
@@ -75,7 +91,7 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
         .and(acks(durable.get(WINDOWED), "Windowed", new WindowedAcksFn()))
         .and(acks(durable.get(TRENDED), "Trended", new TrendedAcksFn()))
         .apply("AllAcks", Flatten.pCollections())
-        .apply("ProgressPerPartition", ParDo.of(new ProgressFn(resumedAt, allowedLateness.getMillis())))
+        .apply("ProgressPerPartition", ParDo.of(new ProgressFn(resumedAt, windowSize.getMillis(), allowedLateness.getMillis(), lateRatings)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
@@ -165,29 +181,42 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
   /** Per partition: merges each delta into the partition's progress and emits the committable offset when it moves. */
   static final class ProgressFn extends DoFn<KV<String, PartitionProgress>, KV<String, Long>> {
     private final Map<String, Long> resumedAt;
+    private final long windowMillis;
     private final long allowedLatenessMillis;
+    private final LateRatings lateRatings;
+    private final Counter recounted = PipelineMetrics.counter(PipelineMetrics.LATE_WINDOWS);
     private final Counter committable = PipelineMetrics.counter(PipelineMetrics.COMMITTED);
 
     @StateId("progress")
     private final StateSpec<ValueState<PartitionProgress>> progressSpec = StateSpecs.value(ProgressCoder.of());
 
-    ProgressFn(Map<String, Long> resumedAt, long allowedLatenessMillis) {
+    ProgressFn(Map<String, Long> resumedAt, long windowMillis, long allowedLatenessMillis, LateRatings lateRatings) {
       this.resumedAt = resumedAt;
+      this.windowMillis = windowMillis;
       this.allowedLatenessMillis = allowedLatenessMillis;
+      this.lateRatings = lateRatings;
     }
 
     @ProcessElement
     public void processElement(@Element KV<String, PartitionProgress> delta, @StateId("progress") ValueState<PartitionProgress> state,
-        OutputReceiver<KV<String, Long>> out) {
+        OutputReceiver<KV<String, Long>> out) throws Exception {
       PartitionProgress progress = state.read();
       if (progress == null) {
         progress = PartitionProgress.startingAt(resumedAt.getOrDefault(delta.getKey(), 0L));
       }
       long before = progress.committed();
-      if (progress.merge(delta.getValue()).advance(allowedLatenessMillis)) {
+      progress.merge(delta.getValue());
+      for (PartitionProgress.LateRating late : progress.lateRatings(allowedLatenessMillis, EVERYONE)) {
+        java.time.Instant end = java.time.Instant.ofEpochMilli(late.windowEnd());
+        lateRatings.recountLate(late.person(), end.minusMillis(windowMillis), end);
+        progress.windowed(late.person(), late.windowEnd(), late.lastOffset());
+        recounted.inc();
+      }
+      if (progress.advance(allowedLatenessMillis)) {
         committable.inc(progress.committed() - before);
         out.output(KV.of(delta.getKey(), progress.committed()));
       }
+      Waits.held(delta.getKey(), progress.holdUp());
       state.write(progress);
     }
   }

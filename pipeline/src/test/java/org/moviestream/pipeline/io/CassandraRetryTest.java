@@ -47,8 +47,35 @@ public class CassandraRetryTest {
   }
 
   @Test
-  public void refusalsAreTheQueriesAndValuesCassandraRejects() {
-    assertTrue(CassandraRetry.isRefusal(new InvalidQueryException("bad")));
+  public void refusalsAreAboutTheRowNeverAboutTheCluster() {
+    assertTrue(CassandraRetry.isRefusal(new InvalidQueryException("Key length of 70000 is longer than maximum of 65535")));
+    assertTrue(CassandraRetry.isRefusal(new IllegalArgumentException("Invalid unset value for column name")));
     assertFalse(CassandraRetry.isRefusal(new NoHostAvailableException(Map.of())));
+    assertFalse(CassandraRetry.isRefusal(new InvalidQueryException("unconfigured table movie_ratings")));
+    assertFalse(CassandraRetry.isRefusal(new InvalidQueryException("table trending_titles does not exist")));
+    assertFalse(CassandraRetry.isRefusal(new InvalidQueryException("Keyspace netflix does not exist")));
+    assertFalse(CassandraRetry.isRefusal(new InvalidQueryException("Undefined column name window_ratings")));
+    assertFalse(CassandraRetry.isRefusal(new com.datastax.driver.core.exceptions.UnauthorizedException(null, "User app has no MODIFY permission")));
+    assertFalse(CassandraRetry.isRefusal(new com.datastax.driver.core.exceptions.OverloadedException(null, "overloaded")));
+  }
+
+  @Test
+  public void aTableMissingIsWaitedForAndShownUntilItIsBack() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+
+    String result = retry.call("row", () -> {
+      if (calls.incrementAndGet() <= 5) {
+        if (calls.get() == 5) {
+          assertEquals(Map.of("cassandra", "InvalidQueryException: unconfigured table movie_ratings"),
+              org.moviestream.pipeline.metrics.Waits.current());
+        }
+        throw new InvalidQueryException("unconfigured table movie_ratings");
+      }
+      return "written";
+    });
+
+    assertEquals("written", result);
+    assertEquals("more attempts than the refusal limit: a missing table is no refusal", 6, calls.get());
+    assertEquals(Map.of(), org.moviestream.pipeline.metrics.Waits.current());
   }
 }

@@ -115,4 +115,24 @@ public class PartitionProgressTest {
     assertEquals(progress, decoded);
     assertEquals(90_000, decoded.firedUpTo());
   }
+
+  @Test
+  public void ratingsNewerThanTheLastPaneOfAClosedWindowAreLateForItButNotForTheRanking() {
+    PartitionProgress progress = PartitionProgress.startingAt(100)
+        .written(100, "Ann", 30_000).windowed("Ann", 30_000, 100)
+        .written(101, "Ann", 30_000)
+        .written(101, "", 30_000);
+
+    assertEquals("the window is still open", java.util.List.of(), progress.lateRatings(LATENESS, ""));
+    assertEquals("offset 100: its row is written; the window ending 1970-01-01T00:00:30Z waits for the window row of 'Ann', the trending ranking",
+        progress.holdUp());
+
+    progress.windowed("Bob", 120_000, 7);
+    assertEquals(java.util.List.of(new PartitionProgress.LateRating("Ann", 30_000, 101)), progress.lateRatings(LATENESS, ""));
+    progress.windowed("Ann", 30_000, 101);
+    assertEquals(java.util.List.of(), progress.lateRatings(LATENESS, ""));
+    progress.advance(LATENESS);
+    assertEquals(102, progress.committed());
+    assertEquals("offset 102: no row or dead letter for it yet", progress.holdUp());
+  }
 }

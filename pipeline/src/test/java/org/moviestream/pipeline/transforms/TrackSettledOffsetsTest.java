@@ -54,6 +54,40 @@ public class TrackSettledOffsetsTest {
     pipeline.run().waitUntilFinish();
   }
 
+  @Test
+  public void aRatingTooLateForAnyPaneHasItsWindowCountedAgainBeforeItsOffsetIsCommitted() {
+    RecordedRecounts.RECOUNTS.clear();
+    // Ann's rating at 0 belongs to the window ending 19:27:00, which never had a pane of hers; Bob's
+    // window ending 19:30:00 (more than the 60 s lateness later) has fired: Ann's came too late.
+    PCollection<Outcome<EnrichedRating>> settled = pipeline.apply("Settled", Create.of(
+        Outcome.of(written("Ann", 0, 0, "2025-03-13T19:26:40Z")), Outcome.of(written("Bob", 0, 1, "2025-03-13T19:29:40Z")))
+        .withCoder(OutcomeCoder.of(ModelCoders.EnrichedRatingCoder.of())));
+    PCollection<WindowPane> windowed = pipeline.apply("Windowed", Create.of(new WindowPane("Bob", Instant.parse("2025-03-13T19:29:30Z"),
+        Instant.parse("2025-03-13T19:30:00Z"), List.of(new SourceOffset(TOPIC, 0, 1)))));
+    PCollection<TrendingWindow> trended = pipeline.apply("Trended", Create.of(new TrendingWindow(Instant.parse("2025-03-13T19:29:30Z"),
+        Instant.parse("2025-03-13T19:30:00Z"), List.of(new TitleCount("Roma", 1)), 1, List.of(new SourceOffset(TOPIC, 0, 1))))
+        .withCoder(SerializableCoder.of(TrendingWindow.class)));
+
+    PCollection<KV<String, Long>> committable = PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
+        .and(TrackSettledOffsets.WINDOWED, windowed)
+        .and(TrackSettledOffsets.TRENDED, trended)
+        .apply(TrackSettledOffsets.from(Map.of(TOPIC + "/0", 0L), 30, 60, new RecordedRecounts()));
+
+    PAssert.that(committable.apply(Max.longsPerKey())).containsInAnyOrder(KV.of(TOPIC + "/0", 2L));
+    pipeline.run().waitUntilFinish();
+    org.junit.Assert.assertEquals(List.of("Ann 2025-03-13T19:26:30Z 2025-03-13T19:27:00Z"), List.copyOf(RecordedRecounts.RECOUNTS));
+  }
+
+  /** Records the windows counted again (the DoFn is serialized, so the record is static). */
+  static final class RecordedRecounts implements TrackSettledOffsets.LateRatings {
+    static final java.util.Queue<String> RECOUNTS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    @Override
+    public void recountLate(String person, Instant windowStart, Instant windowEnd) {
+      RECOUNTS.add(person + " " + windowStart + " " + windowEnd);
+    }
+  }
+
   private PCollection<KV<String, Long>> track(boolean rankingWritten) {
     PCollection<Outcome<EnrichedRating>> settled = pipeline.apply("Settled", Create.of(
         Outcome.of(written("Ann", 0, 0)), Outcome.of(written("Bob", 0, 2)), Outcome.of(written("Ann", 0, 3)),
@@ -74,7 +108,7 @@ public class TrackSettledOffsetsTest {
     return PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
         .and(TrackSettledOffsets.WINDOWED, windowed)
         .and(TrackSettledOffsets.TRENDED, trended)
-        .apply(TrackSettledOffsets.from(Map.of(TOPIC + "/0", 0L, TOPIC + "/1", 5L), 30, 60));
+        .apply(TrackSettledOffsets.from(Map.of(TOPIC + "/0", 0L, TOPIC + "/1", 5L), 30, 60, new RecordedRecounts()));
   }
 
   private static EnrichedRating written(String name, int partition, long offset) {
