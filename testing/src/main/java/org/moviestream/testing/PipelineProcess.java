@@ -62,6 +62,11 @@ public final class PipelineProcess implements AutoCloseable {
     }
   }
 
+  /** Waits up to {@code seconds} for the process to end by itself; whether it did. */
+  public boolean waitFor(int seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS);
+  }
+
   public int exitCode() {
     return process.exitValue();
   }

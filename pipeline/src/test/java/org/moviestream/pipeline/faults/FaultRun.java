@@ -3,6 +3,7 @@ package org.moviestream.pipeline.faults;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.moviestream.catalog.CatalogReader;
+import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.testing.StackResources;
 
@@ -47,9 +51,14 @@ final class FaultRun implements AutoCloseable {
   private int sentBad;
 
   FaultRun(Path root, String name) {
+    this(root, name, Map.of());
+  }
+
+  /** {@code topicConfigs}: the ratings topic's own settings (e.g. a larger max.message.bytes). */
+  FaultRun(Path root, String name, Map<String, String> topicConfigs) {
     this.root = root;
     String id = StackResources.uniqueName("it_fault_" + name);
-    topic = resources.createTopic(id, 3, Map.of());
+    topic = resources.createTopic(id, 3, topicConfigs);
     deadLetterTopic = resources.createTopic(id + "_dlq", 1, Map.of("cleanup.policy", "compact"));
     keyspace = resources.createKeyspace(id);
     group = id;
@@ -71,6 +80,52 @@ final class FaultRun implements AutoCloseable {
   /** Live ratings: {@code valid} ratings stamped over the last ten seconds, as if rated just now. */
   void sendLive(int valid) throws Exception {
     send(valid, Instant.now().minus(Duration.ofSeconds(10)), Duration.ofSeconds(10).dividedBy(valid));
+  }
+
+  /** Ratings stamped from {@code first} on, {@code spacing} apart, with one bad message per {@link #BAD_EVERY}. */
+  void sendRatings(int valid, Instant first, Duration spacing) throws Exception {
+    send(valid, first, spacing);
+  }
+
+  /**
+   * Sends one record of raw bytes (a null value is a record without one) and counts what it must
+   * become: a row when {@code reason} is null, else a dead letter; returns its dead-letter key.
+   */
+  String sendOdd(String key, byte[] value, Long timestamp, boolean ratingTimeHeader, String reason) throws Exception {
+    Map<String, Object> config = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, resources.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 << 20,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    List<org.apache.kafka.common.header.Header> headers = ratingTimeHeader
+        ? List.of(new RecordHeader(RatingMessage.TIMESTAMP_IS_RATING_TIME, new byte[0])) : List.of();
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+      RecordMetadata sent = producer.send(new ProducerRecord<>(topic, null, timestamp,
+          key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, headers)).get();
+      if (reason == null) {
+        sentValid++;
+      } else {
+        sentBad++;
+      }
+      return topic + "/" + sent.partition() + "/" + sent.offset();
+    }
+  }
+
+  /** Messages of the topic not committed by the pipeline's group. */
+  long lag() {
+    return resources.lag(group, topic);
+  }
+
+  /** The dead-letter topic's records by key (the latest copy of each, as compaction keeps). */
+  Map<String, DeadLetterRecord> deadLetters() {
+    Map<String, DeadLetterRecord> byKey = new HashMap<>();
+    resources.readTopic(deadLetterTopic, 0, Duration.ofMinutes(1))
+        .forEach(record -> byKey.put(record.key(), DeadLetterRecord.fromJson(record.value())));
+    return byKey;
+  }
+
+  StackResources resources() {
+    return resources;
   }
 
   /**

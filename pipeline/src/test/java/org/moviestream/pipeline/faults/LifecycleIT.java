@@ -1,0 +1,127 @@
+package org.moviestream.pipeline.faults;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.moviestream.pipeline.faults.FaultToleranceIT.await;
+import static org.moviestream.pipeline.faults.FaultToleranceIT.awaitComplete;
+import static org.moviestream.pipeline.faults.FaultToleranceIT.stopWithSigterm;
+import static org.moviestream.pipeline.faults.FaultToleranceIT.tail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.moviestream.contract.DeadLetterRecord;
+import org.moviestream.contract.RejectReason;
+import org.moviestream.cql.Schema;
+import org.moviestream.testing.PipelineProcess;
+
+/**
+ * A job says honestly how it ends: a failure mid-run exits 1 within seconds naming its cause, a
+ * keyspace from an older schema exits 2 naming what is missing, and a table dropped and re-created
+ * mid-run is waited for (loudly), not blamed on the rows.
+ */
+public class LifecycleIT {
+
+  private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+  private static final Path JAR = ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar");
+  private static final Path LOGS = ROOT.resolve("pipeline/target/faults");
+
+  @BeforeClass
+  public static void theJarIsBuilt() {
+    assertTrue("build the jar first (mvn package): " + JAR, Files.exists(JAR));
+  }
+
+  @Test
+  public void aJobFailingMidRunExitsOneWithinSecondsNamingTheCause() throws Exception {
+    Path checkpoints = Files.createTempDirectory("movie-stream-checkpoints").resolve("cp");
+    try (FaultRun run = new FaultRun(ROOT, "fail")) {
+      List<String> args = new ArrayList<>(run.pipelineArgs());
+      args.add("--checkpointDir=" + checkpoints);
+      try (PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("fail.log"), args)) {
+        run.sendLive(300);
+        await("ratings are written", () -> run.rows() >= 300, pipeline);
+        // The checkpoint directory turns into a file (a disk taken away, a wrong mount): Spark cannot go on.
+        deleteRecursively(checkpoints);
+        Files.writeString(checkpoints, "not a directory");
+        long faulted = System.nanoTime();
+        run.sendLive(300);
+        assertTrue("the failed job ended its process\n" + tail(pipeline), pipeline.waitFor(120));
+        System.out.printf("[fail] exited %d, %.1f s after the fault%n", pipeline.exitCode(), (System.nanoTime() - faulted) / 1e9);
+        assertEquals(1, pipeline.exitCode());
+        String output = pipeline.output();
+        assertTrue(tail(pipeline), output.contains("Pipeline failed: ParentNotDirectoryException"));
+        assertFalse("a failure is no signal\n" + tail(pipeline), output.contains("stopping on a signal"));
+      }
+    } finally {
+      Files.deleteIfExists(checkpoints);
+    }
+  }
+
+  @Test
+  public void aKeyspaceFromAnOlderSchemaExitsTwoNamingWhatIsMissing() throws Exception {
+    try (FaultRun run = new FaultRun(ROOT, "oldschema")) {
+      run.resources().session().execute("DROP TABLE " + run.keyspace + ".trending_titles");
+      try (PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("oldschema.log"), run.pipelineArgs())) {
+        assertTrue("the pipeline ended\n" + tail(pipeline), pipeline.waitFor(60));
+        assertEquals(tail(pipeline), 2, pipeline.exitCode());
+        String output = pipeline.output();
+        assertTrue(tail(pipeline), output.contains("is older than this pipeline") && output.contains("trending_titles")
+            && output.contains("schema.cql"));
+        assertFalse("one line, no stack trace\n" + tail(pipeline), output.contains("\tat "));
+      }
+    }
+  }
+
+  @Test
+  public void aTableDroppedAndRecreatedMidRunLosesNoRowAndBlamesNone() throws Exception {
+    try (FaultRun run = new FaultRun(ROOT, "droptable");
+        PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("droptable.log"), run.pipelineArgs())) {
+      run.sendLive(2_000);
+      awaitComplete(run, pipeline);
+      String table = run.keyspace + ".movie_ratings";
+      run.resources().session().execute("DROP TABLE " + table);
+      long before = run.sentValid();
+      run.sendLive(2_000);
+      await("the pipeline says it waits for the table", () -> logContains(pipeline, "unconfigured table movie_ratings")
+          || logContains(pipeline, "movie_ratings does not exist"), pipeline);
+      Thread.sleep(10_000);
+      assertTrue("the pipeline waits for the table", pipeline.isAlive());
+      for (String statement : Schema.statements(run.keyspace)) {
+        if (statement.contains(table)) {
+          run.resources().session().execute(statement);
+        }
+      }
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+      while (run.rows() < run.sentValid() - before || run.lag() > 0) {
+        assertTrue("the pipeline died\n" + tail(pipeline), pipeline.isAlive());
+        assertTrue("timed out: " + run.rows() + " rows of " + (run.sentValid() - before) + ", lag " + run.lag(), System.nanoTime() < deadline);
+        Thread.sleep(1_000);
+      }
+      assertEquals("every rating sent after the drop is a row, exactly", run.sentValid() - before, run.rows());
+      List<RejectReason> writeFailed = run.deadLetters().values().stream().map(DeadLetterRecord::reason)
+          .filter(RejectReason.WRITE_FAILED::equals).toList();
+      assertEquals("no row was blamed for the missing table", List.of(), writeFailed);
+      assertTrue(tail(pipeline), logContains(pipeline, "cassandra is back after"));
+      stopWithSigterm(pipeline);
+    }
+  }
+
+  private static boolean logContains(PipelineProcess pipeline, String text) {
+    try {
+      return pipeline.output().contains(text);
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws java.io.IOException {
+    try (var paths = Files.walk(path)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
