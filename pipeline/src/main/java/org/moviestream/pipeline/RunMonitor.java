@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +20,7 @@ import org.moviestream.pipeline.io.ConsumerGroupOffsets;
 import org.moviestream.pipeline.io.ResumePoint;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.metrics.ProgressReporter;
+import org.moviestream.pipeline.metrics.StuckPartitions;
 import org.moviestream.pipeline.metrics.Waits;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 
@@ -46,15 +46,14 @@ final class RunMonitor {
   private final MovieRatingsOptions options;
   private final AtomicBoolean ending = new AtomicBoolean();
   private final ConsumerGroupOffsets group;
-  private final Map<String, Long> committedAt = new HashMap<>();
-  private final Map<String, Long> movedAt = new HashMap<>();
-  private final Map<String, Long> reportedAt = new HashMap<>();
+  private final StuckPartitions stuckPartitions;
   private volatile JobStatus lastStatus = new JobStatus(JobStatus.RUNNING, 0, 0, 0, 0, 0, List.of());
 
   RunMonitor(PipelineResult result, MovieRatingsOptions options) {
     this.result = result;
     this.options = options;
     this.group = new ConsumerGroupOffsets(options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(3));
+    this.stuckPartitions = new StuckPartitions(options.getStuckAfterSeconds());
   }
 
   /** Watches the job until it ends or is stopped, then ends the JVM: 0 when stopped or ended cleanly, 1 when it failed. */
@@ -156,37 +155,18 @@ final class RunMonitor {
     return waiting;
   }
 
-  /**
-   * Partitions whose committed offset has not moved for --stuckAfterSeconds while messages wait
-   * behind it, with what the offset tracking says their first uncommitted offset waits for. Logged
-   * when found and again every --stuckAfterSeconds while it lasts.
-   */
+  /** Partitions stuck for --stuckAfterSeconds while messages wait, each logged when found and again while it lasts. */
   private List<String> stuckPartitions() {
     List<String> stuck = new ArrayList<>();
-    long now = System.nanoTime();
-    long limit = options.getStuckAfterSeconds() * 1_000_000_000L;
     try {
       Map<String, Long> committed = group.committed(options.getTopic());
-      Map<String, Long> lag = group.lagPerPartition(committed);
-      Map<String, String> held = Waits.held();
-      committed.forEach((partition, offset) -> {
-        if (!offset.equals(committedAt.put(partition, offset))) {
-          movedAt.put(partition, now);
-          reportedAt.remove(partition);
+      for (StuckPartitions.Stuck partition : stuckPartitions.observe(committed, group.lagPerPartition(committed), Waits.held(),
+          System.nanoTime())) {
+        stuck.add(partition.description());
+        if (partition.log()) {
+          System.err.println("STUCK: " + partition.description());
         }
-        long behind = lag.getOrDefault(partition, 0L);
-        long still = now - movedAt.get(partition);
-        if (behind > 0 && still >= limit) {
-          String entry = String.format("%s at offset %d (%,d messages behind, no commit for %d s): %s", partition, offset, behind,
-              still / 1_000_000_000L, held.getOrDefault(partition, "the offset tracking has said nothing about it in this JVM"));
-          stuck.add(entry);
-          Long reported = reportedAt.get(partition);
-          if (reported == null || now - reported >= limit) {
-            reportedAt.put(partition, now);
-            System.err.println("STUCK: " + entry);
-          }
-        }
-      });
+      }
     } catch (Exception e) {
       // Kafka is not answering: the port probe says so.
     }

@@ -24,7 +24,10 @@ public final class ProgressReporter {
     return counters;
   }
 
-  /** "read 150 | parsed 145 | enriched 140 | written 140 | windows 12 | dead letters 10 (malformed_json 3, ...) | committed 120". */
+  /**
+   * "read 150 | parsed 145 | enriched 140 | written 140 | windows 12 (1 counted again for late ratings) | dead letters 10
+   * (malformed_json 3, ...) | committed 120".
+   */
   public static String line(Map<String, Long> counters) {
     StringBuilder rejected = new StringBuilder();
     counters.forEach((name, value) -> {
@@ -32,9 +35,11 @@ public final class ProgressReporter {
         rejected.append(rejected.length() == 0 ? "" : ", ").append(name.substring("rejected_".length())).append(' ').append(value);
       }
     });
-    return String.format("read %d | parsed %d | enriched %d | written %d | windows %d | dead letters %d%s | committed %d",
+    long late = get(counters, PipelineMetrics.LATE_WINDOWS);
+    return String.format("read %d | parsed %d | enriched %d | written %d | windows %d%s | dead letters %d%s | committed %d",
         get(counters, PipelineMetrics.READ), get(counters, PipelineMetrics.PARSED), get(counters, PipelineMetrics.ENRICHED),
         get(counters, PipelineMetrics.WRITTEN), get(counters, PipelineMetrics.WINDOWS_WRITTEN),
+        late == 0 ? "" : " (" + late + " counted again for late ratings)",
         get(counters, PipelineMetrics.DEAD_LETTERS), rejected.length() == 0 ? "" : " (" + rejected + ")",
         get(counters, PipelineMetrics.COMMITTED));
   }

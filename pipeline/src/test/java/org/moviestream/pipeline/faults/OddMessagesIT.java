@@ -38,8 +38,10 @@ public class OddMessagesIT {
 
   @Test
   public void everyOddMessageIsARowOrADeadLetterAndTheStreamGoesOn() throws Exception {
-    // The broker allows 6 MB records on this topic, so a 5 MB message reaches the pipeline.
-    try (FaultRun run = new FaultRun(ROOT, "odd", Map.of("max.message.bytes", String.valueOf(6 << 20)));
+    // This topic allows what Kafka's defaults refuse, so that they reach the pipeline: 5 MB records,
+    // and record timestamps more than an hour ahead (a client whose clock is wrong, on an older broker).
+    try (FaultRun run = new FaultRun(ROOT, "odd", Map.of("max.message.bytes", String.valueOf(6 << 20),
+        "message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE)));
         PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("odd.log"), run.pipelineArgs())) {
       run.sendBacklog(WAVE);
       FaultToleranceIT.await("the first wave is written", () -> run.rows() >= WAVE, pipeline);
@@ -76,6 +78,8 @@ public class OddMessagesIT {
       run.sendLive(WAVE);
       awaitComplete(run, pipeline);
       assertTrue("the process is alive", pipeline.isAlive());
+      assertTrue("the two-hour-late rating's window was counted again\n" + FaultToleranceIT.tail(pipeline),
+          pipeline.output().contains("counted again for late ratings)"));
 
       Map<String, DeadLetterRecord> deadLetters = run.deadLetters();
       expected.forEach((key, reason) -> {

@@ -17,6 +17,12 @@ public class ProgressReporterTest {
   }
 
   @Test
+  public void windowsCountedAgainForLateRatingsAreSaid() {
+    assertEquals("read 0 | parsed 0 | enriched 0 | written 0 | windows 3 (1 counted again for late ratings) | dead letters 0 | committed 0",
+        ProgressReporter.line(Map.of("windows_written", 3L, "late_windows", 1L)));
+  }
+
+  @Test
   public void missingCountersReadAsZero() {
     assertEquals("read 0 | parsed 0 | enriched 0 | written 0 | windows 0 | dead letters 0 | committed 0", ProgressReporter.line(Map.of()));
   }
