@@ -81,7 +81,7 @@ public final class MovieRatingsPipeline {
       Runtime.getRuntime().halt(1);
       return;
     }
-    new RunMonitor(result, options).watch(); // ends the JVM
+    new RunMonitor(result, options, resumedAt.size()).watch(); // ends the JVM
   }
 
   /**
@@ -94,12 +94,24 @@ public final class MovieRatingsPipeline {
       System.setProperty("spark.driver.host", "127.0.0.1");
       System.setProperty("spark.driver.bindAddress", "127.0.0.1");
     }
-    if (System.getProperty(SPARK_PARALLELISM) == null) {
-      // The SparkRunner reads an unbounded source in defaultParallelism splits and takes the LATEST of
-      // their watermarks as the job's: a split that reads ahead makes the other splits' ratings late,
-      // and later than the allowed lateness they drop out of their windows. One split reads every
-      // partition and reports KafkaIO's watermark, the earliest of its partitions.
+    // The SparkRunner reads an unbounded source in defaultParallelism splits and takes the LATEST of
+    // their watermarks as the job's: a split that reads ahead makes the other splits' ratings late,
+    // and later than the allowed lateness they drop out of their windows. One split reads every
+    // partition and reports KafkaIO's watermark, the earliest of its partitions.
+    String parallelism = System.getProperty(SPARK_PARALLELISM);
+    if (parallelism == null) {
       System.setProperty(SPARK_PARALLELISM, "1");
+    } else if (!parallelism.strip().equals("1")) {
+      throw new IllegalArgumentException(SPARK_PARALLELISM + "=" + parallelism + " would read Kafka in " + parallelism
+          + " source splits, and the SparkRunner takes the latest split's watermark as the job's: the other splits' ratings would"
+          + " miss their windows. Leave it unset or set it to 1 (e.g. remove it from spark-defaults.conf for this job).");
+    }
+    // Spark restores a streaming job from a checkpoint directory it finds: the old run's source offsets
+    // and state, which a changed jar cannot even read. Each run gets its own directory instead; a
+    // restart resumes from the consumer group's committed offsets, never from Spark's checkpoint.
+    String checkpoints = options.getCheckpointDir().replaceAll("/+$", "");
+    if (!checkpoints.endsWith("/" + options.getJobName())) {
+      options.setCheckpointDir(checkpoints + "/" + options.getJobName());
     }
   }
 
@@ -133,7 +145,7 @@ public final class MovieRatingsPipeline {
         .and(TrackSettledOffsets.TRENDED, rankingsWritten)
         .apply("TrackSettledOffsets", TrackSettledOffsets.from(resumedAt, options.getWindowSeconds(), options.getAllowedLatenessSeconds(),
             new WindowRecount(cassandra)))
-        .apply("CommitOffsets", new CommitOffsets(options.getBootstrapServers(), options.getConsumerGroup()));
+        .apply("CommitOffsets", new CommitOffsets(options.getBootstrapServers(), options.getConsumerGroup(), options.getJobName()));
 
     return pipeline;
   }

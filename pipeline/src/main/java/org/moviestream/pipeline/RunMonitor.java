@@ -47,11 +47,16 @@ final class RunMonitor {
   private final AtomicBoolean ending = new AtomicBoolean();
   private final ConsumerGroupOffsets group;
   private final StuckPartitions stuckPartitions;
+  private final int partitionsRead;
+  private boolean newPartitionsSaid;
+  private final java.util.Set<String> ownCommits = new java.util.HashSet<>();
+  private final java.util.Set<String> foreignSaid = new java.util.HashSet<>();
   private volatile JobStatus lastStatus = new JobStatus(JobStatus.RUNNING, 0, 0, 0, 0, 0, List.of());
 
-  RunMonitor(PipelineResult result, MovieRatingsOptions options) {
+  RunMonitor(PipelineResult result, MovieRatingsOptions options, int partitionsRead) {
     this.result = result;
     this.options = options;
+    this.partitionsRead = partitionsRead;
     this.group = new ConsumerGroupOffsets(options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(3));
     this.stuckPartitions = new StuckPartitions(options.getStuckAfterSeconds());
   }
@@ -151,8 +156,52 @@ final class RunMonitor {
     waits.forEach((what, why) -> waiting.add((what.equals(CassandraRetry.CASSANDRA) ? "Cassandra" : what) + " (" + why + ")"));
     if (kafkaUp) {
       waiting.addAll(stuckPartitions());
+      newPartitions().ifPresent(waiting::add);
+      sayAnotherJob();
     }
     return waiting;
+  }
+
+  /**
+   * Two deployments sharing a consumer group overwrite each other's offsets: once this job has
+   * committed a partition, a commit there by another job is said (once per partition).
+   */
+  private void sayAnotherJob() {
+    try {
+      group.committedBy(options.getTopic()).forEach((partition, job) -> {
+        if (job.equals(options.getJobName())) {
+          ownCommits.add(partition);
+        } else if (ownCommits.contains(partition) && foreignSaid.add(partition)) {
+          System.err.println("ANOTHER JOB: " + partition + " of consumer group " + options.getConsumerGroup() + " was committed by job "
+              + job + ", not by this one (" + options.getJobName() + "): two deployments share the group and overwrite each"
+              + " other's offsets; give each its own --consumerGroup");
+        }
+      });
+    } catch (Exception e) {
+      // Kafka is not answering: the port probe says so.
+    }
+  }
+
+  /**
+   * KafkaIO's source reads the partitions the topic had when the job started: partitions added
+   * since are read from their earliest offset at the next start, and the job says so meanwhile.
+   */
+  private java.util.Optional<String> newPartitions() {
+    try {
+      int now = group.partitionCount(options.getTopic());
+      if (now > partitionsRead) {
+        String line = String.format("a restart: %s has %d partitions now, this job reads the %d it had when it started (the new"
+            + " ones start at their earliest offset when it starts again)", options.getTopic(), now, partitionsRead);
+        if (!newPartitionsSaid) {
+          newPartitionsSaid = true;
+          System.err.println("NEW PARTITIONS: " + line);
+        }
+        return java.util.Optional.of(line);
+      }
+    } catch (Exception e) {
+      // Kafka is not answering: the port probe says so.
+    }
+    return java.util.Optional.empty();
   }
 
   /** Partitions stuck for --stuckAfterSeconds while messages wait, each logged when found and again while it lasts. */

@@ -24,26 +24,31 @@ public final class CommitOffsets extends PTransform<PCollection<KV<String, Long>
 
   private final String bootstrapServers;
   private final String group;
+  private final String job;
 
-  public CommitOffsets(String bootstrapServers, String group) {
+  /** Commits to {@code group}, noting {@code job} (this run's name) beside each offset. */
+  public CommitOffsets(String bootstrapServers, String group, String job) {
     this.bootstrapServers = bootstrapServers;
     this.group = group;
+    this.job = job;
   }
 
   @Override
   public PDone expand(PCollection<KV<String, Long>> offsets) {
-    offsets.apply("CommitToGroup", ParDo.of(new CommitFn(bootstrapServers, group)));
+    offsets.apply("CommitToGroup", ParDo.of(new CommitFn(bootstrapServers, group, job)));
     return PDone.in(offsets.getPipeline());
   }
 
   static final class CommitFn extends DoFn<KV<String, Long>, Void> {
     private final String bootstrapServers;
     private final String group;
+    private final String job;
     private transient Map<String, Long> highest;
 
-    CommitFn(String bootstrapServers, String group) {
+    CommitFn(String bootstrapServers, String group, String job) {
       this.bootstrapServers = bootstrapServers;
       this.group = group;
+      this.job = job;
     }
 
     @StartBundle
@@ -60,7 +65,7 @@ public final class CommitOffsets extends PTransform<PCollection<KV<String, Long>
     public void finishBundle() throws InterruptedException {
       if (!highest.isEmpty()) {
         try {
-          new ConsumerGroupOffsets(bootstrapServers, group, Duration.ofSeconds(10)).commit(highest);
+          new ConsumerGroupOffsets(bootstrapServers, group, Duration.ofSeconds(10)).commit(highest, job);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
           LOG.warn("could not commit offsets {} of group {} ({}): the next commit carries them", highest, group, e.getMessage());
         }

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.moviestream.pipeline.model.PartitionKey;
@@ -25,6 +26,8 @@ import org.moviestream.pipeline.model.PartitionKey;
 public final class ConsumerGroupOffsets {
 
   private static final Map<String, Admin> ADMINS = new ConcurrentHashMap<>();
+  /** Topic ids of the topics committed in this JVM: a re-created topic's commits would need a new job anyway. */
+  private static final Map<String, String> TOPIC_IDS = new ConcurrentHashMap<>();
 
   private final String bootstrapServers;
   private final String group;
@@ -37,34 +40,60 @@ public final class ConsumerGroupOffsets {
   }
 
   /**
-   * The offset each partition of {@code topic} resumes at: the group's committed offset, or, for a
-   * partition without one, the earliest or latest offset ({@code startingOffsets}), which is then
-   * committed so that the reader and the offset tracking start from the same place.
+   * The offset each partition of {@code topic} resumes at ({@link ResumeRule}), committed where it is
+   * not the group's committed offset already, so that the reader and the offset tracking start from
+   * the same place; prints what was found on the way.
    *
    * @return "topic/partition" -> offset
    */
-  public Map<String, Long> resumePoint(String topic, String startingOffsets) throws Exception {
+  public Map<String, Long> resumePoint(String topic, String startingOffsets, String job) throws Exception {
     Admin admin = admin();
-    List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    Map<TopicPartition, OffsetAndMetadata> committed = committed(admin);
-    Map<TopicPartition, ListOffsetsResultInfo> earliest = offsets(admin, partitions, OffsetSpec.earliest());
-    Map<TopicPartition, ListOffsetsResultInfo> start = "earliest".equals(startingOffsets)
-        ? earliest : offsets(admin, partitions, OffsetSpec.latest());
-    Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
-    Map<String, Long> resume = new TreeMap<>();
-    for (TopicPartition partition : partitions) {
-      OffsetAndMetadata offset = committed.get(partition);
-      long at = offset != null ? Math.max(offset.offset(), earliest.get(partition).offset()) : start.get(partition).offset();
-      if (offset == null || offset.offset() != at) {
-        toCommit.put(partition, new OffsetAndMetadata(at));
+    TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMillis(), TimeUnit.MILLISECONDS).get(topic);
+    List<TopicPartition> partitions = description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    Map<Integer, ResumeRule.Committed> committed = new HashMap<>();
+    committed(admin).forEach((partition, offset) -> {
+      if (partition.topic().equals(topic) && offset != null) {
+        committed.put(partition.partition(), new ResumeRule.Committed(offset.offset(), CommitNote.parse(offset.metadata()).topicId()));
       }
-      resume.put(PartitionKey.of(topic, partition.partition()), at);
-    }
+    });
+    Map<Integer, Long> earliest = new HashMap<>();
+    offsets(admin, partitions, OffsetSpec.earliest()).forEach((partition, info) -> earliest.put(partition.partition(), info.offset()));
+    Map<Integer, Long> latest = new HashMap<>();
+    offsets(admin, partitions, OffsetSpec.latest()).forEach((partition, info) -> latest.put(partition.partition(), info.offset()));
+    String topicId = description.topicId().toString();
+    ResumeRule.Resume resume = ResumeRule.decide(topic, group, committed, topicId, earliest, latest, startingOffsets);
+    resume.findings().forEach(finding -> System.err.println("Resume: " + finding));
+
+    Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
+    Map<String, Long> resumeAt = new TreeMap<>();
+    resume.offsets().forEach((partition, at) -> {
+      ResumeRule.Committed commit = committed.get(partition);
+      if (commit == null || commit.offset() != at || !topicId.equals(commit.topicId())) {
+        toCommit.put(new TopicPartition(topic, partition), new OffsetAndMetadata(at, new CommitNote(topicId, job).text()));
+      }
+      resumeAt.put(PartitionKey.of(topic, partition), at);
+    });
     if (!toCommit.isEmpty()) {
       admin.alterConsumerGroupOffsets(group, toCommit).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
     }
-    return resume;
+    return resumeAt;
+  }
+
+  /** The job that made each of the group's commits of {@code topic} ("topic/partition" -> job; absent when unknown). */
+  public Map<String, String> committedBy(String topic) throws Exception {
+    Map<String, String> jobs = new TreeMap<>();
+    committed(admin()).forEach((partition, offset) -> {
+      String job = offset == null ? null : CommitNote.parse(offset.metadata()).job();
+      if (partition.topic().equals(topic) && job != null) {
+        jobs.put(PartitionKey.of(topic, partition.partition()), job);
+      }
+    });
+    return jobs;
+  }
+
+  /** How many partitions {@code topic} has now. */
+  public int partitionCount(String topic) throws Exception {
+    return admin().describeTopics(List.of(topic)).allTopicNames().get(timeoutMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size();
   }
 
   /** How many messages of {@code topic} lie beyond {@code offsets} ("topic/partition" -> offset). */
@@ -93,11 +122,26 @@ public final class ConsumerGroupOffsets {
     return committed;
   }
 
-  /** Commits {@code offsets} ("topic/partition" -> next offset to read) for the group. */
-  public void commit(Map<String, Long> offsets) throws InterruptedException, ExecutionException, TimeoutException {
+  /**
+   * Commits {@code offsets} ("topic/partition" -> next offset to read) for the group, each with a
+   * {@link CommitNote} of its topic's id and the committing {@code job}.
+   */
+  public void commit(Map<String, Long> offsets, String job) throws InterruptedException, ExecutionException, TimeoutException {
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-    offsets.forEach((key, offset) -> commits.put(PartitionKey.topicPartition(key), new OffsetAndMetadata(offset)));
+    for (var entry : offsets.entrySet()) {
+      TopicPartition partition = PartitionKey.topicPartition(entry.getKey());
+      commits.put(partition, new OffsetAndMetadata(entry.getValue(), new CommitNote(topicId(partition.topic()), job).text()));
+    }
     admin().alterConsumerGroupOffsets(group, commits).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private String topicId(String topic) throws InterruptedException, ExecutionException, TimeoutException {
+    String known = TOPIC_IDS.get(topic);
+    if (known == null) {
+      known = admin().describeTopics(List.of(topic)).allTopicNames().get(timeoutMillis(), TimeUnit.MILLISECONDS).get(topic).topicId().toString();
+      TOPIC_IDS.put(topic, known);
+    }
+    return known;
   }
 
   private Map<TopicPartition, OffsetAndMetadata> committed(Admin admin) throws Exception {

@@ -13,9 +13,10 @@ public final class ResumePoint {
 
   /** The group's committed offsets ("topic/partition" -> offset), committing the starting ones where there are none yet. */
   public static Map<String, Long> establish(KafkaReadOptions options) {
+    String job = options.getJobName();
     ConsumerGroupOffsets group = new ConsumerGroupOffsets(options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(15));
     try {
-      Map<String, Long> resumedAt = group.resumePoint(options.getTopic(), options.getStartingOffsets());
+      Map<String, Long> resumedAt = group.resumePoint(options.getTopic(), options.getStartingOffsets(), job);
       System.err.printf("Resuming consumer group %s at %s: %,d messages to read%n",
           options.getConsumerGroup(), describe(resumedAt), group.lag(options.getTopic(), resumedAt));
       return resumedAt;

@@ -20,8 +20,10 @@ public interface KafkaReadOptions extends PipelineOptions {
 
   void setTopic(String value);
 
-  @Description("Where to start when the consumer group has no committed offsets: latest or earliest")
-  @Default.String("latest")
+  @Description("Where a consumer group without committed offsets starts: earliest or latest (a group whose offsets"
+      + " expired looks new: latest would skip what arrived meanwhile). New partitions of a known group always start at"
+      + " their earliest offset")
+  @Default.String(Defaults.STARTING_OFFSETS)
   String getStartingOffsets();
 
   void setStartingOffsets(String value);

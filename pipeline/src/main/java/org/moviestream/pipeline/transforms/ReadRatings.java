@@ -52,11 +52,11 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
   }
 
   /**
-   * Reads {@code topic} as group "movie-ratings-pipeline" from the latest offsets, timestamps in UTC,
+   * Reads {@code topic} as group "movie-ratings-pipeline" (from the earliest offsets if it is new), timestamps in UTC,
    * watermark 5 s behind, ratings up to 5 minutes ahead of the clock moving it.
    */
   public static ReadRatings from(String bootstrapServers, String topic) {
-    return new ReadRatings(bootstrapServers, topic, Defaults.CONSUMER_GROUP, "latest", ZoneId.of("UTC"), Duration.standardSeconds(5),
+    return new ReadRatings(bootstrapServers, topic, Defaults.CONSUMER_GROUP, Defaults.STARTING_OFFSETS, ZoneId.of("UTC"), Duration.standardSeconds(5),
         Duration.standardMinutes(5));
   }
 

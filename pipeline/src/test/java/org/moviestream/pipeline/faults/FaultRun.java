@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Future;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.moviestream.catalog.CatalogReader;
 import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.RatingMessage;
+import org.moviestream.contract.SourceKey;
 import org.moviestream.testing.StackResources;
 
 /**
@@ -48,6 +50,7 @@ final class FaultRun implements AutoCloseable {
   private final List<String> titles;
   private final Random random = new Random(42);
   private int sentValid;
+  private final Map<SourceKey, Optional<RatingMessage>> expected = new java.util.concurrent.ConcurrentHashMap<>();
   private int sentBad;
 
   FaultRun(Path root, String name) {
@@ -102,6 +105,8 @@ final class FaultRun implements AutoCloseable {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
       RecordMetadata sent = producer.send(new ProducerRecord<>(topic, null, timestamp,
           key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, headers)).get();
+      expect(sent.partition(), sent.offset(), reason == null
+          ? RatingMessage.parse(new String(value, StandardCharsets.UTF_8), java.time.ZoneOffset.UTC) : null);
       if (reason == null) {
         sentValid++;
       } else {
@@ -109,6 +114,24 @@ final class FaultRun implements AutoCloseable {
       }
       return topic + "/" + sent.partition() + "/" + sent.offset();
     }
+  }
+
+  /** Deletes the ratings topic and creates it again, empty, under the same name (Kafka deletes a topic in the background). */
+  void recreateTopic() throws Exception {
+    resources.deleteTopics(topic);
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (true) {
+      try {
+        resources.createTopic(topic, 3, Map.of());
+        break;
+      } catch (RuntimeException stillBeingDeleted) {
+        if (System.nanoTime() > deadline) {
+          throw stillBeingDeleted;
+        }
+        Thread.sleep(500);
+      }
+    }
+    expected.clear();
   }
 
   /** Messages of the topic not committed by the pipeline's group. */
@@ -139,12 +162,14 @@ final class FaultRun implements AutoCloseable {
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     ObjectMapper json = new ObjectMapper();
     List<Future<RecordMetadata>> sent = new ArrayList<>();
+    List<RatingMessage> ratings = new ArrayList<>();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
       for (int i = 0; i < valid; i++) {
         String name = "Person " + (1 + random.nextInt(PEOPLE));
         Instant timestamp = first.plus(spacing.multipliedBy(i));
         RatingMessage rating = new RatingMessage(name, titles.get(random.nextInt(titles.size())), 1 + random.nextInt(10), timestamp);
         sent.add(producer.send(new ProducerRecord<>(topic, name, rating.toJson())));
+        ratings.add(rating);
         sentValid++;
         if (sentValid % BAD_EVERY == 0) {
           String bad = switch (sentBad % 3) {
@@ -154,13 +179,25 @@ final class FaultRun implements AutoCloseable {
             default -> new RatingMessage(name, "No Such Title " + sentBad, 5, timestamp).toJson();
           };
           sent.add(producer.send(new ProducerRecord<>(topic, name, bad)));
+          ratings.add(null);
           sentBad++;
         }
       }
-      for (Future<RecordMetadata> record : sent) {
-        record.get();
+      for (int i = 0; i < sent.size(); i++) {
+        RecordMetadata record = sent.get(i).get();
+        expect(record.partition(), record.offset(), ratings.get(i));
       }
     }
+  }
+
+  /** What the message at {@code partition}/{@code offset} must become: {@code rating}'s row, or a dead letter when null. */
+  private void expect(int partition, long offset, RatingMessage rating) {
+    expected.put(new SourceKey(topic, partition, offset), Optional.ofNullable(rating));
+  }
+
+  /** What the message at {@code source} must become: a rating's row, or (empty) a dead letter; null if this run did not send it. */
+  Optional<RatingMessage> expected(SourceKey source) {
+    return expected.get(source);
   }
 
   int sentValid() {

@@ -5,8 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.BeforeClass;
@@ -20,25 +18,22 @@ import org.moviestream.testing.PipelineProcess;
  */
 public class FaultToleranceIT {
 
-  private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-  private static final Path JAR = ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar");
-  private static final Path LOGS = ROOT.resolve("pipeline/target/faults");
   private static final int BACKLOG = 30_000;
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration STOP_LIMIT = Duration.ofSeconds(15);
 
-  private final LocalStack stack = new LocalStack(ROOT);
+  private final LocalStack stack = new LocalStack(PipelineJar.ROOT);
 
   @BeforeClass
   public static void theJarIsBuilt() {
-    assertTrue("build the jar first (mvn package): " + JAR, Files.exists(JAR));
+    PipelineJar.requireBuilt();
   }
 
   @Test
   public void pipelineKilledMidBacklogResumesWithNothingLostOrDoubled() throws Exception {
-    try (FaultRun run = new FaultRun(ROOT, "kill")) {
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "kill"); CommitWatch watch = CommitWatch.on(run)) {
       run.sendBacklog(BACKLOG);
-      try (PipelineProcess first = PipelineProcess.start(JAR, LOGS.resolve("kill-first.log"), run.pipelineArgs())) {
+      try (PipelineProcess first = PipelineJar.start("kill-first", run.pipelineArgs())) {
         await("part of the backlog is durable and committed", () -> run.committed() > 0, first);
         first.killHard();
       }
@@ -47,32 +42,65 @@ public class FaultToleranceIT {
       System.out.printf("[kill -9] pipeline killed at %,d rows of %,d, %,d offsets committed%n", rowsAtKill, BACKLOG, committedAtKill);
       assertTrue("killed mid-backlog", committedAtKill < BACKLOG);
 
-      try (PipelineProcess second = PipelineProcess.start(JAR, LOGS.resolve("kill-second.log"), run.pipelineArgs())) {
+      try (PipelineProcess second = PipelineJar.start("kill-second", run.pipelineArgs())) {
         awaitComplete(run, second);
         String resumed = second.output().lines().filter(line -> line.startsWith("Resuming consumer group " + run.group)).findFirst().orElseThrow();
         assertFalse("resumed where the first run committed, not at the beginning: " + resumed, resumed.contains(" 0:0 1:0 2:0:"));
         stopWithSigterm(second);
       }
+      assertNoPrematureCommit(watch);
     }
   }
 
   @Test
+  public void pipelineKilledThreeTimesAtRandomPointsLosesAndDoublesNothing() throws Exception {
+    java.util.Random random = new java.util.Random();
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "kill3"); CommitWatch watch = CommitWatch.on(run)) {
+      run.sendBacklog(BACKLOG);
+      for (int kill = 1; kill <= 3; kill++) {
+        try (PipelineProcess pipeline = PipelineJar.start("kill3-" + kill, run.pipelineArgs())) {
+          long rowsBefore = run.rows();
+          await("rows are being written", () -> run.rows() > rowsBefore, pipeline);
+          long pause = 1_000 + random.nextInt(6_000);
+          Thread.sleep(pause);
+          pipeline.killHard();
+          System.out.printf("[kill -9 #%d] %.1f s after the first new row: %,d rows, %,d offsets committed%n", kill, pause / 1000.0,
+              run.rows(), run.committed());
+        }
+      }
+      try (PipelineProcess last = PipelineJar.start("kill3-last", run.pipelineArgs())) {
+        awaitComplete(run, last);
+        stopWithSigterm(last);
+      }
+      assertNoPrematureCommit(watch);
+    }
+  }
+
+  /** The detector saw every committed offset's row or dead letter in place at the time of the commit. */
+  static void assertNoPrematureCommit(CommitWatch watch) {
+    assertTrue("committed offsets were checked", watch.checked() > 0);
+    assertEquals("offsets committed before they were durable", java.util.List.of(), watch.violations());
+    System.out.printf("[commit watch] %,d committed offsets checked, none ahead of its row or dead letter%n", watch.checked());
+  }
+
+  @Test
   public void brokerKilledAndBackAfter20SecondsMidStream() throws Exception {
-    try (FaultRun run = new FaultRun(ROOT, "broker");
-        PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("broker.log"), run.pipelineArgs())) {
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "broker"); CommitWatch watch = CommitWatch.on(run);
+        PipelineProcess pipeline = PipelineJar.start("broker", run.pipelineArgs())) {
       run.sendBacklog(BACKLOG / 2);
       killMidStreamAndBringBack("kafka", Duration.ofSeconds(20), run, pipeline);
       run.sendLive(BACKLOG / 2);
       awaitComplete(run, pipeline);
       assertTrue(tail(pipeline), pipeline.output().contains("waiting for Kafka"));
       stopWithSigterm(pipeline);
+      assertNoPrematureCommit(watch);
     }
   }
 
   @Test
   public void cassandraKilledAndBackAfter30SecondsMidStream() throws Exception {
-    try (FaultRun run = new FaultRun(ROOT, "cassandra");
-        PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("cassandra.log"), run.pipelineArgs())) {
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "cassandra"); CommitWatch watch = CommitWatch.on(run);
+        PipelineProcess pipeline = PipelineJar.start("cassandra", run.pipelineArgs())) {
       run.sendBacklog(BACKLOG);
       killMidStreamAndBringBack("cassandra", Duration.ofSeconds(30), run, pipeline);
       awaitComplete(run, pipeline);
@@ -80,6 +108,7 @@ public class FaultToleranceIT {
       assertTrue(tail(pipeline), output.contains("waiting for Cassandra"));
       assertTrue(tail(pipeline), output.contains("cassandra is back after"));
       stopWithSigterm(pipeline);
+      assertNoPrematureCommit(watch);
     }
   }
 

@@ -27,22 +27,19 @@ import org.moviestream.testing.PipelineProcess;
  */
 public class LifecycleIT {
 
-  private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-  private static final Path JAR = ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar");
-  private static final Path LOGS = ROOT.resolve("pipeline/target/faults");
 
   @BeforeClass
   public static void theJarIsBuilt() {
-    assertTrue("build the jar first (mvn package): " + JAR, Files.exists(JAR));
+    PipelineJar.requireBuilt();
   }
 
   @Test
   public void aJobFailingMidRunExitsOneWithinSecondsNamingTheCause() throws Exception {
     Path checkpoints = Files.createTempDirectory("movie-stream-checkpoints").resolve("cp");
-    try (FaultRun run = new FaultRun(ROOT, "fail")) {
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "fail")) {
       List<String> args = new ArrayList<>(run.pipelineArgs());
       args.add("--checkpointDir=" + checkpoints);
-      try (PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("fail.log"), args)) {
+      try (PipelineProcess pipeline = PipelineJar.start("fail", args)) {
         run.sendLive(300);
         await("ratings are written", () -> run.rows() >= 300, pipeline);
         // The checkpoint directory turns into a file (a disk taken away, a wrong mount): Spark cannot go on.
@@ -64,9 +61,9 @@ public class LifecycleIT {
 
   @Test
   public void aKeyspaceFromAnOlderSchemaExitsTwoNamingWhatIsMissing() throws Exception {
-    try (FaultRun run = new FaultRun(ROOT, "oldschema")) {
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "oldschema")) {
       run.resources().session().execute("DROP TABLE " + run.keyspace + ".trending_titles");
-      try (PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("oldschema.log"), run.pipelineArgs())) {
+      try (PipelineProcess pipeline = PipelineJar.start("oldschema", run.pipelineArgs())) {
         assertTrue("the pipeline ended\n" + tail(pipeline), pipeline.waitFor(60));
         assertEquals(tail(pipeline), 2, pipeline.exitCode());
         String output = pipeline.output();
@@ -79,8 +76,8 @@ public class LifecycleIT {
 
   @Test
   public void aTableDroppedAndRecreatedMidRunLosesNoRowAndBlamesNone() throws Exception {
-    try (FaultRun run = new FaultRun(ROOT, "droptable");
-        PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("droptable.log"), run.pipelineArgs())) {
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "droptable");
+        PipelineProcess pipeline = PipelineJar.start("droptable", run.pipelineArgs())) {
       run.sendLive(2_000);
       awaitComplete(run, pipeline);
       String table = run.keyspace + ".movie_ratings";
@@ -112,11 +109,7 @@ public class LifecycleIT {
   }
 
   private static boolean logContains(PipelineProcess pipeline, String text) {
-    try {
-      return pipeline.output().contains(text);
-    } catch (java.io.IOException e) {
-      return false;
-    }
+    return PipelineJar.output(pipeline).contains(text);
   }
 
   private static void deleteRecursively(Path path) throws java.io.IOException {

@@ -6,8 +6,6 @@ import static org.moviestream.pipeline.faults.FaultToleranceIT.awaitComplete;
 import static org.moviestream.pipeline.faults.FaultToleranceIT.stopWithSigterm;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,23 +24,21 @@ import org.moviestream.testing.PipelineProcess;
  */
 public class OddMessagesIT {
 
-  private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-  private static final Path JAR = ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar");
-  private static final Path LOGS = ROOT.resolve("pipeline/target/faults");
   private static final int WAVE = 3_000;
 
   @BeforeClass
   public static void theJarIsBuilt() {
-    assertTrue("build the jar first (mvn package): " + JAR, Files.exists(JAR));
+    PipelineJar.requireBuilt();
   }
 
   @Test
   public void everyOddMessageIsARowOrADeadLetterAndTheStreamGoesOn() throws Exception {
     // This topic allows what Kafka's defaults refuse, so that they reach the pipeline: 5 MB records,
     // and record timestamps more than an hour ahead (a client whose clock is wrong, on an older broker).
-    try (FaultRun run = new FaultRun(ROOT, "odd", Map.of("max.message.bytes", String.valueOf(6 << 20),
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "odd", Map.of("max.message.bytes", String.valueOf(6 << 20),
         "message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE)));
-        PipelineProcess pipeline = PipelineProcess.start(JAR, LOGS.resolve("odd.log"), run.pipelineArgs())) {
+        CommitWatch watch = CommitWatch.on(run);
+        PipelineProcess pipeline = PipelineJar.start("odd", run.pipelineArgs())) {
       run.sendBacklog(WAVE);
       FaultToleranceIT.await("the first wave is written", () -> run.rows() >= WAVE, pipeline);
 
@@ -94,6 +90,7 @@ public class OddMessagesIT {
       System.out.printf("[odd] %d odd messages: %s; the 5 MB one's dead letter is %,d bytes%n", expected.size(),
           deadLetters.values().stream().map(l -> l.reason().name()).sorted().toList(), huge.toJson().length());
       stopWithSigterm(pipeline);
+      FaultToleranceIT.assertNoPrematureCommit(watch);
     }
   }
 

@@ -17,7 +17,7 @@ public class OptionsParserTest {
     assertEquals("local[2]", options.getSparkMaster());
     assertEquals("localhost:29092", options.getBootstrapServers());
     assertEquals("movies_ratings", options.getTopic());
-    assertEquals("latest", options.getStartingOffsets());
+    assertEquals("earliest", options.getStartingOffsets());
     assertEquals("data/netflix.csv", options.getCatalog());
     assertEquals("127.0.0.1", options.getCassandraHosts());
     assertEquals(9042, (int) options.getCassandraPort());
