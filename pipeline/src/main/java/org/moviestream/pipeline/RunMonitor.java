@@ -83,7 +83,8 @@ final class RunMonitor {
     } catch (Throwable failure) {
       // The SparkRunner rethrows a failed streaming job's error from waitUntilFinish, not always as a
       // PipelineExecutionException; whatever it is, the job is over.
-      end(1, "Pipeline failed: " + rootMessage(failure));
+      end(1, "Pipeline failed: " + gainedPartitions().map(line -> line + " (" + rootMessage(failure) + ")")
+          .orElse(rootMessage(failure)));
     }
   }
 
@@ -183,20 +184,26 @@ final class RunMonitor {
   }
 
   /**
-   * KafkaIO's source reads the partitions the topic had when the job started: partitions added
-   * since are read from their earliest offset at the next start, and the job says so meanwhile.
+   * KafkaIO's source reads the partitions the topic had when the job started (its reader fails when
+   * the topic gains one): partitions added since are read from their earliest offset at the next
+   * start, and the job says so.
    */
   private java.util.Optional<String> newPartitions() {
+    java.util.Optional<String> gained = gainedPartitions();
+    gained.filter(line -> !newPartitionsSaid).ifPresent(line -> {
+      newPartitionsSaid = true;
+      System.err.println("NEW PARTITIONS: " + line);
+    });
+    return gained;
+  }
+
+  /** Whether the topic has more partitions than the job reads, said in a line; KafkaIO's reader fails on them. */
+  private java.util.Optional<String> gainedPartitions() {
     try {
       int now = group.partitionCount(options.getTopic());
       if (now > partitionsRead) {
-        String line = String.format("a restart: %s has %d partitions now, this job reads the %d it had when it started (the new"
-            + " ones start at their earliest offset when it starts again)", options.getTopic(), now, partitionsRead);
-        if (!newPartitionsSaid) {
-          newPartitionsSaid = true;
-          System.err.println("NEW PARTITIONS: " + line);
-        }
-        return java.util.Optional.of(line);
+        return java.util.Optional.of(String.format("%s gained partitions while the job ran (%d -> %d): start it again, and a"
+            + " partition new to the group is read from its earliest offset", options.getTopic(), partitionsRead, now));
       }
     } catch (Exception e) {
       // Kafka is not answering: the port probe says so.

@@ -33,6 +33,20 @@ public final class PipelineProcess implements AutoCloseable {
     return new PipelineProcess(builder.start(), log);
   }
 
+  /** The process's resident memory in bytes (Linux /proc), or -1 once it has ended. */
+  public long residentBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // ended
+    }
+    return -1;
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }

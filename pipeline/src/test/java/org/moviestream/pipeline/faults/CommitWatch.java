@@ -35,7 +35,7 @@ final class CommitWatch implements AutoCloseable {
   private final FaultRun run;
   private final Thread sampler;
   private final List<String> violations = new CopyOnWriteArrayList<>();
-  private final Map<Integer, Long> checkedUpTo = new HashMap<>();
+  private final Map<Integer, Long> checkedUpTo = new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<String> deadLetterKeys = new HashSet<>();
   private volatile boolean running = true;
   private volatile long checked;
@@ -56,6 +56,24 @@ final class CommitWatch implements AutoCloseable {
   /** Offsets found committed before their row or dead letter existed. */
   List<String> violations() {
     return List.copyOf(violations);
+  }
+
+  /** Waits until every offset committed by now has been checked (the sampler may lag behind a fast drain). */
+  void awaitCaughtUp(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        Map<TopicPartition, OffsetAndMetadata> committed = run.resources().committedOffsets(run.group);
+        boolean caughtUp = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(run.topic) && e.getValue() != null)
+            .allMatch(e -> checkedUpTo.getOrDefault(e.getKey().partition(), 0L) >= e.getValue().offset());
+        if (caughtUp) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // try again
+      }
+      Thread.sleep(500);
+    }
   }
 
   /** How many committed offsets were checked. */

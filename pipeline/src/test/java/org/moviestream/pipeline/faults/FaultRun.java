@@ -50,6 +50,7 @@ final class FaultRun implements AutoCloseable {
   private final List<String> titles;
   private final Random random = new Random(42);
   private int sentValid;
+  private int attempted;
   private final Map<SourceKey, Optional<RatingMessage>> expected = new java.util.concurrent.ConcurrentHashMap<>();
   private int sentBad;
 
@@ -170,22 +171,34 @@ final class FaultRun implements AutoCloseable {
         RatingMessage rating = new RatingMessage(name, titles.get(random.nextInt(titles.size())), 1 + random.nextInt(10), timestamp);
         sent.add(producer.send(new ProducerRecord<>(topic, name, rating.toJson())));
         ratings.add(rating);
-        sentValid++;
-        if (sentValid % BAD_EVERY == 0) {
-          String bad = switch (sentBad % 3) {
-            case 0 -> "{not json " + sentBad;
+        if (++attempted % BAD_EVERY == 0) {
+          String bad = switch (attempted / BAD_EVERY % 3) {
+            case 0 -> "{not json " + attempted;
             case 1 -> json.writeValueAsString(Map.of(RatingMessage.NAME, name, RatingMessage.MOVIE, titles.get(0),
                 RatingMessage.RATING, RatingMessage.MAX_RATING + 1, RatingMessage.TIMESTAMP, timestamp.toString()));
-            default -> new RatingMessage(name, "No Such Title " + sentBad, 5, timestamp).toJson();
+            default -> new RatingMessage(name, "No Such Title " + attempted, 5, timestamp).toJson();
           };
           sent.add(producer.send(new ProducerRecord<>(topic, name, bad)));
           ratings.add(null);
-          sentBad++;
         }
       }
+      // Only what the broker acknowledged counts (a broker that is away fails some sends).
+      Exception failed = null;
       for (int i = 0; i < sent.size(); i++) {
-        RecordMetadata record = sent.get(i).get();
-        expect(record.partition(), record.offset(), ratings.get(i));
+        try {
+          RecordMetadata record = sent.get(i).get();
+          expect(record.partition(), record.offset(), ratings.get(i));
+          if (ratings.get(i) == null) {
+            sentBad++;
+          } else {
+            sentValid++;
+          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          failed = e;
+        }
+      }
+      if (failed != null) {
+        throw failed;
       }
     }
   }

@@ -33,7 +33,7 @@ public class FaultToleranceIT {
   public void pipelineKilledMidBacklogResumesWithNothingLostOrDoubled() throws Exception {
     try (FaultRun run = new FaultRun(PipelineJar.ROOT, "kill"); CommitWatch watch = CommitWatch.on(run)) {
       run.sendBacklog(BACKLOG);
-      try (PipelineProcess first = PipelineJar.start("kill-first", run.pipelineArgs())) {
+      try (PipelineProcess first = PipelineJar.start("kill-first", slowDrain(run))) {
         await("part of the backlog is durable and committed", () -> run.committed() > 0, first);
         first.killHard();
       }
@@ -58,13 +58,12 @@ public class FaultToleranceIT {
     try (FaultRun run = new FaultRun(PipelineJar.ROOT, "kill3"); CommitWatch watch = CommitWatch.on(run)) {
       run.sendBacklog(BACKLOG);
       for (int kill = 1; kill <= 3; kill++) {
-        try (PipelineProcess pipeline = PipelineJar.start("kill3-" + kill, run.pipelineArgs())) {
-          long rowsBefore = run.rows();
-          await("rows are being written", () -> run.rows() > rowsBefore, pipeline);
-          long pause = 1_000 + random.nextInt(6_000);
+        try (PipelineProcess pipeline = PipelineJar.start("kill3-" + kill, slowDrain(run))) {
+          await("the job has started reading", () -> PipelineJar.output(pipeline).contains("Resuming consumer group"), pipeline);
+          long pause = 5_000 + random.nextInt(15_000);
           Thread.sleep(pause);
           pipeline.killHard();
-          System.out.printf("[kill -9 #%d] %.1f s after the first new row: %,d rows, %,d offsets committed%n", kill, pause / 1000.0,
+          System.out.printf("[kill -9 #%d] %.1f s after it started: %,d rows, %,d offsets committed%n", kill, pause / 1000.0,
               run.rows(), run.committed());
         }
       }
@@ -76,8 +75,16 @@ public class FaultToleranceIT {
     }
   }
 
+  /** The run's options, reading at most 2,000 ratings per micro-batch: the backlog drains over many commits, so a kill lands mid-way. */
+  private static java.util.List<String> slowDrain(FaultRun run) {
+    java.util.List<String> args = new java.util.ArrayList<>(run.pipelineArgs());
+    args.add("--maxRecordsPerBatch=2000");
+    return args;
+  }
+
   /** The detector saw every committed offset's row or dead letter in place at the time of the commit. */
-  static void assertNoPrematureCommit(CommitWatch watch) {
+  static void assertNoPrematureCommit(CommitWatch watch) throws InterruptedException {
+    watch.awaitCaughtUp(Duration.ofMinutes(2));
     assertTrue("committed offsets were checked", watch.checked() > 0);
     assertEquals("offsets committed before they were durable", java.util.List.of(), watch.violations());
     System.out.printf("[commit watch] %,d committed offsets checked, none ahead of its row or dead letter%n", watch.checked());
@@ -125,7 +132,11 @@ public class FaultToleranceIT {
 
   /** Rows == valid ratings sent, windows add up per person, one dead letter per bad message; the process kept running. */
   static void awaitComplete(FaultRun run, PipelineProcess pipeline) throws Exception {
-    long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+    awaitComplete(run, pipeline, DRAIN_TIMEOUT);
+  }
+
+  static void awaitComplete(FaultRun run, PipelineProcess pipeline, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
     String missing;
     while ((missing = run.incompleteness()) != null) {
       assertTrue("the pipeline died; see " + pipeline.log() + "\n" + tail(pipeline), pipeline.isAlive());
