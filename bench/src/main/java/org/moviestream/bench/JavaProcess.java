@@ -37,29 +37,36 @@ final class JavaProcess implements AutoCloseable {
   }
 
   /** Starts {@code java <jvmArgs> <args>} with the module openings Spark needs on Java 17. */
-  static JavaProcess start(Path root, Path log, List<String> jvmArgs, List<String> args) throws IOException {
+  static JavaProcess start(Path root, Path log, List<String> jvmArgs, List<String> args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(Files.readString(root.resolve(".mvn/jvm.config")).trim().split("\\s+")));
     command.addAll(jvmArgs);
     command.addAll(args);
     Files.createDirectories(log.getParent());
-    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     return new JavaProcess(builder.start(), log);
   }
 
   private void follow(Path log) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter out =
+            new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
       String line;
       while ((line = in.readLine()) != null) {
         out.println(line);
         lastLine.set(line);
-        JobStatus.fromLine(line).ifPresent(status -> {
-          ready = true;
-          written.set(status.written());
-        });
+        JobStatus.fromLine(line)
+            .ifPresent(
+                status -> {
+                  ready = true;
+                  written.set(status.written());
+                });
       }
     } catch (IOException e) {
       lastLine.set("(log lost: " + e.getMessage() + ")");
@@ -101,7 +108,8 @@ final class JavaProcess implements AutoCloseable {
 
   /** Peak resident memory (VmHWM) in MiB. */
   double peakRssMiB() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
       if (line.startsWith("VmHWM:")) {
         return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
       }
@@ -113,7 +121,8 @@ final class JavaProcess implements AutoCloseable {
   double cpuSeconds() throws IOException {
     String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+        / (double) CLOCK_TICKS_PER_SECOND;
   }
 
   @Override

@@ -21,40 +21,81 @@ final class Measurements {
 
   /** Runs the producer jar to the end with {@code args}; fails if it fails. */
   void produce(String topic, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("-jar", context.root().resolve("producer/target/movie-ratings-producer.jar").toString(),
-        "--topic", topic, "--bootstrap-servers", context.bootstrapServers(), "--seed", "1"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "-jar",
+                context.root().resolve("producer/target/movie-ratings-producer.jar").toString(),
+                "--topic",
+                topic,
+                "--bootstrap-servers",
+                context.bootstrapServers(),
+                "--seed",
+                "1"));
     command.addAll(List.of(args));
     long start = System.nanoTime();
-    try (JavaProcess producer = JavaProcess.start(context.root(), context.work().resolve(topic + "-producer.log"), List.of(), command)) {
+    try (JavaProcess producer =
+        JavaProcess.start(
+            context.root(), context.work().resolve(topic + "-producer.log"), List.of(), command)) {
       int exit = producer.waitFor(3_600);
       if (exit != 0) {
-        throw new IllegalStateException("the producer failed (exit " + exit + "): " + producer.lastLine());
+        throw new IllegalStateException(
+            "the producer failed (exit " + exit + "): " + producer.lastLine());
       }
     }
-    System.out.printf(Locale.ROOT, "[bench] produced to %s (%s) in %.1f s%n", topic, String.join(" ", args), (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        Locale.ROOT,
+        "[bench] produced to %s (%s) in %.1f s%n",
+        topic,
+        String.join(" ", args),
+        (System.nanoTime() - start) / 1e9);
   }
 
-  Results.Backlog backlog(SystemUnderTest system, String settings, List<String> extraArgs, String topic, long records) throws Exception {
-    String keyspace = "bench_" + system.name().toLowerCase(Locale.ROOT) + "_" + run + "_" + Math.abs(settings.hashCode() % 1000);
+  Results.Backlog backlog(
+      SystemUnderTest system, String settings, List<String> extraArgs, String topic, long records)
+      throws Exception {
+    String keyspace =
+        "bench_"
+            + system.name().toLowerCase(Locale.ROOT)
+            + "_"
+            + run
+            + "_"
+            + Math.abs(settings.hashCode() % 1000);
     fixtures.createKeyspace(keyspace);
-    System.out.printf("[bench] %s draining %,d ratings (%s)...%n", system.label(), records, settings);
-    try (JavaProcess job = system.start(context, topic + "", keyspace, withGroup(system, extraArgs, keyspace))) {
+    System.out.printf(
+        "[bench] %s draining %,d ratings (%s)...%n", system.label(), records, settings);
+    try (JavaProcess job =
+        system.start(context, topic + "", keyspace, withGroup(system, extraArgs, keyspace))) {
       awaitWritten(job, records, Duration.ofSeconds(Math.max(600, records / 500)), system.label());
       WriteTimes times = awaitRows(keyspace, records);
       double rss = job.peakRssMiB();
       double cpu = job.cpuSeconds();
-      Results.Backlog result = new Results.Backlog(system.label(), settings, times.size(),
-          (times.lastWriteMillis() - job.startMillis()) / 1000.0, (times.lastWriteMillis() - times.firstWriteMillis()) / 1000.0,
-          rss, cpu, times.rowsPerSecond(job.startMillis()));
-      System.out.printf(Locale.ROOT, "[bench] %s: %,.0f rows/s from launch, %,.0f rows/s first to last write, peak RSS %,.0f MiB, %.0f CPU s%n",
-          system.label(), result.rowsPerSecond(), result.steadyRowsPerSecond(), rss, cpu);
+      Results.Backlog result =
+          new Results.Backlog(
+              system.label(),
+              settings,
+              times.size(),
+              (times.lastWriteMillis() - job.startMillis()) / 1000.0,
+              (times.lastWriteMillis() - times.firstWriteMillis()) / 1000.0,
+              rss,
+              cpu,
+              times.rowsPerSecond(job.startMillis()));
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] %s: %,.0f rows/s from launch, %,.0f rows/s first to last write, peak RSS %,.0f MiB, %.0f CPU s%n",
+          system.label(),
+          result.rowsPerSecond(),
+          result.steadyRowsPerSecond(),
+          rss,
+          cpu);
       return result;
     } finally {
       fixtures.dropKeyspace(keyspace);
     }
   }
 
-  Results.Steady steady(SystemUnderTest system, List<String> extraArgs, int rate, int seconds) throws Exception {
+  Results.Steady steady(SystemUnderTest system, List<String> extraArgs, int rate, int seconds)
+      throws Exception {
     String name = system.name().toLowerCase(Locale.ROOT);
     String topic = "bench_steady_" + name + "_" + rate + "_" + run;
     String keyspace = topic;
@@ -62,7 +103,8 @@ final class Measurements {
     fixtures.createTopics(Benchmark.PARTITIONS, topic, topic + "_dlq");
     fixtures.createKeyspace(keyspace);
     System.out.printf("[bench] %s at %,d ratings/s for %d s...%n", system.label(), rate, seconds);
-    try (JavaProcess job = system.start(context, topic, keyspace, withGroup(system, extraArgs, keyspace))) {
+    try (JavaProcess job =
+        system.start(context, topic, keyspace, withGroup(system, extraArgs, keyspace))) {
       awaitReady(job, system.label());
       Thread.sleep(10_000);
       long produceStart = System.currentTimeMillis();
@@ -70,11 +112,26 @@ final class Measurements {
       long produceEnd = System.currentTimeMillis();
       awaitWritten(job, expected, Duration.ofSeconds(90), system.label());
       WriteTimes times = awaitRows(keyspace, expected);
-      Results.Steady result = new Results.Steady(system.label(), rate, seconds, expected, times.size(), times.latencyMillis(),
-          times.backlogGrowthSeconds(produceStart, produceEnd, rate), job.peakRssMiB(), times.p99LatencyPerSecond(job.startMillis()));
-      System.out.printf(Locale.ROOT, "[bench] %s at %,d/s: p50 %d ms, p99 %d ms, max %d ms, backlog growth %+.1f s%n", system.label(), rate,
-          result.latencyMillis().getValueAtPercentile(50), result.latencyMillis().getValueAtPercentile(99),
-          result.latencyMillis().getMaxValue(), result.backlogGrowthSeconds());
+      Results.Steady result =
+          new Results.Steady(
+              system.label(),
+              rate,
+              seconds,
+              expected,
+              times.size(),
+              times.latencyMillis(),
+              times.backlogGrowthSeconds(produceStart, produceEnd, rate),
+              job.peakRssMiB(),
+              times.p99LatencyPerSecond(job.startMillis()));
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] %s at %,d/s: p50 %d ms, p99 %d ms, max %d ms, backlog growth %+.1f s%n",
+          system.label(),
+          rate,
+          result.latencyMillis().getValueAtPercentile(50),
+          result.latencyMillis().getValueAtPercentile(99),
+          result.latencyMillis().getMaxValue(),
+          result.backlogGrowthSeconds());
       return result;
     } finally {
       fixtures.dropKeyspace(keyspace);
@@ -83,7 +140,8 @@ final class Measurements {
   }
 
   /** Beam's consumer group is per keyspace, so that every run reads the topic from its start. */
-  private static List<String> withGroup(SystemUnderTest system, List<String> extraArgs, String keyspace) {
+  private static List<String> withGroup(
+      SystemUnderTest system, List<String> extraArgs, String keyspace) {
     List<String> args = new ArrayList<>(extraArgs);
     if (system == SystemUnderTest.BEAM) {
       args.add("--consumerGroup=bench-" + keyspace);
@@ -101,7 +159,8 @@ final class Measurements {
     }
   }
 
-  private static void awaitWritten(JavaProcess job, long expected, Duration timeout, String label) throws InterruptedException {
+  private static void awaitWritten(JavaProcess job, long expected, Duration timeout, String label)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long lastReport = System.nanoTime();
     while (job.written() < expected) {
@@ -109,18 +168,27 @@ final class Measurements {
         throw new IllegalStateException(label + " stopped: " + job.lastLine());
       }
       if (System.nanoTime() > deadline) {
-        System.out.printf("[bench] %s: timed out with %,d of %,d written%n", label, job.written(), expected);
+        System.out.printf(
+            "[bench] %s: timed out with %,d of %,d written%n", label, job.written(), expected);
         return;
       }
       if (System.nanoTime() - lastReport > 10_000_000_000L) {
-        System.out.printf(Locale.ROOT, "[bench]   %s: %,d / %,d (%.0f s)%n", label, job.written(), expected, job.secondsSinceStart());
+        System.out.printf(
+            Locale.ROOT,
+            "[bench]   %s: %,d / %,d (%.0f s)%n",
+            label,
+            job.written(),
+            expected,
+            job.secondsSinceStart());
         lastReport = System.nanoTime();
       }
       Thread.sleep(200);
     }
   }
 
-  /** Scans the table until it holds {@code expected} rows (writes of the last batch may still land). */
+  /**
+   * Scans the table until it holds {@code expected} rows (writes of the last batch may still land).
+   */
   private WriteTimes awaitRows(String keyspace, long expected) throws InterruptedException {
     WriteTimes times = WriteTimes.read(fixtures.session(), keyspace);
     for (int attempt = 0; attempt < 10 && times.size() < expected; attempt++) {
@@ -128,7 +196,8 @@ final class Measurements {
       times = WriteTimes.read(fixtures.session(), keyspace);
     }
     if (times.size() != expected) {
-      System.out.printf("[bench] %s holds %,d rows, expected %,d%n", keyspace, times.size(), expected);
+      System.out.printf(
+          "[bench] %s holds %,d rows, expected %,d%n", keyspace, times.size(), expected);
     }
     return times;
   }

@@ -35,8 +35,8 @@ import org.moviestream.contract.SourceKey;
  * {@code foreachBatch} and the Spark Cassandra Connector.
  *
  * <p>Arguments: bootstrapServers topic keyspace catalog checkpointDir [triggerSeconds]. Prints a
- * {@link JobStatus} line when the query starts and after each micro-batch (written: cumulative input
- * rows of finished micro-batches).
+ * {@link JobStatus} line when the query starts and after each micro-batch (written: cumulative
+ * input rows of finished micro-batches).
  */
 public final class NativeRatingsJob {
 
@@ -50,71 +50,120 @@ public final class NativeRatingsJob {
     String checkpointDir = args[4];
     int triggerSeconds = args.length > 5 ? Integer.parseInt(args[5]) : 0;
 
-    SparkSession spark = SparkSession.builder()
-        .appName("native-ratings")
-        .master("local[2]")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.ui.enabled", "false")
-        .config("spark.cassandra.connection.host", Defaults.CASSANDRA_HOST)
-        .config("spark.cassandra.output.concurrent.writes", "32")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .appName("native-ratings")
+            .master("local[2]")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.ui.enabled", "false")
+            .config("spark.cassandra.connection.host", Defaults.CASSANDRA_HOST)
+            .config("spark.cassandra.output.concurrent.writes", "32")
+            .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
 
     // The pipeline's own parsing rules (RatingMessage.parse), so that both jobs accept and reject
-    // the same messages; an invalid message gives null and is left out, as the pipeline dead-letters it.
-    spark.udf().register("parse_rating", (UDF4<String, String, Integer, Long, Row>) NativeRatingsJob::parseRating, PARSED);
+    // the same messages; an invalid message gives null and is left out, as the pipeline
+    // dead-letters it.
+    spark
+        .udf()
+        .register(
+            "parse_rating",
+            (UDF4<String, String, Integer, Long, Row>) NativeRatingsJob::parseRating,
+            PARSED);
 
-    Dataset<Row> ratings = spark.readStream().format("kafka")
-        .option("kafka.bootstrap.servers", bootstrapServers)
-        .option("subscribe", topic)
-        .option("startingOffsets", "earliest")
-        .load()
-        .select(callUDF("parse_rating", col("value").cast("string"), col("topic"), col("partition"), col("offset")).as("r"))
-        .where("r IS NOT NULL")
-        .select("r.*");
+    Dataset<Row> ratings =
+        spark
+            .readStream()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", bootstrapServers)
+            .option("subscribe", topic)
+            .option("startingOffsets", "earliest")
+            .load()
+            .select(
+                callUDF(
+                        "parse_rating",
+                        col("value").cast("string"),
+                        col("topic"),
+                        col("partition"),
+                        col("offset"))
+                    .as("r"))
+            .where("r IS NOT NULL")
+            .select("r.*");
 
-    Dataset<Row> enriched = ratings.join(broadcast(catalog(spark, Path.of(catalogPath))), "key")
-        .select("name", "timestamp", "id", "show_id", "movie", "rating_movie", "duration", "seasons", "release_year",
-            "director", "country", "type", "content_rating");
+    Dataset<Row> enriched =
+        ratings
+            .join(broadcast(catalog(spark, Path.of(catalogPath))), "key")
+            .select(
+                "name",
+                "timestamp",
+                "id",
+                "show_id",
+                "movie",
+                "rating_movie",
+                "duration",
+                "seasons",
+                "release_year",
+                "director",
+                "country",
+                "type",
+                "content_rating");
 
     AtomicLong written = new AtomicLong();
-    spark.streams().addListener(new StreamingQueryListener() {
-      @Override
-      public void onQueryStarted(QueryStartedEvent event) {
-        System.out.println(JobStatus.written(0).toLine());
-      }
+    spark
+        .streams()
+        .addListener(
+            new StreamingQueryListener() {
+              @Override
+              public void onQueryStarted(QueryStartedEvent event) {
+                System.out.println(JobStatus.written(0).toLine());
+              }
 
-      @Override
-      public void onQueryProgress(QueryProgressEvent event) {
-        System.out.println(JobStatus.written(written.addAndGet(event.progress().numInputRows())).toLine());
-      }
+              @Override
+              public void onQueryProgress(QueryProgressEvent event) {
+                System.out.println(
+                    JobStatus.written(written.addAndGet(event.progress().numInputRows())).toLine());
+              }
 
-      @Override
-      public void onQueryTerminated(QueryTerminatedEvent event) {}
-    });
+              @Override
+              public void onQueryTerminated(QueryTerminatedEvent event) {}
+            });
 
-    VoidFunction2<Dataset<Row>, Long> writeBatch = (batch, batchId) -> batch.write()
-        .format("org.apache.spark.sql.cassandra")
-        .option("keyspace", keyspace)
-        .option("table", "movie_ratings")
-        .mode("append")
-        .save();
-    StreamingQuery query = enriched.writeStream()
-        .option("checkpointLocation", checkpointDir)
-        .trigger(triggerSeconds > 0 ? Trigger.ProcessingTime(triggerSeconds * 1000L) : Trigger.ProcessingTime(0))
-        .foreachBatch(writeBatch)
-        .start();
+    VoidFunction2<Dataset<Row>, Long> writeBatch =
+        (batch, batchId) ->
+            batch
+                .write()
+                .format("org.apache.spark.sql.cassandra")
+                .option("keyspace", keyspace)
+                .option("table", "movie_ratings")
+                .mode("append")
+                .save();
+    StreamingQuery query =
+        enriched
+            .writeStream()
+            .option("checkpointLocation", checkpointDir)
+            .trigger(
+                triggerSeconds > 0
+                    ? Trigger.ProcessingTime(triggerSeconds * 1000L)
+                    : Trigger.ProcessingTime(0))
+            .foreachBatch(writeBatch)
+            .start();
     query.awaitTermination();
   }
 
-  private static final StructType PARSED = StructType.fromDDL(
-      "name STRING, rated_title STRING, rating_movie INT, timestamp TIMESTAMP, id STRING, key STRING");
+  private static final StructType PARSED =
+      StructType.fromDDL(
+          "name STRING, rated_title STRING, rating_movie INT, timestamp TIMESTAMP, id STRING, key STRING");
 
   private static Row parseRating(String payload, String topic, int partition, long offset) {
     try {
       RatingMessage rating = RatingMessage.parse(payload, ZoneOffset.UTC);
-      return RowFactory.create(rating.name(), rating.movie(), rating.rating(), Timestamp.from(rating.timestamp()),
-          new SourceKey(topic, partition, offset).rowId().toString(), CatalogEntry.key(rating.movie()));
+      return RowFactory.create(
+          rating.name(),
+          rating.movie(),
+          rating.rating(),
+          Timestamp.from(rating.timestamp()),
+          new SourceKey(topic, partition, offset).rowId().toString(),
+          CatalogEntry.key(rating.movie()));
     } catch (InvalidRatingException e) {
       return null;
     }
@@ -124,11 +173,23 @@ public final class NativeRatingsJob {
     Catalog catalog = CatalogReader.read(path);
     List<Row> rows = new ArrayList<>();
     for (CatalogEntry entry : catalog.byTitle().values()) {
-      rows.add(RowFactory.create(entry.key(), entry.showId(), entry.title(), entry.durationMinutes(), entry.seasons(),
-          entry.releaseYear(), entry.director(), entry.country(), entry.type(), entry.contentRating()));
+      rows.add(
+          RowFactory.create(
+              entry.key(),
+              entry.showId(),
+              entry.title(),
+              entry.durationMinutes(),
+              entry.seasons(),
+              entry.releaseYear(),
+              entry.director(),
+              entry.country(),
+              entry.type(),
+              entry.contentRating()));
     }
-    StructType schema = StructType.fromDDL("key STRING, show_id STRING, movie STRING, duration INT, seasons INT,"
-        + " release_year INT, director STRING, country STRING, type STRING, content_rating STRING");
+    StructType schema =
+        StructType.fromDDL(
+            "key STRING, show_id STRING, movie STRING, duration INT, seasons INT,"
+                + " release_year INT, director STRING, country STRING, type STRING, content_rating STRING");
     return spark.createDataFrame(rows, schema);
   }
 }

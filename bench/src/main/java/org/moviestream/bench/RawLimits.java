@@ -32,8 +32,12 @@ final class RawLimits {
 
   private RawLimits() {}
 
-  /** A plain KafkaConsumer reads all {@code expected} records of {@code topic}; returns them and the rate. */
-  static Measured<List<ConsumerRecord<String, String>>> drain(String bootstrapServers, String topic, long expected) {
+  /**
+   * A plain KafkaConsumer reads all {@code expected} records of {@code topic}; returns them and the
+   * rate.
+   */
+  static Measured<List<ConsumerRecord<String, String>>> drain(
+      String bootstrapServers, String topic, long expected) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID());
@@ -55,26 +59,40 @@ final class RawLimits {
   }
 
   /**
-   * The same rows inserted with the DataStax driver, asynchronously, {@value #IN_FLIGHT} requests in
-   * flight: each row alone ({@code batchRows} 1) or each person's rows as unlogged batches of up to
-   * {@code batchRows}, as the pipeline writes them. Returns the failed requests.
+   * The same rows inserted with the DataStax driver, asynchronously, {@value #IN_FLIGHT} requests
+   * in flight: each row alone ({@code batchRows} 1) or each person's rows as unlogged batches of up
+   * to {@code batchRows}, as the pipeline writes them. Returns the failed requests.
    */
-  static Measured<Long> insert(Session session, String keyspace, List<ConsumerRecord<String, String>> records, int batchRows)
+  static Measured<Long> insert(
+      Session session, String keyspace, List<ConsumerRecord<String, String>> records, int batchRows)
       throws Exception {
-    PreparedStatement insert = session.prepare("INSERT INTO " + keyspace
-        + ".movie_ratings (name, timestamp, id, movie, rating_movie) VALUES (?, ?, ?, ?, ?)");
+    PreparedStatement insert =
+        session.prepare(
+            "INSERT INTO "
+                + keyspace
+                + ".movie_ratings (name, timestamp, id, movie, rating_movie) VALUES (?, ?, ?, ?, ?)");
     Map<String, List<BoundStatement>> perPerson = new LinkedHashMap<>();
     for (ConsumerRecord<String, String> record : records) {
       RatingMessage rating = RatingMessage.parse(record.value(), ZoneOffset.UTC);
       UUID id = new SourceKey(record.topic(), record.partition(), record.offset()).rowId();
-      perPerson.computeIfAbsent(rating.name(), name -> new ArrayList<>())
-          .add(insert.bind(rating.name(), Date.from(rating.timestamp()), id, rating.movie(), rating.rating()));
+      perPerson
+          .computeIfAbsent(rating.name(), name -> new ArrayList<>())
+          .add(
+              insert.bind(
+                  rating.name(),
+                  Date.from(rating.timestamp()),
+                  id,
+                  rating.movie(),
+                  rating.rating()));
     }
     List<Statement> statements = new ArrayList<>();
     for (List<BoundStatement> rows : perPerson.values()) {
       for (int from = 0; from < rows.size(); from += batchRows) {
         List<BoundStatement> chunk = rows.subList(from, Math.min(rows.size(), from + batchRows));
-        statements.add(chunk.size() == 1 ? chunk.get(0) : new BatchStatement(BatchStatement.Type.UNLOGGED).addAll(chunk));
+        statements.add(
+            chunk.size() == 1
+                ? chunk.get(0)
+                : new BatchStatement(BatchStatement.Type.UNLOGGED).addAll(chunk));
       }
     }
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
@@ -83,14 +101,16 @@ final class RawLimits {
     for (Statement statement : statements) {
       inFlight.acquire();
       ResultSetFuture future = session.executeAsync(statement);
-      future.addListener(() -> {
-        try {
-          future.getUninterruptibly();
-        } catch (RuntimeException e) {
-          failures.incrementAndGet();
-        }
-        inFlight.release();
-      }, MoreExecutors.directExecutor());
+      future.addListener(
+          () -> {
+            try {
+              future.getUninterruptibly();
+            } catch (RuntimeException e) {
+              failures.incrementAndGet();
+            }
+            inFlight.release();
+          },
+          MoreExecutors.directExecutor());
     }
     inFlight.acquire(IN_FLIGHT);
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -13,47 +13,104 @@ final class Report {
 
   private Report() {}
 
-  static String markdown(String title, String settings, Results.Raw raw, List<Results.Backlog> backlogs,
-      List<Results.Steady> steadies, String chartFile) {
+  static String markdown(
+      String title,
+      String settings,
+      Results.Raw raw,
+      List<Results.Backlog> backlogs,
+      List<Results.Steady> steadies,
+      String chartFile) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(title).append("\n\n").append(settings).append("\n\n");
 
-    md.append("## Raw limits of this machine\n\n| measure | records | per second |\n|---|---:|---:|\n");
+    md.append(
+        "## Raw limits of this machine\n\n| measure | records | per second |\n|---|---:|---:|\n");
     row(md, "plain KafkaConsumer draining the topic", raw.records(), raw.consumerPerSecond());
-    row(md, "plain DataStax driver async single-row inserts (" + RawLimits.IN_FLIGHT + " in flight)", raw.records(), raw.writerPerSecond());
-    row(md, "the same, as unlogged batches of up to " + raw.batchRows() + " rows of one person", raw.records(), raw.batchedWriterPerSecond());
-    md.append(String.format(Locale.ROOT, "\nCeiling (reading, or the faster way of writing, whichever is slower): **%,.0f rows/s**.%s\n\n", raw.ceiling(),
-        raw.writerFailures() > 0 ? " (" + raw.writerFailures() + " raw write requests failed)" : ""));
+    row(
+        md,
+        "plain DataStax driver async single-row inserts (" + RawLimits.IN_FLIGHT + " in flight)",
+        raw.records(),
+        raw.writerPerSecond());
+    row(
+        md,
+        "the same, as unlogged batches of up to " + raw.batchRows() + " rows of one person",
+        raw.records(),
+        raw.batchedWriterPerSecond());
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "\nCeiling (reading, or the faster way of writing, whichever is slower): **%,.0f rows/s**.%s\n\n",
+            raw.ceiling(),
+            raw.writerFailures() > 0
+                ? " (" + raw.writerFailures() + " raw write requests failed)"
+                : ""));
 
     md.append("## Backlog: drain the preloaded topic into Cassandra\n\n")
-        .append("| system | settings | rows | rows/s (launch to last write) | rows/s (first to last write) | of ceiling | peak RSS | CPU s per million |\n")
+        .append(
+            "| system | settings | rows | rows/s (launch to last write) | rows/s (first to last write) | of ceiling | peak RSS | CPU s per million |\n")
         .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (Results.Backlog b : backlogs) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f | %,.0f | %.0f%% | %,.0f MiB | %,.0f |\n",
-          b.system(), b.settings(), b.rows(), b.rowsPerSecond(), b.steadyRowsPerSecond(),
-          100 * b.steadyRowsPerSecond() / raw.ceiling(), b.peakRssMiB(), b.cpuSecondsPerMillion()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %,d | %,.0f | %,.0f | %.0f%% | %,.0f MiB | %,.0f |\n",
+              b.system(),
+              b.settings(),
+              b.rows(),
+              b.rowsPerSecond(),
+              b.steadyRowsPerSecond(),
+              100 * b.steadyRowsPerSecond() / raw.ceiling(),
+              b.peakRssMiB(),
+              b.cpuSecondsPerMillion()));
     }
     if (backlogs.size() >= 2) {
-      Results.Backlog beam = backlogs.stream().filter(b -> b.system().startsWith("Beam")).reduce((a, b) -> b).orElse(null);
-      Results.Backlog spark = backlogs.stream().filter(b -> !b.system().startsWith("Beam")).findFirst().orElse(null);
+      Results.Backlog beam =
+          backlogs.stream()
+              .filter(b -> b.system().startsWith("Beam"))
+              .reduce((a, b) -> b)
+              .orElse(null);
+      Results.Backlog spark =
+          backlogs.stream().filter(b -> !b.system().startsWith("Beam")).findFirst().orElse(null);
       if (beam != null && spark != null) {
-        md.append(String.format(Locale.ROOT, "\nBeam / native (launch to last write): **%.2f**; first to last write: **%.2f**.\n",
-            beam.rowsPerSecond() / spark.rowsPerSecond(), beam.steadyRowsPerSecond() / spark.steadyRowsPerSecond()));
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "\nBeam / native (launch to last write): **%.2f**; first to last write: **%.2f**.\n",
+                beam.rowsPerSecond() / spark.rowsPerSecond(),
+                beam.steadyRowsPerSecond() / spark.steadyRowsPerSecond()));
       }
     }
 
     md.append("\n## Steady state: latency at a fixed rate (row write time - rating timestamp)\n\n")
-        .append("| system | rate/s | seconds | rows | p50 ms | p95 ms | p99 ms | max ms | backlog growth | sustained | peak RSS |\n")
+        .append(
+            "| system | rate/s | seconds | rows | p50 ms | p95 ms | p99 ms | max ms | backlog growth | sustained | peak RSS |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
     for (Results.Steady s : steadies) {
       Histogram h = s.latencyMillis();
-      md.append(String.format(Locale.ROOT, "| %s | %,.0f | %d | %,d / %,d | %d | %d | %d | %d | %+.1f s | %s | %,.0f MiB |\n",
-          s.system(), s.rate(), s.seconds(), s.rows(), s.expected(), h.getValueAtPercentile(50), h.getValueAtPercentile(95),
-          h.getValueAtPercentile(99), h.getMaxValue(), s.backlogGrowthSeconds(), s.sustained() ? "yes" : "no", s.peakRssMiB()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,.0f | %d | %,d / %,d | %d | %d | %d | %d | %+.1f s | %s | %,.0f MiB |\n",
+              s.system(),
+              s.rate(),
+              s.seconds(),
+              s.rows(),
+              s.expected(),
+              h.getValueAtPercentile(50),
+              h.getValueAtPercentile(95),
+              h.getValueAtPercentile(99),
+              h.getMaxValue(),
+              s.backlogGrowthSeconds(),
+              s.sustained() ? "yes" : "no",
+              s.peakRssMiB()));
     }
-    md.append("\n\"Backlog growth\": ratings produced but not yet written at the end of the producing window minus at its middle,\n")
-        .append("in seconds of input; \"sustained\" = every row arrived and the backlog grew by less than one second.\n\n")
-        .append("![throughput and latency over time](").append(chartFile).append(")\n");
+    md.append(
+            "\n\"Backlog growth\": ratings produced but not yet written at the end of the producing window minus at its middle,\n")
+        .append(
+            "in seconds of input; \"sustained\" = every row arrived and the backlog grew by less than one second.\n\n")
+        .append("![throughput and latency over time](")
+        .append(chartFile)
+        .append(")\n");
     return md.toString();
   }
 

@@ -9,7 +9,12 @@ final class Results {
   private Results() {}
 
   /** The machine's own limits: a plain consumer and a plain async writer. */
-  record Raw(long records, double consumerPerSecond, double writerPerSecond, double batchedWriterPerSecond, int batchRows,
+  record Raw(
+      long records,
+      double consumerPerSecond,
+      double writerPerSecond,
+      double batchedWriterPerSecond,
+      int batchRows,
       long writerFailures) {
     /** The slower of reading and writing, writing the better of its two ways. */
     double ceiling() {
@@ -19,8 +24,14 @@ final class Results {
 
   /** One system draining a preloaded backlog. */
   record Backlog(
-      String system, String settings, long rows, double launchToLastWriteSeconds, double firstToLastWriteSeconds,
-      double peakRssMiB, double cpuSeconds, SortedMap<Long, Long> timeline) {
+      String system,
+      String settings,
+      long rows,
+      double launchToLastWriteSeconds,
+      double firstToLastWriteSeconds,
+      double peakRssMiB,
+      double cpuSeconds,
+      SortedMap<Long, Long> timeline) {
     double rowsPerSecond() {
       return rows / launchToLastWriteSeconds;
     }
@@ -36,8 +47,15 @@ final class Results {
 
   /** One system fed at a fixed rate: latency of each row and whether the backlog grew. */
   record Steady(
-      String system, double rate, int seconds, long expected, long rows, Histogram latencyMillis,
-      double backlogGrowthSeconds, double peakRssMiB, SortedMap<Long, Long> p99PerSecond) {
+      String system,
+      double rate,
+      int seconds,
+      long expected,
+      long rows,
+      Histogram latencyMillis,
+      double backlogGrowthSeconds,
+      double peakRssMiB,
+      SortedMap<Long, Long> p99PerSecond) {
     boolean sustained() {
       return rows == expected && backlogGrowthSeconds < 1.0;
     }

@@ -11,25 +11,50 @@ import org.moviestream.contract.Defaults;
 enum SystemUnderTest {
   BEAM("Beam on SparkRunner") {
     @Override
-    JavaProcess start(Context context, String topic, String keyspace, List<String> extraArgs) throws IOException {
-      List<String> args = new ArrayList<>(List.of("-jar", context.root().resolve("pipeline/target/movie-ratings-pipeline.jar").toString(),
-          "--bootstrapServers=" + context.bootstrapServers(), "--topic=" + topic, "--deadLetterTopic=" + topic + "_dlq",
-          "--keyspace=" + keyspace, "--startingOffsets=earliest", "--progressSeconds=1",
-          "--sparkMaster=local[2]", "--checkpointDir=" + context.work().resolve("checkpoint-" + keyspace)));
+    JavaProcess start(Context context, String topic, String keyspace, List<String> extraArgs)
+        throws IOException {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "-jar",
+                  context.root().resolve("pipeline/target/movie-ratings-pipeline.jar").toString(),
+                  "--bootstrapServers=" + context.bootstrapServers(),
+                  "--topic=" + topic,
+                  "--deadLetterTopic=" + topic + "_dlq",
+                  "--keyspace=" + keyspace,
+                  "--startingOffsets=earliest",
+                  "--progressSeconds=1",
+                  "--sparkMaster=local[2]",
+                  "--checkpointDir=" + context.work().resolve("checkpoint-" + keyspace)));
       args.addAll(extraArgs);
-      return JavaProcess.start(context.root(), context.work().resolve(keyspace + "-beam.log"), context.jvmArgs(), args);
+      return JavaProcess.start(
+          context.root(), context.work().resolve(keyspace + "-beam.log"), context.jvmArgs(), args);
     }
   },
   NATIVE("Spark Structured Streaming") {
     @Override
-    JavaProcess start(Context context, String topic, String keyspace, List<String> extraArgs) throws IOException {
+    JavaProcess start(Context context, String topic, String keyspace, List<String> extraArgs)
+        throws IOException {
       Path bench = context.root().resolve("bench/target");
-      String classpath = bench.resolve("classes") + ":" + Files.readString(bench.resolve("classpath.txt")).trim();
-      List<String> args = new ArrayList<>(List.of("-cp", classpath, NativeRatingsJob.class.getName(),
-          context.bootstrapServers(), topic, keyspace, context.root().resolve(Defaults.CATALOG).toString(),
-          context.work().resolve("checkpoint-" + keyspace).toString()));
+      String classpath =
+          bench.resolve("classes") + ":" + Files.readString(bench.resolve("classpath.txt")).trim();
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "-cp",
+                  classpath,
+                  NativeRatingsJob.class.getName(),
+                  context.bootstrapServers(),
+                  topic,
+                  keyspace,
+                  context.root().resolve(Defaults.CATALOG).toString(),
+                  context.work().resolve("checkpoint-" + keyspace).toString()));
       args.addAll(extraArgs);
-      return JavaProcess.start(context.root(), context.work().resolve(keyspace + "-native.log"), context.jvmArgs(), args);
+      return JavaProcess.start(
+          context.root(),
+          context.work().resolve(keyspace + "-native.log"),
+          context.jvmArgs(),
+          args);
     }
   };
 
@@ -43,9 +68,14 @@ enum SystemUnderTest {
     return label;
   }
 
-  /** Starts the job reading {@code topic} from its start and writing {@code keyspace}.movie_ratings. */
-  abstract JavaProcess start(Context context, String topic, String keyspace, List<String> extraArgs) throws IOException;
+  /**
+   * Starts the job reading {@code topic} from its start and writing {@code keyspace}.movie_ratings.
+   */
+  abstract JavaProcess start(Context context, String topic, String keyspace, List<String> extraArgs)
+      throws IOException;
 
-  /** Where the benchmark runs: the project, the broker, a work folder, the JVM settings of the jobs. */
+  /**
+   * Where the benchmark runs: the project, the broker, a work folder, the JVM settings of the jobs.
+   */
   record Context(Path root, String bootstrapServers, Path work, List<String> jvmArgs) {}
 }

@@ -1,11 +1,11 @@
 package org.moviestream.bench;
 
-import java.util.Arrays;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.SimpleStatement;
+import java.util.Arrays;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /** Rows' rating timestamps and write times: throughput over time and end-to-end latency. */
@@ -17,7 +17,9 @@ final class WriteTimes {
 
   /** Every row's rating timestamp (ms) and Cassandra write time (µs), read with one paged scan. */
   static WriteTimes read(Session session, String keyspace) {
-    SimpleStatement scan = new SimpleStatement("SELECT timestamp, WRITETIME(movie) FROM " + keyspace + ".movie_ratings");
+    SimpleStatement scan =
+        new SimpleStatement(
+            "SELECT timestamp, WRITETIME(movie) FROM " + keyspace + ".movie_ratings");
     scan.setFetchSize(5_000).setReadTimeoutMillis(120_000);
     WriteTimes times = new WriteTimes();
     for (Row row : session.execute(scan)) {
@@ -71,7 +73,8 @@ final class WriteTimes {
     SortedMap<Long, Histogram> perSecond = new TreeMap<>();
     for (int i = 0; i < size; i++) {
       long writeMillis = writeMicros[i] / 1000;
-      perSecond.computeIfAbsent((writeMillis - startMillis) / 1000, s -> new Histogram(3_600_000L, 2))
+      perSecond
+          .computeIfAbsent((writeMillis - startMillis) / 1000, s -> new Histogram(3_600_000L, 2))
           .recordValue(Math.max(0, writeMillis - timestamps[i]));
     }
     SortedMap<Long, Long> p99 = new TreeMap<>();

@@ -17,23 +17,32 @@ public final class CassandraConnection implements AutoCloseable {
     this.session = session;
   }
 
-  /** Connects to {@code host:port}; throws {@link IllegalStateException} naming the address if down. */
+  /**
+   * Connects to {@code host:port}; throws {@link IllegalStateException} naming the address if down.
+   */
   public static CassandraConnection open(String host, int port) {
     Cluster cluster =
         Cluster.builder()
             .addContactPoint(host)
             .withPort(port)
             .withoutJMXReporting()
-            // Back within seconds of a restarted node, not the driver's default of up to 10 minutes.
+            // Back within seconds of a restarted node, not the driver's default of up to 10
+            // minutes.
             .withReconnectionPolicy(new ExponentialReconnectionPolicy(500, 5_000))
-            .withSocketOptions(new SocketOptions().setConnectTimeoutMillis(5_000).setReadTimeoutMillis(30_000))
+            .withSocketOptions(
+                new SocketOptions().setConnectTimeoutMillis(5_000).setReadTimeoutMillis(30_000))
             .build();
     try {
       return new CassandraConnection(cluster, cluster.connect());
     } catch (NoHostAvailableException | IllegalArgumentException e) {
       cluster.close();
       throw new IllegalStateException(
-          "cannot reach Cassandra at " + host + ":" + port + " (is the stack up? run: bin/stack start)", e);
+          "cannot reach Cassandra at "
+              + host
+              + ":"
+              + port
+              + " (is the stack up? run: bin/stack start)",
+          e);
     }
   }
 

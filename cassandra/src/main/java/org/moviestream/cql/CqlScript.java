@@ -56,7 +56,8 @@ public final class CqlScript {
       }
       i++;
     }
-    throw new IllegalArgumentException("unterminated " + quote + "quoted string starting at offset " + from);
+    throw new IllegalArgumentException(
+        "unterminated " + quote + "quoted string starting at offset " + from);
   }
 
   private static void addIfNotBlank(List<String> statements, StringBuilder statement) {

@@ -14,10 +14,14 @@ public final class Schema {
 
   private Schema() {}
 
-  /** The schema's statements with its keyspace ({@value Defaults#KEYSPACE}) renamed to {@code keyspace}. */
+  /**
+   * The schema's statements with its keyspace ({@value Defaults#KEYSPACE}) renamed to {@code
+   * keyspace}.
+   */
   public static List<String> statements(String keyspace) {
     if (!keyspace.matches("[A-Za-z][A-Za-z0-9_]{0,47}")) {
-      throw new IllegalArgumentException("'" + keyspace + "' is not a keyspace name (letters, digits, _; at most 48)");
+      throw new IllegalArgumentException(
+          "'" + keyspace + "' is not a keyspace name (letters, digits, _; at most 48)");
     }
     return CqlScript.statements(script()).stream()
         .map(statement -> statement.replaceAll("\\b" + Defaults.KEYSPACE + "\\b", keyspace))
@@ -27,7 +31,8 @@ public final class Schema {
   private static String script() {
     try (InputStream in = Schema.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the classpath (the cassandra module packages it)");
+        throw new IllegalStateException(
+            RESOURCE + " is not on the classpath (the cassandra module packages it)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** Reads the times people type into a question: with or without offset (then UTC), a date, or an hour. */
+/**
+ * Reads the times people type into a question: with or without offset (then UTC), a date, or an
+ * hour.
+ */
 public final class TimeArguments {
 
   private TimeArguments() {}
@@ -34,7 +37,10 @@ public final class TimeArguments {
         return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
       }
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a timestamp (e.g. 2025-03-13T19:26:50Z, 2025-03-13 19:26, 2025-03-13)");
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not a timestamp (e.g. 2025-03-13T19:26:50Z, 2025-03-13 19:26, 2025-03-13)");
     }
   }
 

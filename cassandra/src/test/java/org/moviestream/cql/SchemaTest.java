@@ -25,6 +25,7 @@ class SchemaTest {
   @Test
   void aNameCassandraWouldRefuseIsRefusedHere() {
     assertThrows(IllegalArgumentException.class, () -> Schema.statements("it-abc"));
-    assertThrows(IllegalArgumentException.class, () -> Schema.statements("x; DROP KEYSPACE netflix"));
+    assertThrows(
+        IllegalArgumentException.class, () -> Schema.statements("x; DROP KEYSPACE netflix"));
   }
 }

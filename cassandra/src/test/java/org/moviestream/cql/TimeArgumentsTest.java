@@ -10,8 +10,10 @@ class TimeArgumentsTest {
 
   @Test
   void readsTheFormsPeopleType() {
-    assertEquals(Instant.parse("2025-03-13T19:26:50Z"), TimeArguments.instant("2025-03-13T19:26:50Z"));
-    assertEquals(Instant.parse("2025-03-13T17:26:50Z"), TimeArguments.instant("2025-03-13T19:26:50+02:00"));
+    assertEquals(
+        Instant.parse("2025-03-13T19:26:50Z"), TimeArguments.instant("2025-03-13T19:26:50Z"));
+    assertEquals(
+        Instant.parse("2025-03-13T17:26:50Z"), TimeArguments.instant("2025-03-13T19:26:50+02:00"));
     assertEquals(Instant.parse("2025-03-13T19:26:00Z"), TimeArguments.instant("2025-03-13 19:26"));
     assertEquals(Instant.parse("2025-03-13T00:00:00Z"), TimeArguments.instant("2025-03-13"));
     assertEquals(Instant.parse("2025-03-13T19:00:00Z"), TimeArguments.instant("2025-03-13T19"));
@@ -25,7 +27,8 @@ class TimeArgumentsTest {
 
   @Test
   void somethingElseIsAClearError() {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> TimeArguments.instant("yesterday"));
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> TimeArguments.instant("yesterday"));
     assertEquals(true, error.getMessage().contains("'yesterday' is not a timestamp"));
   }
 }

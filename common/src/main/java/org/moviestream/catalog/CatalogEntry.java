@@ -24,7 +24,9 @@ public record CatalogEntry(
     Integer seasons)
     implements Serializable {
 
-  /** The lookup key of a title: trimmed and case-folded, so "Dick Johnson Is Dead " finds its entry. */
+  /**
+   * The lookup key of a title: trimmed and case-folded, so "Dick Johnson Is Dead " finds its entry.
+   */
   public static String key(String title) {
     return title.strip().toLowerCase(Locale.ROOT);
   }

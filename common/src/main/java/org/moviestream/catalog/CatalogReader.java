@@ -23,21 +23,31 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a catalog in the Kaggle {@code netflix_titles.csv} schema with Commons CSV.
  *
- * <p>Only the {@code title} column is required. A row that cannot be read is rejected with its
- * line and reason (see {@link Catalog#rejected()}); the rest of the file still loads.
+ * <p>Only the {@code title} column is required. A row that cannot be read is rejected with its line
+ * and reason (see {@link Catalog#rejected()}); the rest of the file still loads.
  */
 public final class CatalogReader {
 
   private static final Pattern MINUTES = Pattern.compile("(\\d+)\\s*min", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SEASONS = Pattern.compile("(\\d+)\\s*Seasons?", Pattern.CASE_INSENSITIVE);
-  private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+  private static final Pattern SEASONS =
+      Pattern.compile("(\\d+)\\s*Seasons?", Pattern.CASE_INSENSITIVE);
+  private static final DateTimeFormatter LONG_DATE =
+      DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
 
   private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+      CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setIgnoreEmptyLines(true)
+          .get();
 
   private CatalogReader() {}
 
-  /** Reads a catalog file; a missing, empty or title-less file is an {@link IllegalArgumentException}. */
+  /**
+   * Reads a catalog file; a missing, empty or title-less file is an {@link
+   * IllegalArgumentException}.
+   */
   public static Catalog read(Path path) {
     try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       return read(reader, path.toString());
@@ -69,11 +79,15 @@ public final class CatalogReader {
         }
       }
     } catch (UncheckedIOException e) {
-      throw new IllegalArgumentException("catalog " + source + " is not valid CSV: " + e.getCause().getMessage(), e);
+      throw new IllegalArgumentException(
+          "catalog " + source + " is not valid CSV: " + e.getCause().getMessage(), e);
     }
     if (entries.isEmpty()) {
       throw new IllegalArgumentException(
-          "catalog " + source + " has no readable titles" + (rejected.isEmpty() ? "" : ": " + rejected.get(0)));
+          "catalog "
+              + source
+              + " has no readable titles"
+              + (rejected.isEmpty() ? "" : ": " + rejected.get(0)));
     }
     return new Catalog(entries, rejected);
   }
@@ -81,7 +95,10 @@ public final class CatalogReader {
   static CatalogEntry toEntry(CSVRecord record) {
     if (!record.isConsistent()) {
       throw new IllegalArgumentException(
-          "expected " + record.getParser().getHeaderNames().size() + " fields, found " + record.size());
+          "expected "
+              + record.getParser().getHeaderNames().size()
+              + " fields, found "
+              + record.size());
     }
     String title = field(record, "title");
     if (title == null) {
@@ -122,9 +139,12 @@ public final class CatalogReader {
       return null;
     }
     try {
-      return Character.isDigit(text.charAt(0)) ? LocalDate.parse(text) : LocalDate.parse(text, LONG_DATE);
+      return Character.isDigit(text.charAt(0))
+          ? LocalDate.parse(text)
+          : LocalDate.parse(text, LONG_DATE);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("date_added '" + text + "' is neither 2021-09-25 nor September 25, 2021");
+      throw new IllegalArgumentException(
+          "date_added '" + text + "' is neither 2021-09-25 nor September 25, 2021");
     }
   }
 
@@ -149,7 +169,8 @@ public final class CatalogReader {
       return Integer.valueOf(matcher.group(1));
     }
     if (!MINUTES.matcher(duration).matches() && !SEASONS.matcher(duration).matches()) {
-      throw new IllegalArgumentException("duration '" + duration + "' is neither 'N min' nor 'N Seasons'");
+      throw new IllegalArgumentException(
+          "duration '" + duration + "' is neither 'N min' nor 'N Seasons'");
     }
     return null;
   }

@@ -14,28 +14,47 @@ import java.util.HexFormat;
  * "payloadSha256", "topic", "partition", "offset"}, keyed by its {@link SourceKey} (the topic is
  * compacted: a replayed reject replaces its earlier copy).
  *
- * <p>A record always fits the topic, whatever arrived: the payload is kept whole up to
- * {@link #MAX_PAYLOAD_CHARS} characters, a longer one as its beginning, with the full payload's
- * UTF-8 size and SHA-256 saying what it was (the source offset finds the original while the topic
- * keeps it); the detail is cut at {@link #MAX_DETAIL_CHARS}.
+ * <p>A record always fits the topic, whatever arrived: the payload is kept whole up to {@link
+ * #MAX_PAYLOAD_CHARS} characters, a longer one as its beginning, with the full payload's UTF-8 size
+ * and SHA-256 saying what it was (the source offset finds the original while the topic keeps it);
+ * the detail is cut at {@link #MAX_DETAIL_CHARS}.
  */
-public record DeadLetterRecord(RejectReason reason, String detail, String payload, long payloadBytes, String payloadSha256,
+public record DeadLetterRecord(
+    RejectReason reason,
+    String detail,
+    String payload,
+    long payloadBytes,
+    String payloadSha256,
     SourceKey source) {
 
-  /** 16 Ki characters: even if each were a control character JSON writes as six, ~100 kB, far below Kafka's 1 MB. */
+  /**
+   * 16 Ki characters: even if each were a control character JSON writes as six, ~100 kB, far below
+   * Kafka's 1 MB.
+   */
   public static final int MAX_PAYLOAD_CHARS = 16_384;
+
   public static final int MAX_DETAIL_CHARS = 500;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** The dead letter of {@code payload} (null for a record without a value), bounded as the class says. */
-  public static DeadLetterRecord of(RejectReason reason, String detail, String payload, SourceKey source) {
+  /**
+   * The dead letter of {@code payload} (null for a record without a value), bounded as the class
+   * says.
+   */
+  public static DeadLetterRecord of(
+      RejectReason reason, String detail, String payload, SourceKey source) {
     String boundedDetail = detail == null ? "" : Excerpt.prefix(detail, MAX_DETAIL_CHARS);
     if (payload == null) {
       return new DeadLetterRecord(reason, boundedDetail, null, 0, null, source);
     }
     byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-    return new DeadLetterRecord(reason, boundedDetail, Excerpt.prefix(payload, MAX_PAYLOAD_CHARS), bytes.length, sha256(bytes), source);
+    return new DeadLetterRecord(
+        reason,
+        boundedDetail,
+        Excerpt.prefix(payload, MAX_PAYLOAD_CHARS),
+        bytes.length,
+        sha256(bytes),
+        source);
   }
 
   /** Whether {@link #payload()} is only the beginning of what arrived. */
@@ -65,31 +84,51 @@ public record DeadLetterRecord(RejectReason reason, String detail, String payloa
     }
   }
 
-  /** The same record without its payload (size and digest stay): the last resort for a topic whose records must be tiny. */
+  /**
+   * The same record without its payload (size and digest stay): the last resort for a topic whose
+   * records must be tiny.
+   */
   public DeadLetterRecord withoutPayload() {
-    return new DeadLetterRecord(reason, detail, payload == null ? null : "", payloadBytes, payloadSha256, source);
+    return new DeadLetterRecord(
+        reason, detail, payload == null ? null : "", payloadBytes, payloadSha256, source);
   }
 
-  /** Reads what {@link #toJson()} wrote; throws {@link IllegalArgumentException} saying what is wrong. */
+  /**
+   * Reads what {@link #toJson()} wrote; throws {@link IllegalArgumentException} saying what is
+   * wrong.
+   */
   public static DeadLetterRecord fromJson(String json) {
     try {
       JsonNode node = MAPPER.readTree(json);
-      if (node == null || !node.isObject() || !node.hasNonNull("reason") || !node.hasNonNull("topic")) {
+      if (node == null
+          || !node.isObject()
+          || !node.hasNonNull("reason")
+          || !node.hasNonNull("topic")) {
         throw new IllegalArgumentException("not a dead-letter record: " + Excerpt.quote(json));
       }
-      SourceKey source = new SourceKey(node.get("topic").asText(), node.path("partition").asInt(), node.path("offset").asLong());
+      SourceKey source =
+          new SourceKey(
+              node.get("topic").asText(),
+              node.path("partition").asInt(),
+              node.path("offset").asLong());
       RejectReason reason;
       try {
         reason = RejectReason.valueOf(node.get("reason").asText());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("not a dead-letter record: unknown reason " + Excerpt.quote(node.get("reason").asText()), e);
+        throw new IllegalArgumentException(
+            "not a dead-letter record: unknown reason "
+                + Excerpt.quote(node.get("reason").asText()),
+            e);
       }
       String payload = node.hasNonNull("payload") ? node.get("payload").asText() : null;
       // Records written before payloadBytes existed carried the whole payload.
-      long bytes = node.hasNonNull("payloadBytes") ? node.get("payloadBytes").asLong()
-          : payload == null ? 0 : payload.getBytes(StandardCharsets.UTF_8).length;
+      long bytes =
+          node.hasNonNull("payloadBytes")
+              ? node.get("payloadBytes").asLong()
+              : payload == null ? 0 : payload.getBytes(StandardCharsets.UTF_8).length;
       String sha = node.hasNonNull("payloadSha256") ? node.get("payloadSha256").asText() : null;
-      return new DeadLetterRecord(reason, node.path("detail").asText(), payload, bytes, sha, source);
+      return new DeadLetterRecord(
+          reason, node.path("detail").asText(), payload, bytes, sha, source);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a dead-letter record: " + e.getOriginalMessage(), e);
     }

@@ -16,7 +16,9 @@ public final class Excerpt {
     if (value == null) {
       return "null";
     }
-    return "'" + prefix(value, MAX_CHARS) + (value.length() > MAX_CHARS ? "...' (" + value.length() + " characters)" : "'");
+    return "'"
+        + prefix(value, MAX_CHARS)
+        + (value.length() > MAX_CHARS ? "...' (" + value.length() + " characters)" : "'");
   }
 
   /** At most {@code chars} characters of {@code value}, never half of a surrogate pair. */

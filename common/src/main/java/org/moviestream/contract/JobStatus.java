@@ -8,16 +8,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A running job's state for other programs ({@code bin/up}, the benchmark): one line
- * {@code STATUS {"state":"running","read":150,...}} printed beside the human progress line, so that
- * nobody parses the human one.
+ * A running job's state for other programs ({@code bin/up}, the benchmark): one line {@code STATUS
+ * {"state":"running","read":150,...}} printed beside the human progress line, so that nobody parses
+ * the human one.
  *
  * @param state running, or stopped (the last line)
  * @param waitingFor the services whose ports do not answer ("kafka", "cassandra")
  * @param committed messages committed to the consumer group (-1 if the job has no group)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JobStatus(String state, long read, long written, long windows, long deadLetters, long committed,
+public record JobStatus(
+    String state,
+    long read,
+    long written,
+    long windows,
+    long deadLetters,
+    long committed,
     List<String> waitingFor) {
 
   public static final String PREFIX = "STATUS ";

@@ -24,25 +24,32 @@ public record RatingMessage(String name, String movie, int rating, Instant times
   public static final String MOVIE = "movie";
   public static final String RATING = "rating";
   public static final String TIMESTAMP = "timestamp";
+
   /**
    * A record header saying that the Kafka record's own timestamp is the rating's timestamp (to the
    * millisecond), so a reader can take the event time from it without parsing the payload.
    */
   public static final String TIMESTAMP_IS_RATING_TIME = "timestamp-is-rating-time";
+
   public static final int MIN_RATING = 1;
   public static final int MAX_RATING = 10;
 
   /** The earliest rating time: Kafka's record timestamps start here, and so do ours. */
   public static final Instant EARLIEST = Instant.EPOCH;
+
   /** The latest rating time: the last instant ISO-8601 writes with four year digits. */
   public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
-  /** A field given twice is ambiguous (which rating counts?), so it is refused, not "last one wins". */
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  /**
+   * A field given twice is ambiguous (which rating counts?), so it is refused, not "last one wins".
+   */
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   public RatingMessage {
     if (rating < MIN_RATING || rating > MAX_RATING) {
-      throw new IllegalArgumentException("rating must be " + MIN_RATING + "-" + MAX_RATING + ", was " + rating);
+      throw new IllegalArgumentException(
+          "rating must be " + MIN_RATING + "-" + MAX_RATING + ", was " + rating);
     }
   }
 
@@ -64,7 +71,8 @@ public record RatingMessage(String name, String movie, int rating, Instant times
    * Reads a payload: names and titles stripped, the rating a whole number (or a numeric string)
    * within 1-10, the timestamp ISO-8601 with an offset or, without one, read in {@code inputZone}.
    */
-  public static RatingMessage parse(String payload, ZoneId inputZone) throws InvalidRatingException {
+  public static RatingMessage parse(String payload, ZoneId inputZone)
+      throws InvalidRatingException {
     JsonNode json = readObject(payload);
     String name = text(json, NAME);
     String movie = text(json, MOVIE);
@@ -83,17 +91,28 @@ public record RatingMessage(String name, String movie, int rating, Instant times
   }
 
   /**
-   * Refuses a rating stamped more than {@code allowedSkew} after {@code now}: a client whose clock is
-   * wrong. Its window would not close before its time comes, holding everything behind it.
+   * Refuses a rating stamped more than {@code allowedSkew} after {@code now}: a client whose clock
+   * is wrong. Its window would not close before its time comes, holding everything behind it.
    */
-  public static void requireNotAhead(Instant timestamp, Instant now, Duration allowedSkew) throws InvalidRatingException {
+  public static void requireNotAhead(Instant timestamp, Instant now, Duration allowedSkew)
+      throws InvalidRatingException {
     if (timestamp.isAfter(now.plus(allowedSkew))) {
-      throw new InvalidRatingException(RejectReason.FUTURE_TIMESTAMP, "timestamp " + timestamp + " is more than "
-          + allowedSkew.toSeconds() + " s ahead of the pipeline's clock (" + now + ")");
+      throw new InvalidRatingException(
+          RejectReason.FUTURE_TIMESTAMP,
+          "timestamp "
+              + timestamp
+              + " is more than "
+              + allowedSkew.toSeconds()
+              + " s ahead of the pipeline's clock ("
+              + now
+              + ")");
     }
   }
 
-  /** ISO-8601 with an offset (2025-03-13T19:26:50.863211Z) or without one, read in {@code zone}; within {@link #EARLIEST}-{@link #LATEST}. */
+  /**
+   * ISO-8601 with an offset (2025-03-13T19:26:50.863211Z) or without one, read in {@code zone};
+   * within {@link #EARLIEST}-{@link #LATEST}.
+   */
   static Instant timestamp(String text, ZoneId zone) throws InvalidRatingException {
     String iso = text.strip().replace(' ', 'T');
     Instant instant;
@@ -103,19 +122,22 @@ public record RatingMessage(String name, String movie, int rating, Instant times
       try {
         instant = LocalDateTime.parse(iso).atZone(zone).toInstant();
       } catch (DateTimeException | ArithmeticException e) {
-        throw new InvalidRatingException(RejectReason.BAD_TIMESTAMP, "timestamp " + Excerpt.quote(text) + " is not ISO-8601");
+        throw new InvalidRatingException(
+            RejectReason.BAD_TIMESTAMP, "timestamp " + Excerpt.quote(text) + " is not ISO-8601");
       }
     }
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-      throw new InvalidRatingException(RejectReason.BAD_TIMESTAMP, "timestamp " + Excerpt.quote(text) + " is outside "
-          + EARLIEST + " to " + LATEST);
+      throw new InvalidRatingException(
+          RejectReason.BAD_TIMESTAMP,
+          "timestamp " + Excerpt.quote(text) + " is outside " + EARLIEST + " to " + LATEST);
     }
     return instant;
   }
 
   private static JsonNode readObject(String payload) throws InvalidRatingException {
     if (payload == null) {
-      throw new InvalidRatingException(RejectReason.MALFORMED_JSON, "empty message (a record without a value)");
+      throw new InvalidRatingException(
+          RejectReason.MALFORMED_JSON, "empty message (a record without a value)");
     }
     if (payload.isBlank()) {
       throw new InvalidRatingException(RejectReason.MALFORMED_JSON, "empty message");
@@ -127,14 +149,16 @@ public record RatingMessage(String name, String movie, int rating, Instant times
       }
       return json;
     } catch (JsonProcessingException e) {
-      throw new InvalidRatingException(RejectReason.MALFORMED_JSON, Excerpt.prefix(String.valueOf(e.getOriginalMessage()), 200));
+      throw new InvalidRatingException(
+          RejectReason.MALFORMED_JSON, Excerpt.prefix(String.valueOf(e.getOriginalMessage()), 200));
     }
   }
 
   private static String text(JsonNode json, String field) throws InvalidRatingException {
     JsonNode value = json.get(field);
     if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
-      throw new InvalidRatingException(RejectReason.MISSING_FIELD, "missing or empty field '" + field + "'");
+      throw new InvalidRatingException(
+          RejectReason.MISSING_FIELD, "missing or empty field '" + field + "'");
     }
     return value.asText();
   }
@@ -142,7 +166,8 @@ public record RatingMessage(String name, String movie, int rating, Instant times
   private static int rating(JsonNode json) throws InvalidRatingException {
     JsonNode value = json.get(RATING);
     if (value == null || value.isNull()) {
-      throw new InvalidRatingException(RejectReason.MISSING_FIELD, "missing field '" + RATING + "'");
+      throw new InvalidRatingException(
+          RejectReason.MISSING_FIELD, "missing field '" + RATING + "'");
     }
     int rating;
     if (value.isIntegralNumber() && value.canConvertToInt()) {
@@ -150,10 +175,13 @@ public record RatingMessage(String name, String movie, int rating, Instant times
     } else if (value.isTextual() && value.asText().strip().matches("-?\\d{1,9}")) {
       rating = Integer.parseInt(value.asText().strip());
     } else {
-      throw new InvalidRatingException(RejectReason.INVALID_RATING, "rating " + Excerpt.quote(value.toString()) + " is not a whole number");
+      throw new InvalidRatingException(
+          RejectReason.INVALID_RATING,
+          "rating " + Excerpt.quote(value.toString()) + " is not a whole number");
     }
     if (rating < MIN_RATING || rating > MAX_RATING) {
-      throw new InvalidRatingException(RejectReason.RATING_OUT_OF_RANGE,
+      throw new InvalidRatingException(
+          RejectReason.RATING_OUT_OF_RANGE,
           "rating " + rating + " is outside " + MIN_RATING + "-" + MAX_RATING);
     }
     return rating;

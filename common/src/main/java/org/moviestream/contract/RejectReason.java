@@ -8,9 +8,15 @@ public enum RejectReason {
   MISSING_FIELD,
   INVALID_RATING,
   RATING_OUT_OF_RANGE,
-  /** No timestamp an event time can be: not ISO-8601, before 1970 or after 9999, or not the rating time its record says. */
+  /**
+   * No timestamp an event time can be: not ISO-8601, before 1970 or after 9999, or not the rating
+   * time its record says.
+   */
   BAD_TIMESTAMP,
-  /** Stamped further ahead of the pipeline's clock than the allowed clock skew (--maxClockSkewSeconds). */
+  /**
+   * Stamped further ahead of the pipeline's clock than the allowed clock skew
+   * (--maxClockSkewSeconds).
+   */
   FUTURE_TIMESTAMP,
   UNKNOWN_TITLE,
   /** Cassandra refused the row every time it was tried (a value the table rejects). */

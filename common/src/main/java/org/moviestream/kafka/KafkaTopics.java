@@ -20,33 +20,55 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.moviestream.contract.Defaults;
 
-/** Checks, before any work starts, that the broker answers and the topics exist; creates them for bin/stack. */
+/**
+ * Checks, before any work starts, that the broker answers and the topics exist; creates them for
+ * bin/stack.
+ */
 public final class KafkaTopics {
 
   private KafkaTopics() {}
 
-  /** Throws {@link IllegalStateException} with a one-line reason when Kafka or a topic is missing. */
+  /**
+   * Throws {@link IllegalStateException} with a one-line reason when Kafka or a topic is missing.
+   */
   public static void require(String bootstrapServers, List<String> topics, Duration timeout) {
     try (Admin admin = Admin.create(config(bootstrapServers, timeout))) {
-      Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Set<String> existing =
+          admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       for (String topic : topics) {
         if (!existing.contains(topic)) {
-          throw new IllegalStateException("topic '" + topic + "' does not exist on Kafka at " + bootstrapServers
-              + " (bin/stack start creates " + Defaults.RATINGS_TOPIC + " and " + Defaults.DEAD_LETTER_TOPIC + ")");
+          throw new IllegalStateException(
+              "topic '"
+                  + topic
+                  + "' does not exist on Kafka at "
+                  + bootstrapServers
+                  + " (bin/stack start creates "
+                  + Defaults.RATINGS_TOPIC
+                  + " and "
+                  + Defaults.DEAD_LETTER_TOPIC
+                  + ")");
         }
       }
     } catch (TimeoutException | ExecutionException e) {
-      throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " within "
-          + timeout.toSeconds() + "s (is the stack up? run: bin/stack start)", e);
+      throw new IllegalStateException(
+          "cannot reach Kafka at "
+              + bootstrapServers
+              + " within "
+              + timeout.toSeconds()
+              + "s (is the stack up? run: bin/stack start)",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while connecting to Kafka", e);
     } catch (KafkaException e) {
-      throw new IllegalStateException("cannot use Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot use Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
     }
   }
 
-  /** A topic as {@code bin/stack} wants it: "name:partitions[:key=value,...]" (topic-level configs). */
+  /**
+   * A topic as {@code bin/stack} wants it: "name:partitions[:key=value,...]" (topic-level configs).
+   */
   public record TopicSpec(String name, int partitions, Map<String, String> configs) {
 
     public static TopicSpec parse(String spec) {
@@ -59,7 +81,8 @@ public final class KafkaTopics {
         for (String config : parts[2].split(",")) {
           String[] keyValue = config.split("=", 2);
           if (keyValue.length != 2 || keyValue[0].isBlank()) {
-            throw new IllegalArgumentException("'" + config + "' in '" + spec + "' is not key=value");
+            throw new IllegalArgumentException(
+                "'" + config + "' in '" + spec + "' is not key=value");
           }
           configs.put(keyValue[0].strip(), keyValue[1].strip());
         }
@@ -74,22 +97,40 @@ public final class KafkaTopics {
    */
   public static void ensure(String bootstrapServers, List<TopicSpec> topics, Duration timeout) {
     try (Admin admin = Admin.create(config(bootstrapServers, timeout))) {
-      Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic.name()))
-          .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs())).toList();
+      Set<String> existing =
+          admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      List<NewTopic> missing =
+          topics.stream()
+              .filter(topic -> !existing.contains(topic.name()))
+              .map(
+                  topic ->
+                      new NewTopic(topic.name(), topic.partitions(), (short) 1)
+                          .configs(topic.configs()))
+              .toList();
       admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       Map<ConfigResource, Collection<AlterConfigOp>> alterations = new HashMap<>();
       for (TopicSpec topic : topics) {
         if (existing.contains(topic.name()) && !topic.configs().isEmpty()) {
-          alterations.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), topic.configs().entrySet().stream()
-              .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET)).toList());
+          alterations.put(
+              new ConfigResource(ConfigResource.Type.TOPIC, topic.name()),
+              topic.configs().entrySet().stream()
+                  .map(
+                      e ->
+                          new AlterConfigOp(
+                              new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                  .toList());
         }
       }
-      admin.incrementalAlterConfigs(alterations).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      admin
+          .incrementalAlterConfigs(alterations)
+          .all()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " within " + timeout.toSeconds() + "s", e);
+      throw new IllegalStateException(
+          "cannot reach Kafka at " + bootstrapServers + " within " + timeout.toSeconds() + "s", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Kafka at " + bootstrapServers + " refused: " + e.getCause().getMessage(), e);
+      throw new IllegalStateException(
+          "Kafka at " + bootstrapServers + " refused: " + e.getCause().getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);

@@ -50,7 +50,8 @@ class CatalogReaderTest {
 
   @Test
   void aRuntimeInTheRatingColumnBecomesTheDuration() {
-    CatalogEntry entry = CatalogReader.read(ROOT.resolve("data/netflix.csv")).find("Louis C.K. 2017").orElseThrow();
+    CatalogEntry entry =
+        CatalogReader.read(ROOT.resolve("data/netflix.csv")).find("Louis C.K. 2017").orElseThrow();
     assertEquals(74, entry.durationMinutes());
     assertNull(entry.contentRating());
     assertEquals(LocalDate.of(2017, 4, 4), entry.dateAdded());
@@ -65,12 +66,13 @@ class CatalogReaderTest {
 
   @Test
   void badRowsAreRejectedWithLineAndReasonWhileTheRestLoads() throws IOException {
-    String csv = HEADER
-        + "s1,Movie,Good,,,,2021-09-25,2020,PG,90 min,,\r\n"
-        + "s2,Movie,,,,,,2020,PG,90 min,,\r\n"
-        + "s3,Movie,Bad Year,,,,,twenty,PG,90 min,,\r\n"
-        + "s4,Movie,Short Row\r\n"
-        + "s5,Movie,Bad Duration,,,,,2020,PG,ninety,,\r\n";
+    String csv =
+        HEADER
+            + "s1,Movie,Good,,,,2021-09-25,2020,PG,90 min,,\r\n"
+            + "s2,Movie,,,,,,2020,PG,90 min,,\r\n"
+            + "s3,Movie,Bad Year,,,,,twenty,PG,90 min,,\r\n"
+            + "s4,Movie,Short Row\r\n"
+            + "s5,Movie,Bad Duration,,,,,2020,PG,ninety,,\r\n";
 
     Catalog catalog = CatalogReader.read(new StringReader(csv), "test.csv");
 
@@ -85,14 +87,19 @@ class CatalogReaderTest {
 
   @Test
   void aCatalogWithoutTitlesIsAClearError() {
-    IllegalArgumentException noColumn = assertThrows(
-        IllegalArgumentException.class, () -> CatalogReader.read(new StringReader("a,b\r\n1,2\r\n"), "x.csv"));
+    IllegalArgumentException noColumn =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CatalogReader.read(new StringReader("a,b\r\n1,2\r\n"), "x.csv"));
     assertTrue(noColumn.getMessage().contains("no 'title' column"));
     IllegalArgumentException empty =
-        assertThrows(IllegalArgumentException.class, () -> CatalogReader.read(new StringReader(""), "x.csv"));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CatalogReader.read(new StringReader(""), "x.csv"));
     assertTrue(empty.getMessage().contains("empty"));
     IllegalArgumentException missing =
-        assertThrows(IllegalArgumentException.class, () -> CatalogReader.read(Path.of("/no/such.csv")));
+        assertThrows(
+            IllegalArgumentException.class, () -> CatalogReader.read(Path.of("/no/such.csv")));
     assertTrue(missing.getMessage().contains("not found"));
   }
 
@@ -106,12 +113,19 @@ class CatalogReaderTest {
     assertTrue(catalog.rejected().isEmpty(), catalog.rejected().toString());
     assertEquals(8807, catalog.size() + catalog.duplicates());
     for (String showId : new String[] {"s5542", "s5795", "s5814"}) {
-      CatalogEntry entry = catalog.byTitle().values().stream().filter(e -> showId.equals(e.showId())).findFirst().orElseThrow();
-      assertTrue(entry.durationMinutes() != null && entry.durationMinutes() > 0, showId + " has its runtime");
+      CatalogEntry entry =
+          catalog.byTitle().values().stream()
+              .filter(e -> showId.equals(e.showId()))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(
+          entry.durationMinutes() != null && entry.durationMinutes() > 0,
+          showId + " has its runtime");
       assertNull(entry.contentRating(), showId);
     }
     assertTrue(catalog.find("2012").isPresent());
     assertTrue(catalog.find("1994").isPresent());
-    assertTrue(catalog.byTitle().values().stream().anyMatch(e -> e.seasons() != null && e.seasons() > 1));
+    assertTrue(
+        catalog.byTitle().values().stream().anyMatch(e -> e.seasons() != null && e.seasons() > 1));
   }
 }

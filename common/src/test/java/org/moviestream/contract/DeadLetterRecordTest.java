@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class DeadLetterRecordTest {
 
-  private static final DeadLetterRecord RECORD = DeadLetterRecord.of(RejectReason.RATING_OUT_OF_RANGE,
-      "rating 11 is outside 1-10", "{\"rating\":11}", new SourceKey("movies_ratings", 1, 99));
+  private static final DeadLetterRecord RECORD =
+      DeadLetterRecord.of(
+          RejectReason.RATING_OUT_OF_RANGE,
+          "rating 11 is outside 1-10",
+          "{\"rating\":11}",
+          new SourceKey("movies_ratings", 1, 99));
 
   @Test
   void theJsonCarriesReasonPayloadAndSource() throws Exception {
@@ -34,7 +38,8 @@ class DeadLetterRecordTest {
   @Test
   void somethingElseIsRefusedWithAReason() {
     assertThrows(IllegalArgumentException.class, () -> DeadLetterRecord.fromJson("{broken"));
-    assertThrows(IllegalArgumentException.class, () -> DeadLetterRecord.fromJson("{\"name\":\"A\"}"));
+    assertThrows(
+        IllegalArgumentException.class, () -> DeadLetterRecord.fromJson("{\"name\":\"A\"}"));
   }
 
   @Test
@@ -50,11 +55,16 @@ class DeadLetterRecordTest {
   @Test
   void aHugePayloadKeepsItsBeginningItsSizeAndItsDigest() {
     String payload = "{\"movie\":\"" + "é".repeat(600_000) + "\"}";
-    DeadLetterRecord record = DeadLetterRecord.of(RejectReason.UNKNOWN_TITLE, "x".repeat(10_000), payload, new SourceKey("t", 0, 1));
+    DeadLetterRecord record =
+        DeadLetterRecord.of(
+            RejectReason.UNKNOWN_TITLE, "x".repeat(10_000), payload, new SourceKey("t", 0, 1));
 
     assertEquals(DeadLetterRecord.MAX_PAYLOAD_CHARS, record.payload().length());
-    assertEquals(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, record.payloadBytes());
-    assertEquals(DeadLetterRecord.sha256(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)), record.payloadSha256());
+    assertEquals(
+        payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, record.payloadBytes());
+    assertEquals(
+        DeadLetterRecord.sha256(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        record.payloadSha256());
     assertEquals(64, record.payloadSha256().length());
     assertEquals(DeadLetterRecord.MAX_DETAIL_CHARS, record.detail().length());
     org.junit.jupiter.api.Assertions.assertTrue(record.truncated());
@@ -63,15 +73,17 @@ class DeadLetterRecordTest {
 
   @Test
   void aRecordWithoutAValueIsADeadLetterWithoutAPayload() {
-    DeadLetterRecord record = DeadLetterRecord.of(RejectReason.MALFORMED_JSON, "empty", null, new SourceKey("t", 0, 1));
+    DeadLetterRecord record =
+        DeadLetterRecord.of(RejectReason.MALFORMED_JSON, "empty", null, new SourceKey("t", 0, 1));
     assertEquals(record, DeadLetterRecord.fromJson(record.toJson()));
     assertEquals(0, record.payloadBytes());
   }
 
   @Test
   void aRecordWrittenBeforeSizesExistedReadsWithTheSizeOfItsPayload() {
-    DeadLetterRecord old = DeadLetterRecord.fromJson(
-        "{\"reason\":\"UNKNOWN_TITLE\",\"detail\":\"d\",\"payload\":\"abc\",\"topic\":\"t\",\"partition\":0,\"offset\":4}");
+    DeadLetterRecord old =
+        DeadLetterRecord.fromJson(
+            "{\"reason\":\"UNKNOWN_TITLE\",\"detail\":\"d\",\"payload\":\"abc\",\"topic\":\"t\",\"partition\":0,\"offset\":4}");
     assertEquals(3, old.payloadBytes());
   }
 }

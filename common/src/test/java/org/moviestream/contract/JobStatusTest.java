@@ -11,7 +11,8 @@ class JobStatusTest {
 
   @Test
   void aStatusLineIsReadBackAsWritten() {
-    JobStatus status = new JobStatus(JobStatus.RUNNING, 150, 140, 12, 10, 120, List.of("cassandra"));
+    JobStatus status =
+        new JobStatus(JobStatus.RUNNING, 150, 140, 12, 10, 120, List.of("cassandra"));
     String line = status.toLine();
 
     assertTrue(line.startsWith("STATUS {\"state\":\"running\",\"read\":150,"), line);

@@ -12,7 +12,8 @@ class TopicSpecTest {
   @Test
   void readsNamePartitionsAndConfigs() {
     assertEquals(new TopicSpec("movies_ratings", 3, Map.of()), TopicSpec.parse("movies_ratings:3"));
-    assertEquals(new TopicSpec("dlq", 1, Map.of("cleanup.policy", "compact", "retention.ms", "1000")),
+    assertEquals(
+        new TopicSpec("dlq", 1, Map.of("cleanup.policy", "compact", "retention.ms", "1000")),
         TopicSpec.parse("dlq:1:cleanup.policy=compact,retention.ms=1000"));
   }
 

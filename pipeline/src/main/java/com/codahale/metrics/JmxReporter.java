@@ -1,10 +1,10 @@
 package com.codahale.metrics;
 
 /**
- * Compatibility bridge: the Cassandra Java driver 3 (used by Beam's CassandraIO) calls
- * {@code com.codahale.metrics.JmxReporter}, which Metrics 4 (Spark's) moved to
- * {@code com.codahale.metrics.jmx.JmxReporter}. Without this class every CassandraIO write fails
- * with NoClassDefFoundError. It offers exactly the calls the driver makes and forwards them.
+ * Compatibility bridge: the Cassandra Java driver 3 (used by Beam's CassandraIO) calls {@code
+ * com.codahale.metrics.JmxReporter}, which Metrics 4 (Spark's) moved to {@code
+ * com.codahale.metrics.jmx.JmxReporter}. Without this class every CassandraIO write fails with
+ * NoClassDefFoundError. It offers exactly the calls the driver makes and forwards them.
  */
 public final class JmxReporter implements AutoCloseable {
 

@@ -13,15 +13,17 @@ import org.moviestream.pipeline.io.CassandraTarget;
 import org.moviestream.pipeline.io.CommitOffsets;
 import org.moviestream.pipeline.io.ResumePoint;
 import org.moviestream.pipeline.io.ServiceChecks;
+import org.moviestream.pipeline.io.WindowRecount;
 import org.moviestream.pipeline.io.WriteDeadLetters;
 import org.moviestream.pipeline.io.WriteRatings;
 import org.moviestream.pipeline.io.WriteTrendingTitles;
-import org.moviestream.pipeline.io.WindowRecount;
 import org.moviestream.pipeline.io.WriteWindowStats;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.TrendingWindow;
 import org.moviestream.pipeline.model.WindowPane;
+import org.moviestream.pipeline.options.MovieRatingsOptions;
+import org.moviestream.pipeline.options.OptionsParser;
 import org.moviestream.pipeline.transforms.EnrichWithCatalog;
 import org.moviestream.pipeline.transforms.LoadCatalog;
 import org.moviestream.pipeline.transforms.ParseRatings;
@@ -30,8 +32,6 @@ import org.moviestream.pipeline.transforms.RowsWritten;
 import org.moviestream.pipeline.transforms.TrackSettledOffsets;
 import org.moviestream.pipeline.transforms.TrendingTitles;
 import org.moviestream.pipeline.transforms.WindowPerPerson;
-import org.moviestream.pipeline.options.MovieRatingsOptions;
-import org.moviestream.pipeline.options.OptionsParser;
 
 /**
  * The movie-ratings pipeline:
@@ -46,12 +46,13 @@ import org.moviestream.pipeline.options.OptionsParser;
  *     (a rating too late for any pane of its window has its person's window row counted again first)
  * </pre>
  *
- * Each step passes on an {@link Outcome} per message: its value so far, or the dead letter it became.
+ * Each step passes on an {@link Outcome} per message: its value so far, or the dead letter it
+ * became.
  *
- * A run resumes at the consumer group's committed offsets, and an offset is committed only when its
- * message and every one before it in its partition are durable: whatever stops the job, a restart
- * loses nothing and rewrites at most what was not yet committed (rows are upserts by a row id
- * derived from the source offset).
+ * <p>A run resumes at the consumer group's committed offsets, and an offset is committed only when
+ * its message and every one before it in its partition are durable: whatever stops the job, a
+ * restart loses nothing and rewrites at most what was not yet committed (rows are upserts by a row
+ * id derived from the source offset).
  */
 public final class MovieRatingsPipeline {
 
@@ -59,7 +60,10 @@ public final class MovieRatingsPipeline {
 
   private MovieRatingsPipeline() {}
 
-  /** Exit codes: 2 for a usage or setup error (bad option, missing topic or table), 1 when the job fails, 0 when stopped. */
+  /**
+   * Exit codes: 2 for a usage or setup error (bad option, missing topic or table), 1 when the job
+   * fails, 0 when stopped.
+   */
   public static void main(String[] args) {
     MovieRatingsOptions options;
     Map<String, Long> resumedAt;
@@ -90,11 +94,13 @@ public final class MovieRatingsPipeline {
    */
   public static void configureSpark(MovieRatingsOptions options) {
     if (options.getSparkMaster().startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
-      // A local job talks to itself only: keep Spark's driver on loopback, not the host's public address.
+      // A local job talks to itself only: keep Spark's driver on loopback, not the host's public
+      // address.
       System.setProperty("spark.driver.host", "127.0.0.1");
       System.setProperty("spark.driver.bindAddress", "127.0.0.1");
     }
-    // The SparkRunner reads an unbounded source in defaultParallelism splits and takes the LATEST of
+    // The SparkRunner reads an unbounded source in defaultParallelism splits and takes the LATEST
+    // of
     // their watermarks as the job's: a split that reads ahead makes the other splits' ratings late,
     // and later than the allowed lateness they drop out of their windows. One split reads every
     // partition and reports KafkaIO's watermark, the earliest of its partitions.
@@ -102,11 +108,17 @@ public final class MovieRatingsPipeline {
     if (parallelism == null) {
       System.setProperty(SPARK_PARALLELISM, "1");
     } else if (!parallelism.strip().equals("1")) {
-      throw new IllegalArgumentException(SPARK_PARALLELISM + "=" + parallelism + " would read Kafka in " + parallelism
-          + " source splits, and the SparkRunner takes the latest split's watermark as the job's: the other splits' ratings would"
-          + " miss their windows. Leave it unset or set it to 1 (e.g. remove it from spark-defaults.conf for this job).");
+      throw new IllegalArgumentException(
+          SPARK_PARALLELISM
+              + "="
+              + parallelism
+              + " would read Kafka in "
+              + parallelism
+              + " source splits, and the SparkRunner takes the latest split's watermark as the job's: the other splits' ratings would"
+              + " miss their windows. Leave it unset or set it to 1 (e.g. remove it from spark-defaults.conf for this job).");
     }
-    // Spark restores a streaming job from a checkpoint directory it finds: the old run's source offsets
+    // Spark restores a streaming job from a checkpoint directory it finds: the old run's source
+    // offsets
     // and state, which a changed jar cannot even read. Each run gets its own directory instead; a
     // restart resumes from the consumer group's committed offsets, never from Spark's checkpoint.
     String checkpoints = options.getCheckpointDir().replaceAll("/+$", "");
@@ -115,37 +127,69 @@ public final class MovieRatingsPipeline {
     }
   }
 
-  /** Adds every step to {@code pipeline}, resuming at {@code resumedAt} ("topic/partition" -> offset); the body is the diagram above. */
-  public static Pipeline build(Pipeline pipeline, MovieRatingsOptions options, Map<String, Long> resumedAt) {
+  /**
+   * Adds every step to {@code pipeline}, resuming at {@code resumedAt} ("topic/partition" ->
+   * offset); the body is the diagram above.
+   */
+  public static Pipeline build(
+      Pipeline pipeline, MovieRatingsOptions options, Map<String, Long> resumedAt) {
     CassandraTarget cassandra = CassandraTarget.from(options);
 
-    PCollectionView<Map<String, CatalogEntry>> catalog = pipeline.apply("LoadCatalog", LoadCatalog.from(options.getCatalog()));
+    PCollectionView<Map<String, CatalogEntry>> catalog =
+        pipeline.apply("LoadCatalog", LoadCatalog.from(options.getCatalog()));
 
-    PCollection<Outcome<EnrichedRating>> settled = pipeline
-        .apply("ReadRatings", ReadRatings.from(options.getBootstrapServers(), options.getTopic())
-            .inGroup(options.getConsumerGroup(), options.getStartingOffsets())
-            .withEventTime(ZoneId.of(options.getInputZone()), options.getWatermarkDelaySeconds(), options.getMaxClockSkewSeconds()))
-        .apply("ParseRatings", new ParseRatings(ZoneId.of(options.getInputZone()), Duration.ofSeconds(options.getMaxClockSkewSeconds())))
-        .apply("EnrichWithCatalog", new EnrichWithCatalog(catalog))
-        .apply("WriteRatings", new WriteRatings(cassandra))
-        .apply("WriteDeadLetters", new WriteDeadLetters(options.getBootstrapServers(), options.getDeadLetterTopic()));
+    PCollection<Outcome<EnrichedRating>> settled =
+        pipeline
+            .apply(
+                "ReadRatings",
+                ReadRatings.from(options.getBootstrapServers(), options.getTopic())
+                    .inGroup(options.getConsumerGroup(), options.getStartingOffsets())
+                    .withEventTime(
+                        ZoneId.of(options.getInputZone()),
+                        options.getWatermarkDelaySeconds(),
+                        options.getMaxClockSkewSeconds()))
+            .apply(
+                "ParseRatings",
+                new ParseRatings(
+                    ZoneId.of(options.getInputZone()),
+                    Duration.ofSeconds(options.getMaxClockSkewSeconds())))
+            .apply("EnrichWithCatalog", new EnrichWithCatalog(catalog))
+            .apply("WriteRatings", new WriteRatings(cassandra))
+            .apply(
+                "WriteDeadLetters",
+                new WriteDeadLetters(options.getBootstrapServers(), options.getDeadLetterTopic()));
 
     PCollection<EnrichedRating> rows = settled.apply("RowsWritten", new RowsWritten());
 
-    PCollection<WindowPane> windowsWritten = rows
-        .apply("WindowPerPerson", WindowPerPerson.of(options.getWindowSeconds(), options.getAllowedLatenessSeconds()))
-        .apply("WriteWindowStats", new WriteWindowStats(cassandra));
+    PCollection<WindowPane> windowsWritten =
+        rows.apply(
+                "WindowPerPerson",
+                WindowPerPerson.of(options.getWindowSeconds(), options.getAllowedLatenessSeconds()))
+            .apply("WriteWindowStats", new WriteWindowStats(cassandra));
 
-    PCollection<TrendingWindow> rankingsWritten = rows
-        .apply("TrendingTitles", TrendingTitles.of(options.getWindowSeconds(), options.getAllowedLatenessSeconds(), options.getTrendingTitles()))
-        .apply("WriteTrendingTitles", new WriteTrendingTitles(cassandra));
+    PCollection<TrendingWindow> rankingsWritten =
+        rows.apply(
+                "TrendingTitles",
+                TrendingTitles.of(
+                    options.getWindowSeconds(),
+                    options.getAllowedLatenessSeconds(),
+                    options.getTrendingTitles()))
+            .apply("WriteTrendingTitles", new WriteTrendingTitles(cassandra));
 
     PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
         .and(TrackSettledOffsets.WINDOWED, windowsWritten)
         .and(TrackSettledOffsets.TRENDED, rankingsWritten)
-        .apply("TrackSettledOffsets", TrackSettledOffsets.from(resumedAt, options.getWindowSeconds(), options.getAllowedLatenessSeconds(),
-            new WindowRecount(cassandra)))
-        .apply("CommitOffsets", new CommitOffsets(options.getBootstrapServers(), options.getConsumerGroup(), options.getJobName()));
+        .apply(
+            "TrackSettledOffsets",
+            TrackSettledOffsets.from(
+                resumedAt,
+                options.getWindowSeconds(),
+                options.getAllowedLatenessSeconds(),
+                new WindowRecount(cassandra)))
+        .apply(
+            "CommitOffsets",
+            new CommitOffsets(
+                options.getBootstrapServers(), options.getConsumerGroup(), options.getJobName()));
 
     return pipeline;
   }

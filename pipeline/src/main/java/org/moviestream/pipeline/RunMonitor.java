@@ -25,18 +25,18 @@ import org.moviestream.pipeline.metrics.Waits;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 
 /**
- * Watches a running job: prints a progress line every few seconds, and the same as a
- * {@link JobStatus} line for programs, saying what it waits for (a service that does not answer, a
- * table that is missing, a partition whose commits have not moved for --stuckAfterSeconds while
- * messages wait); ends the JVM in one line on Ctrl-C, SIGTERM or --runSeconds (exit 0) and when the
- * job fails (exit 1, naming the cause).
+ * Watches a running job: prints a progress line every few seconds, and the same as a {@link
+ * JobStatus} line for programs, saying what it waits for (a service that does not answer, a table
+ * that is missing, a partition whose commits have not moved for --stuckAfterSeconds while messages
+ * wait); ends the JVM in one line on Ctrl-C, SIGTERM or --runSeconds (exit 0) and when the job
+ * fails (exit 1, naming the cause).
  *
  * <p>Ending does not wait for Spark: its own stop can deadlock (StreamingContext.stop waits for the
- * DStreamGraph lock that the job generator holds while it waits for a read that never runs once
- * the context stops), and a failed streaming job leaves non-daemon threads that keep a JVM alive
- * doing nothing. It needs no waiting either: an offset is committed only once its message is
- * durable, so ending the JVM at any moment loses nothing, and a restart resumes at the committed
- * offsets. The last line says where that is.
+ * DStreamGraph lock that the job generator holds while it waits for a read that never runs once the
+ * context stops), and a failed streaming job leaves non-daemon threads that keep a JVM alive doing
+ * nothing. It needs no waiting either: an offset is committed only once its message is durable, so
+ * ending the JVM at any moment loses nothing, and a restart resumes at the committed offsets. The
+ * last line says where that is.
  */
 final class RunMonitor {
 
@@ -51,25 +51,35 @@ final class RunMonitor {
   private boolean newPartitionsSaid;
   private final java.util.Set<String> ownCommits = new java.util.HashSet<>();
   private final java.util.Set<String> foreignSaid = new java.util.HashSet<>();
-  private volatile JobStatus lastStatus = new JobStatus(JobStatus.RUNNING, 0, 0, 0, 0, 0, List.of());
+  private volatile JobStatus lastStatus =
+      new JobStatus(JobStatus.RUNNING, 0, 0, 0, 0, 0, List.of());
 
   RunMonitor(PipelineResult result, MovieRatingsOptions options, int partitionsRead) {
     this.result = result;
     this.options = options;
     this.partitionsRead = partitionsRead;
-    this.group = new ConsumerGroupOffsets(options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(3));
+    this.group =
+        new ConsumerGroupOffsets(
+            options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(3));
     this.stuckPartitions = new StuckPartitions(options.getStuckAfterSeconds());
   }
 
-  /** Watches the job until it ends or is stopped, then ends the JVM: 0 when stopped or ended cleanly, 1 when it failed. */
+  /**
+   * Watches the job until it ends or is stopped, then ends the JVM: 0 when stopped or ended
+   * cleanly, 1 when it failed.
+   */
   void watch() {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> end(0, "Pipeline stopped, stopping on a signal"), "pipeline-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> end(0, "Pipeline stopped, stopping on a signal"), "pipeline-stop"));
     int runSeconds = options.getRunSeconds();
-    long deadline = runSeconds > 0 ? System.nanoTime() + runSeconds * 1_000_000_000L : Long.MAX_VALUE;
+    long deadline =
+        runSeconds > 0 ? System.nanoTime() + runSeconds * 1_000_000_000L : Long.MAX_VALUE;
     int tick = options.getProgressSeconds() > 0 ? options.getProgressSeconds() : 5;
     try {
       while (true) {
-        PipelineResult.State state = result.waitUntilFinish(org.joda.time.Duration.standardSeconds(tick));
+        PipelineResult.State state =
+            result.waitUntilFinish(org.joda.time.Duration.standardSeconds(tick));
         printProgress();
         if (state == PipelineResult.State.FAILED) {
           end(1, "Pipeline failed (state " + state + ")");
@@ -81,10 +91,15 @@ final class RunMonitor {
         }
       }
     } catch (Throwable failure) {
-      // The SparkRunner rethrows a failed streaming job's error from waitUntilFinish, not always as a
+      // The SparkRunner rethrows a failed streaming job's error from waitUntilFinish, not always as
+      // a
       // PipelineExecutionException; whatever it is, the job is over.
-      end(1, "Pipeline failed: " + gainedPartitions().map(line -> line + " (" + rootMessage(failure) + ")")
-          .orElse(rootMessage(failure)));
+      end(
+          1,
+          "Pipeline failed: "
+              + gainedPartitions()
+                  .map(line -> line + " (" + rootMessage(failure) + ")")
+                  .orElse(rootMessage(failure)));
     }
   }
 
@@ -97,25 +112,40 @@ final class RunMonitor {
     if (!ending.compareAndSet(false, true)) {
       return;
     }
-    // Spark's own shutdown hook runs beside this one and logs its teardown as errors: none matter now.
+    // Spark's own shutdown hook runs beside this one and logs its teardown as errors: none matter
+    // now.
     Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.OFF);
     String committed;
     try {
       Map<String, Long> offsets = group.committed(options.getTopic());
-      committed = "committed " + ResumePoint.describe(offsets) + String.format(" (%,d messages after them)", group.lag(options.getTopic(), offsets));
+      committed =
+          "committed "
+              + ResumePoint.describe(offsets)
+              + String.format(" (%,d messages after them)", group.lag(options.getTopic(), offsets));
     } catch (Exception e) {
       committed = "the committed offsets could not be read (" + e.getMessage() + ")";
     }
-    System.err.println(why + ": " + committed + "; a restart with the same --consumerGroup resumes there.");
+    System.err.println(
+        why + ": " + committed + "; a restart with the same --consumerGroup resumes there.");
     System.err.flush();
     JobStatus last = lastStatus;
-    System.out.println(new JobStatus(JobStatus.STOPPED, last.read(), last.written(), last.windows(), last.deadLetters(),
-        last.committed(), last.waitingFor()).toLine());
+    System.out.println(
+        new JobStatus(
+                JobStatus.STOPPED,
+                last.read(),
+                last.written(),
+                last.windows(),
+                last.deadLetters(),
+                last.committed(),
+                last.waitingFor())
+            .toLine());
     System.out.flush();
     Runtime.getRuntime().halt(exitCode);
   }
 
-  /** The human progress line on stderr and the same figures as a {@link JobStatus} line on stdout. */
+  /**
+   * The human progress line on stderr and the same figures as a {@link JobStatus} line on stdout.
+   */
   private void printProgress() {
     List<String> waitingFor = waitingFor();
     if (options.getProgressSeconds() == 0) {
@@ -125,9 +155,15 @@ final class RunMonitor {
     try {
       Map<String, Long> counters = ProgressReporter.counters(result.metrics());
       line = ProgressReporter.line(counters);
-      lastStatus = new JobStatus(JobStatus.RUNNING, get(counters, PipelineMetrics.READ), get(counters, PipelineMetrics.WRITTEN),
-          get(counters, PipelineMetrics.WINDOWS_WRITTEN), get(counters, PipelineMetrics.DEAD_LETTERS),
-          get(counters, PipelineMetrics.COMMITTED), waitingFor);
+      lastStatus =
+          new JobStatus(
+              JobStatus.RUNNING,
+              get(counters, PipelineMetrics.READ),
+              get(counters, PipelineMetrics.WRITTEN),
+              get(counters, PipelineMetrics.WINDOWS_WRITTEN),
+              get(counters, PipelineMetrics.DEAD_LETTERS),
+              get(counters, PipelineMetrics.COMMITTED),
+              waitingFor);
     } catch (RuntimeException e) {
       line = "(metrics not available yet: " + e.getMessage() + ")";
     }
@@ -145,7 +181,8 @@ final class RunMonitor {
     List<String> waiting = new ArrayList<>();
     String broker = broker();
     int colon = broker.lastIndexOf(':');
-    boolean kafkaUp = reachable(broker.substring(0, colon), Integer.parseInt(broker.substring(colon + 1)));
+    boolean kafkaUp =
+        reachable(broker.substring(0, colon), Integer.parseInt(broker.substring(colon + 1)));
     if (!kafkaUp) {
       waiting.add("Kafka at " + broker);
     }
@@ -154,7 +191,10 @@ final class RunMonitor {
       waiting.add("Cassandra at " + cassandraHost() + ":" + options.getCassandraPort());
       waits.remove(CassandraRetry.CASSANDRA); // the port says it all
     }
-    waits.forEach((what, why) -> waiting.add((what.equals(CassandraRetry.CASSANDRA) ? "Cassandra" : what) + " (" + why + ")"));
+    waits.forEach(
+        (what, why) ->
+            waiting.add(
+                (what.equals(CassandraRetry.CASSANDRA) ? "Cassandra" : what) + " (" + why + ")"));
     if (kafkaUp) {
       waiting.addAll(stuckPartitions());
       newPartitions().ifPresent(waiting::add);
@@ -169,15 +209,26 @@ final class RunMonitor {
    */
   private void sayAnotherJob() {
     try {
-      group.committedBy(options.getTopic()).forEach((partition, job) -> {
-        if (job.equals(options.getJobName())) {
-          ownCommits.add(partition);
-        } else if (ownCommits.contains(partition) && foreignSaid.add(partition)) {
-          System.err.println("ANOTHER JOB: " + partition + " of consumer group " + options.getConsumerGroup() + " was committed by job "
-              + job + ", not by this one (" + options.getJobName() + "): two deployments share the group and overwrite each"
-              + " other's offsets; give each its own --consumerGroup");
-        }
-      });
+      group
+          .committedBy(options.getTopic())
+          .forEach(
+              (partition, job) -> {
+                if (job.equals(options.getJobName())) {
+                  ownCommits.add(partition);
+                } else if (ownCommits.contains(partition) && foreignSaid.add(partition)) {
+                  System.err.println(
+                      "ANOTHER JOB: "
+                          + partition
+                          + " of consumer group "
+                          + options.getConsumerGroup()
+                          + " was committed by job "
+                          + job
+                          + ", not by this one ("
+                          + options.getJobName()
+                          + "): two deployments share the group and overwrite each"
+                          + " other's offsets; give each its own --consumerGroup");
+                }
+              });
     } catch (Exception e) {
       // Kafka is not answering: the port probe says so.
     }
@@ -190,20 +241,29 @@ final class RunMonitor {
    */
   private java.util.Optional<String> newPartitions() {
     java.util.Optional<String> gained = gainedPartitions();
-    gained.filter(line -> !newPartitionsSaid).ifPresent(line -> {
-      newPartitionsSaid = true;
-      System.err.println("NEW PARTITIONS: " + line);
-    });
+    gained
+        .filter(line -> !newPartitionsSaid)
+        .ifPresent(
+            line -> {
+              newPartitionsSaid = true;
+              System.err.println("NEW PARTITIONS: " + line);
+            });
     return gained;
   }
 
-  /** Whether the topic has more partitions than the job reads, said in a line; KafkaIO's reader fails on them. */
+  /**
+   * Whether the topic has more partitions than the job reads, said in a line; KafkaIO's reader
+   * fails on them.
+   */
   private java.util.Optional<String> gainedPartitions() {
     try {
       int now = group.partitionCount(options.getTopic());
       if (now > partitionsRead) {
-        return java.util.Optional.of(String.format("%s gained partitions while the job ran (%d -> %d): start it again, and a"
-            + " partition new to the group is read from its earliest offset", options.getTopic(), partitionsRead, now));
+        return java.util.Optional.of(
+            String.format(
+                "%s gained partitions while the job ran (%d -> %d): start it again, and a"
+                    + " partition new to the group is read from its earliest offset",
+                options.getTopic(), partitionsRead, now));
       }
     } catch (Exception e) {
       // Kafka is not answering: the port probe says so.
@@ -211,13 +271,17 @@ final class RunMonitor {
     return java.util.Optional.empty();
   }
 
-  /** Partitions stuck for --stuckAfterSeconds while messages wait, each logged when found and again while it lasts. */
+  /**
+   * Partitions stuck for --stuckAfterSeconds while messages wait, each logged when found and again
+   * while it lasts.
+   */
   private List<String> stuckPartitions() {
     List<String> stuck = new ArrayList<>();
     try {
       Map<String, Long> committed = group.committed(options.getTopic());
-      for (StuckPartitions.Stuck partition : stuckPartitions.observe(committed, group.lagPerPartition(committed), Waits.held(),
-          System.nanoTime())) {
+      for (StuckPartitions.Stuck partition :
+          stuckPartitions.observe(
+              committed, group.lagPerPartition(committed), Waits.held(), System.nanoTime())) {
         stuck.add(partition.description());
         if (partition.log()) {
           System.err.println("STUCK: " + partition.description());

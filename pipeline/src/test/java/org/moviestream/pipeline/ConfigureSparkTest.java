@@ -9,7 +9,10 @@ import org.junit.Test;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
 
-/** Spark settings that would break the job are refused; a checkpoint directory is never one of an earlier run. */
+/**
+ * Spark settings that would break the job are refused; a checkpoint directory is never one of an
+ * earlier run.
+ */
 public class ConfigureSparkTest {
 
   private static final String PARALLELISM = "spark.default.parallelism";
@@ -22,9 +25,14 @@ public class ConfigureSparkTest {
   @Test
   public void moreThanOneSourceSplitIsRefusedInOneLine() {
     System.setProperty(PARALLELISM, "4");
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> MovieRatingsPipeline.configureSpark(OptionsParser.parse()));
-    assertTrue(refused.getMessage(), refused.getMessage().contains("spark.default.parallelism=4") && !refused.getMessage().contains("\n"));
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MovieRatingsPipeline.configureSpark(OptionsParser.parse()));
+    assertTrue(
+        refused.getMessage(),
+        refused.getMessage().contains("spark.default.parallelism=4")
+            && !refused.getMessage().contains("\n"));
   }
 
   @Test

@@ -51,19 +51,25 @@ public class MovieRatingsPipelineIT {
   private static final String KEYSPACE = RUN + "_netflix";
   private static final String OWNER = "IT Owner " + RUN;
 
-  /** The owner's ratings from March 2025: what the two queries of cassandra/queries.cql ask about. */
-  private static final List<String> OWNER_2025 = List.of(
-      rating(OWNER, "Roma", 8, "2025-03-13T19:10:00Z"),
-      rating(OWNER, "Okja", 6, "2025-03-13T19:40:00.250Z"),
-      rating(OWNER, "Dark", 9, "2025-03-13T20:10:00"));
-  private static final List<String> BAD = List.of(
-      "{this is not json",
-      "{\"name\":\"Ann\",\"rating\":5,\"timestamp\":\"2025-03-13T19:26:50Z\"}",
-      rating("Ann", "Roma", 11, "2025-03-13T19:26:50Z"),
-      rating("Ann", "Roma", 5, "the day before yesterday"),
-      rating("Ann", "A Title Nobody Has", 5, "2025-03-13T19:26:50Z"),
-      // Valid JSON, but Cassandra refuses a partition key over 64 KiB: a WRITE_FAILED dead letter.
-      rating("A".repeat(70_000), "Roma", 5, "2025-03-13T19:26:50Z"));
+  /**
+   * The owner's ratings from March 2025: what the two queries of cassandra/queries.cql ask about.
+   */
+  private static final List<String> OWNER_2025 =
+      List.of(
+          rating(OWNER, "Roma", 8, "2025-03-13T19:10:00Z"),
+          rating(OWNER, "Okja", 6, "2025-03-13T19:40:00.250Z"),
+          rating(OWNER, "Dark", 9, "2025-03-13T20:10:00"));
+
+  private static final List<String> BAD =
+      List.of(
+          "{this is not json",
+          "{\"name\":\"Ann\",\"rating\":5,\"timestamp\":\"2025-03-13T19:26:50Z\"}",
+          rating("Ann", "Roma", 11, "2025-03-13T19:26:50Z"),
+          rating("Ann", "Roma", 5, "the day before yesterday"),
+          rating("Ann", "A Title Nobody Has", 5, "2025-03-13T19:26:50Z"),
+          // Valid JSON, but Cassandra refuses a partition key over 64 KiB: a WRITE_FAILED dead
+          // letter.
+          rating("A".repeat(70_000), "Roma", 5, "2025-03-13T19:26:50Z"));
   private static final int VALID = PRODUCED + OWNER_2025.size();
 
   private static StackResources stack;
@@ -75,13 +81,27 @@ public class MovieRatingsPipelineIT {
     stack.createTopics(1, DLQ);
     stack.createKeyspace(KEYSPACE);
 
-    int exit = RatingsProducer.run("--count", String.valueOf(PRODUCED), "--topic", TOPIC, "--bootstrap-servers", stack.bootstrapServers(),
-        "--me", OWNER, "--seed", "5", "--catalog", ROOT.resolve("data/netflix.csv").toString());
+    int exit =
+        RatingsProducer.run(
+            "--count",
+            String.valueOf(PRODUCED),
+            "--topic",
+            TOPIC,
+            "--bootstrap-servers",
+            stack.bootstrapServers(),
+            "--me",
+            OWNER,
+            "--seed",
+            "5",
+            "--catalog",
+            ROOT.resolve("data/netflix.csv").toString());
     assertEquals(0, exit);
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
       for (String payload : OWNER_2025) {
         producer.send(new ProducerRecord<>(TOPIC, OWNER, payload)).get();
       }
@@ -106,7 +126,9 @@ public class MovieRatingsPipelineIT {
     try {
       awaitTrue("the first run commits every offset", () -> committedAll("it-first-" + RUN));
       awaitTrue("all valid ratings are rows", () -> rowCount(session) >= VALID);
-      awaitTrue("every producer rating is in a closed window", () -> windowedRatings(session, OWNER_2025.size()) >= PRODUCED);
+      awaitTrue(
+          "every producer rating is in a closed window",
+          () -> windowedRatings(session, OWNER_2025.size()) >= PRODUCED);
       Thread.sleep(5_000);
     } finally {
       stop(first);
@@ -135,18 +157,31 @@ public class MovieRatingsPipelineIT {
   }
 
   private static PipelineResult start(String consumerGroup) {
-    MovieRatingsOptions options = OptionsParser.parse(
-        "--runner=SparkRunner", "--sparkMaster=local[2]", "--streaming=true", "--batchIntervalMillis=1000",
-        "--bootstrapServers=" + stack.bootstrapServers(), "--topic=" + TOPIC, "--deadLetterTopic=" + DLQ, "--keyspace=" + KEYSPACE,
-        "--startingOffsets=earliest", "--consumerGroup=" + consumerGroup,
-        "--catalog=" + ROOT.resolve("data/netflix.csv"), "--checkpointDir=" + ROOT.resolve("pipeline/target/it-checkpoint-" + consumerGroup));
+    MovieRatingsOptions options =
+        OptionsParser.parse(
+            "--runner=SparkRunner",
+            "--sparkMaster=local[2]",
+            "--streaming=true",
+            "--batchIntervalMillis=1000",
+            "--bootstrapServers=" + stack.bootstrapServers(),
+            "--topic=" + TOPIC,
+            "--deadLetterTopic=" + DLQ,
+            "--keyspace=" + KEYSPACE,
+            "--startingOffsets=earliest",
+            "--consumerGroup=" + consumerGroup,
+            "--catalog=" + ROOT.resolve("data/netflix.csv"),
+            "--checkpointDir=" + ROOT.resolve("pipeline/target/it-checkpoint-" + consumerGroup));
     MovieRatingsPipeline.configureSpark(options);
-    return MovieRatingsPipeline.build(Pipeline.create(options), options, ResumePoint.establish(options)).run();
+    return MovieRatingsPipeline.build(
+            Pipeline.create(options), options, ResumePoint.establish(options))
+        .run();
   }
 
   private static void assertDeadLetters() {
-    List<DeadLetterRecord> deadLetters = stack.readTopic(DLQ, BAD.size(), Duration.ofSeconds(30)).stream()
-        .map(record -> DeadLetterRecord.fromJson(record.value())).toList();
+    List<DeadLetterRecord> deadLetters =
+        stack.readTopic(DLQ, BAD.size(), Duration.ofSeconds(30)).stream()
+            .map(record -> DeadLetterRecord.fromJson(record.value()))
+            .toList();
     Set<String> reasons = new HashSet<>();
     Set<String> payloads = new HashSet<>();
     for (DeadLetterRecord deadLetter : deadLetters) {
@@ -156,7 +191,15 @@ public class MovieRatingsPipelineIT {
       assertTrue(deadLetter.detail().length() > 0);
     }
     assertEquals(BAD.size(), deadLetters.size());
-    assertEquals(Set.of("MALFORMED_JSON", "MISSING_FIELD", "RATING_OUT_OF_RANGE", "BAD_TIMESTAMP", "UNKNOWN_TITLE", "WRITE_FAILED"), reasons);
+    assertEquals(
+        Set.of(
+            "MALFORMED_JSON",
+            "MISSING_FIELD",
+            "RATING_OUT_OF_RANGE",
+            "BAD_TIMESTAMP",
+            "UNKNOWN_TITLE",
+            "WRITE_FAILED"),
+        reasons);
     assertTrue(payloads.contains("{this is not json"));
   }
 
@@ -165,39 +208,78 @@ public class MovieRatingsPipelineIT {
     List<Row> windows = session.execute("SELECT * FROM " + KEYSPACE + ".ratings_per_window").all();
     assertTrue(windows.size() > 0);
     for (Row window : windows) {
-      List<Row> rows = session.execute("SELECT rating_movie FROM " + KEYSPACE + ".movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?",
-          window.getString("name"), window.getTimestamp("window_start"), window.getTimestamp("window_end")).all();
-      assertEquals("ratings of " + window.getString("name") + " at " + window.getTimestamp("window_start"), rows.size(), window.getLong("ratings"));
-      double average = rows.stream().mapToInt(r -> r.getInt("rating_movie")).average().orElseThrow();
+      List<Row> rows =
+          session
+              .execute(
+                  "SELECT rating_movie FROM "
+                      + KEYSPACE
+                      + ".movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?",
+                  window.getString("name"),
+                  window.getTimestamp("window_start"),
+                  window.getTimestamp("window_end"))
+              .all();
+      assertEquals(
+          "ratings of " + window.getString("name") + " at " + window.getTimestamp("window_start"),
+          rows.size(),
+          window.getLong("ratings"));
+      double average =
+          rows.stream().mapToInt(r -> r.getInt("rating_movie")).average().orElseThrow();
       assertEquals(average, window.getDouble("avg_rating_movie"), 1e-9);
     }
   }
 
-  /** Each window's ranking holds its most rated titles, counted from the rows (the producer's windows are all on time). */
+  /**
+   * Each window's ranking holds its most rated titles, counted from the rows (the producer's
+   * windows are all on time).
+   */
   private static void assertTrendingTitlesMatchRows(Session session) {
     Map<Instant, Map<String, Long>> perWindow = new java.util.TreeMap<>();
-    for (Row row : session.execute("SELECT timestamp, movie FROM " + KEYSPACE + ".movie_ratings").all()) {
+    for (Row row :
+        session.execute("SELECT timestamp, movie FROM " + KEYSPACE + ".movie_ratings").all()) {
       Instant time = row.getTimestamp("timestamp").toInstant();
       if (time.isAfter(Instant.parse("2026-01-01T00:00:00Z"))) {
         Instant start = Instant.ofEpochMilli(time.toEpochMilli() - time.toEpochMilli() % 30_000);
-        perWindow.computeIfAbsent(start, key -> new java.util.HashMap<>()).merge(row.getString("movie"), 1L, Long::sum);
+        perWindow
+            .computeIfAbsent(start, key -> new java.util.HashMap<>())
+            .merge(row.getString("movie"), 1L, Long::sum);
       }
     }
     assertTrue(perWindow.size() > 0);
     for (var window : perWindow.entrySet()) {
-      List<Map.Entry<String, Long>> expected = window.getValue().entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(10).toList();
-      Row trending = session.execute("SELECT titles, title_ratings FROM " + KEYSPACE + ".trending_titles WHERE day = ? AND window_start = ?",
-          com.datastax.driver.core.LocalDate.fromDaysSinceEpoch((int) (window.getKey().getEpochSecond() / 86_400)), java.util.Date.from(window.getKey())).one();
+      List<Map.Entry<String, Long>> expected =
+          window.getValue().entrySet().stream()
+              .sorted(
+                  Map.Entry.<String, Long>comparingByValue()
+                      .reversed()
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .limit(10)
+              .toList();
+      Row trending =
+          session
+              .execute(
+                  "SELECT titles, title_ratings FROM "
+                      + KEYSPACE
+                      + ".trending_titles WHERE day = ? AND window_start = ?",
+                  com.datastax.driver.core.LocalDate.fromDaysSinceEpoch(
+                      (int) (window.getKey().getEpochSecond() / 86_400)),
+                  java.util.Date.from(window.getKey()))
+              .one();
       assertTrue("a ranking for the window at " + window.getKey(), trending != null);
-      assertEquals("titles at " + window.getKey(), expected.stream().map(Map.Entry::getKey).toList(), trending.getList("titles", String.class));
-      assertEquals("ratings at " + window.getKey(), expected.stream().map(Map.Entry::getValue).toList(), trending.getList("title_ratings", Long.class));
+      assertEquals(
+          "titles at " + window.getKey(),
+          expected.stream().map(Map.Entry::getKey).toList(),
+          trending.getList("titles", String.class));
+      assertEquals(
+          "ratings at " + window.getKey(),
+          expected.stream().map(Map.Entry::getValue).toList(),
+          trending.getList("title_ratings", Long.class));
     }
   }
 
   private static void assertQueriesAnswerForTheOwner(Session session) throws Exception {
-    List<String> queries = CqlScript.statements(Files.readString(ROOT.resolve("cassandra/queries.cql"), StandardCharsets.UTF_8));
+    List<String> queries =
+        CqlScript.statements(
+            Files.readString(ROOT.resolve("cassandra/queries.cql"), StandardCharsets.UTF_8));
     assertEquals(2, queries.size());
 
     Row average = session.execute(forThisRun(queries.get(0))).one();
@@ -207,22 +289,35 @@ public class MovieRatingsPipelineIT {
 
     List<Row> hour = session.execute(forThisRun(queries.get(1))).all();
     assertEquals(List.of("Okja", "Roma"), hour.stream().map(r -> r.getString("movie")).toList());
-    assertEquals(Instant.parse("2025-03-13T19:40:00.250Z"), hour.get(0).getTimestamp("timestamp").toInstant());
+    assertEquals(
+        Instant.parse("2025-03-13T19:40:00.250Z"),
+        hour.get(0).getTimestamp("timestamp").toInstant());
   }
 
   private static String forThisRun(String query) {
-    return query.replace("netflix.", KEYSPACE + ".").replace("'Stelios Giagkos'", "'" + OWNER + "'");
+    return query
+        .replace("netflix.", KEYSPACE + ".")
+        .replace("'Stelios Giagkos'", "'" + OWNER + "'");
   }
 
   private static long rowCount(Session session) {
     return stack.count("SELECT COUNT(*) FROM " + KEYSPACE + ".movie_ratings");
   }
 
-  /** Ratings counted in ratings_per_window, except the owner's 2025 ones (their windows may be late). */
+  /**
+   * Ratings counted in ratings_per_window, except the owner's 2025 ones (their windows may be
+   * late).
+   */
   private static long windowedRatings(Session session, int ownerOld) {
     long total = 0;
-    for (Row window : session.execute("SELECT ratings, window_start FROM " + KEYSPACE + ".ratings_per_window").all()) {
-      if (window.getTimestamp("window_start").toInstant().isAfter(Instant.parse("2026-01-01T00:00:00Z"))) {
+    for (Row window :
+        session
+            .execute("SELECT ratings, window_start FROM " + KEYSPACE + ".ratings_per_window")
+            .all()) {
+      if (window
+          .getTimestamp("window_start")
+          .toInstant()
+          .isAfter(Instant.parse("2026-01-01T00:00:00Z"))) {
         total += window.getLong("ratings");
       }
     }
@@ -237,11 +332,13 @@ public class MovieRatingsPipelineIT {
     }
   }
 
-  private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+  private static void awaitTrue(String what, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + "s waiting until " + what);
+        throw new AssertionError(
+            "timed out after " + TIMEOUT.toSeconds() + "s waiting until " + what);
       }
       Thread.sleep(1_000);
     }

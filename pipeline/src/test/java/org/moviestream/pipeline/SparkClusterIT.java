@@ -24,12 +24,13 @@ import org.moviestream.testing.StackResources;
 
 /**
  * The pipeline on a real Spark standalone cluster (Master + Worker JVMs of bin/stack start spark),
- * submitted with spark-submit as the thin application jar: ratings in Kafka become rows in Cassandra
- * and the work runs in executors the Worker launched, not in the driver.
+ * submitted with spark-submit as the thin application jar: ratings in Kafka become rows in
+ * Cassandra and the work runs in executors the Worker launched, not in the driver.
  */
 public class SparkClusterIT {
 
-  private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
   private static final Path STATE = ROOT.resolve(".stack");
   private static final int PRODUCED = 120;
   private static final String RUN = StackResources.uniqueName("it_cluster");
@@ -44,14 +45,26 @@ public class SparkClusterIT {
   public static void startSparkAndPrepareData() throws Exception {
     startedSpark = !portOpen(7077);
     if (startedSpark) {
-      assertEquals("bin/stack start spark", 0, run(ROOT.resolve("bin/stack").toString(), "start", "spark"));
+      assertEquals(
+          "bin/stack start spark", 0, run(ROOT.resolve("bin/stack").toString(), "start", "spark"));
     }
     stack = StackResources.onLocalStack();
     stack.createTopics(3, TOPIC);
     stack.createTopics(1, DLQ);
     stack.createKeyspace(KEYSPACE);
-    assertEquals(0, RatingsProducer.run("--count", String.valueOf(PRODUCED), "--topic", TOPIC, "--bootstrap-servers", stack.bootstrapServers(),
-        "--seed", "9", "--catalog", ROOT.resolve("data/netflix.csv").toString()));
+    assertEquals(
+        0,
+        RatingsProducer.run(
+            "--count",
+            String.valueOf(PRODUCED),
+            "--topic",
+            TOPIC,
+            "--bootstrap-servers",
+            stack.bootstrapServers(),
+            "--seed",
+            "9",
+            "--catalog",
+            ROOT.resolve("data/netflix.csv").toString()));
   }
 
   @AfterClass
@@ -67,14 +80,26 @@ public class SparkClusterIT {
   @Test
   public void theSubmittedPipelineWritesEveryRatingFromExecutorsOnTheWorker() throws Exception {
     Path log = ROOT.resolve("pipeline/target/spark-cluster-it-driver.log");
-    Process driver = new ProcessBuilder(ROOT.resolve("bin/spark-submit").toString(),
-        "--master", "spark://127.0.0.1:7077",
-        "--class", MovieRatingsPipeline.class.getName(),
-        ROOT.resolve("pipeline/target/movie-ratings-pipeline-spark-submit.jar").toString(),
-        "--bootstrapServers=" + stack.bootstrapServers(), "--topic=" + TOPIC, "--deadLetterTopic=" + DLQ, "--keyspace=" + KEYSPACE,
-        "--startingOffsets=earliest", "--consumerGroup=" + RUN, "--batchIntervalMillis=1000",
-        "--catalog=" + ROOT.resolve("data/netflix.csv"))
-        .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process driver =
+        new ProcessBuilder(
+                ROOT.resolve("bin/spark-submit").toString(),
+                "--master",
+                "spark://127.0.0.1:7077",
+                "--class",
+                MovieRatingsPipeline.class.getName(),
+                ROOT.resolve("pipeline/target/movie-ratings-pipeline-spark-submit.jar").toString(),
+                "--bootstrapServers=" + stack.bootstrapServers(),
+                "--topic=" + TOPIC,
+                "--deadLetterTopic=" + DLQ,
+                "--keyspace=" + KEYSPACE,
+                "--startingOffsets=earliest",
+                "--consumerGroup=" + RUN,
+                "--batchIntervalMillis=1000",
+                "--catalog=" + ROOT.resolve("data/netflix.csv"))
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
       long rows = 0;
@@ -88,8 +113,12 @@ public class SparkClusterIT {
       JsonNode master = new ObjectMapper().readTree(get("http://127.0.0.1:8080/json/"));
       JsonNode app = findApp(master.get("activeapps"), "movie-ratings-pipeline");
       assertTrue("the app runs on the cluster: " + master, app != null);
-      assertTrue("the worker lends the app cores", master.get("workers").get(0).get("coresused").asInt() > 0);
-      assertTrue("an executor of the app ran in a worker's work dir", executorLogs(app.get("id").asText()).count() > 0);
+      assertTrue(
+          "the worker lends the app cores",
+          master.get("workers").get(0).get("coresused").asInt() > 0);
+      assertTrue(
+          "an executor of the app ran in a worker's work dir",
+          executorLogs(app.get("id").asText()).count() > 0);
     } finally {
       driver.destroy();
       if (!driver.waitFor(60, TimeUnit.SECONDS)) {
@@ -110,13 +139,15 @@ public class SparkClusterIT {
   /** stderr files the Worker gave the app's executors: work/<app id>/<executor id>/stderr. */
   private static Stream<Path> executorLogs(String appId) throws IOException {
     try (Stream<Path> workers = Files.list(STATE)) {
-      return workers.filter(dir -> dir.getFileName().toString().startsWith("spark-worker-"))
+      return workers
+          .filter(dir -> dir.getFileName().toString().startsWith("spark-worker-"))
           .map(dir -> dir.resolve("work").resolve(appId))
           .filter(Files::isDirectory)
           .flatMap(SparkClusterIT::list)
           .map(executor -> executor.resolve("stderr"))
           .filter(Files::isRegularFile)
-          .toList().stream();
+          .toList()
+          .stream();
     }
   }
 
@@ -130,7 +161,9 @@ public class SparkClusterIT {
 
   private static String get(String url) throws Exception {
     return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString())
         .body();
   }
 
@@ -146,5 +179,4 @@ public class SparkClusterIT {
     Process process = new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO().start();
     return process.waitFor(5, TimeUnit.MINUTES) ? process.exitValue() : -1;
   }
-
 }

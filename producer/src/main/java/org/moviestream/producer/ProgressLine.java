@@ -21,7 +21,9 @@ final class ProgressLine {
     }
     long sent = sender.sent();
     double perSecond = (sent - lastSent) * 1e9 / elapsed;
-    System.err.printf("sent %d, acked %d, errors %d, %.0f records/s%n", sent, sender.acked(), sender.failed(), perSecond);
+    System.err.printf(
+        "sent %d, acked %d, errors %d, %.0f records/s%n",
+        sent, sender.acked(), sender.failed(), perSecond);
     lastPrintNanos = now;
     lastSent = sent;
   }

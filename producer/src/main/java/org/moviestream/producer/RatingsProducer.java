@@ -33,44 +33,76 @@ import picocli.CommandLine.Option;
     description = "Publishes movie ratings {name, movie, rating 1-10, timestamp} as JSON to Kafka.")
 public final class RatingsProducer implements Callable<Integer> {
 
-  @Option(names = "--bootstrap-servers", defaultValue = Defaults.BOOTSTRAP_SERVERS, description = "Kafka brokers (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = Defaults.BOOTSTRAP_SERVERS,
+      description = "Kafka brokers (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
 
-  @Option(names = "--topic", defaultValue = Defaults.RATINGS_TOPIC, description = "topic to publish to (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--topic",
+      defaultValue = Defaults.RATINGS_TOPIC,
+      description = "topic to publish to (default: ${DEFAULT-VALUE})")
   String topic;
 
-  @Option(names = "--catalog", defaultValue = Defaults.CATALOG, description = "catalog in the Kaggle netflix_titles.csv schema (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--catalog",
+      defaultValue = Defaults.CATALOG,
+      description = "catalog in the Kaggle netflix_titles.csv schema (default: ${DEFAULT-VALUE})")
   Path catalog;
 
-  @Option(names = "--titles", description = "a one-column titles CSV (like the seed's movies.csv) to use instead of --catalog")
+  @Option(
+      names = "--titles",
+      description =
+          "a one-column titles CSV (like the seed's movies.csv) to use instead of --catalog")
   Path titles;
 
-  @Option(names = "--me", defaultValue = Defaults.OWNER, description = "the owner's own name, always among the people (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--me",
+      defaultValue = Defaults.OWNER,
+      description = "the owner's own name, always among the people (default: ${DEFAULT-VALUE})")
   String me;
 
-  @Option(names = "--people", defaultValue = "14", description = "how many Datafaker people rate besides the owner, at least 10 (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--people",
+      defaultValue = "14",
+      description =
+          "how many Datafaker people rate besides the owner, at least 10 (default: ${DEFAULT-VALUE})")
   int people;
 
-  @Option(names = "--seed", description = "makes names, picks and ratings reproducible (default: random)")
+  @Option(
+      names = "--seed",
+      description = "makes names, picks and ratings reproducible (default: random)")
   Long seed;
 
-  @Option(names = "--interval", defaultValue = "10", description = "seconds between rounds in the default mode (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--interval",
+      defaultValue = "10",
+      description = "seconds between rounds in the default mode (default: ${DEFAULT-VALUE})")
   double intervalSeconds;
 
   @Option(names = "--count", description = "send N records as fast as allowed, then exit")
   Long count;
 
-  @Option(names = "--rate", description = "hold R records per second until stopped (or until --count is reached)")
+  @Option(
+      names = "--rate",
+      description = "hold R records per second until stopped (or until --count is reached)")
   Double rate;
 
-  @Option(names = "--connect-timeout", defaultValue = "15", description = "seconds to wait for the broker (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--connect-timeout",
+      defaultValue = "15",
+      description = "seconds to wait for the broker (default: ${DEFAULT-VALUE})")
   int connectTimeoutSeconds;
 
   @Option(names = "--verbose", description = "print stack traces with errors")
   boolean verbose;
 
-  /** Timestamps to the microsecond, like the seed's Python isoformat(): 2025-03-13T19:26:50.863211Z. */
-  private static final Clock MICROSECOND_CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+  /**
+   * Timestamps to the microsecond, like the seed's Python isoformat(): 2025-03-13T19:26:50.863211Z.
+   */
+  private static final Clock MICROSECOND_CLOCK =
+      Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -78,14 +110,18 @@ public final class RatingsProducer implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     validate();
-    List<String> titleList = titles != null ? TitleSource.fromTitlesFile(titles) : TitleSource.fromCatalog(catalog);
+    List<String> titleList =
+        titles != null ? TitleSource.fromTitlesFile(titles) : TitleSource.fromCatalog(catalog);
     Random random = seed != null ? new Random(seed) : new Random();
     RatingGenerator generator =
-        new RatingGenerator(People.generate(me, people, random), titleList, random, MICROSECOND_CLOCK);
-    System.err.printf("Producing to %s on %s: %d people, %d titles%n",
+        new RatingGenerator(
+            People.generate(me, people, random), titleList, random, MICROSECOND_CLOCK);
+    System.err.printf(
+        "Producing to %s on %s: %d people, %d titles%n",
         topic, bootstrapServers, generator.people().size(), titleList.size());
 
-    try (RatingSender sender = RatingSender.connect(bootstrapServers, topic, Duration.ofSeconds(connectTimeoutSeconds))) {
+    try (RatingSender sender =
+        RatingSender.connect(bootstrapServers, topic, Duration.ofSeconds(connectTimeoutSeconds))) {
       Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "producer-shutdown"));
       try {
         if (rate != null) {
@@ -96,7 +132,8 @@ public final class RatingsProducer implements Callable<Integer> {
           rateInRounds(sender, generator);
         }
         sender.flush();
-        System.err.printf("Done: sent %d, acked %d, errors %d%n", sender.sent(), sender.acked(), sender.failed());
+        System.err.printf(
+            "Done: sent %d, acked %d, errors %d%n", sender.sent(), sender.acked(), sender.failed());
         if (sender.failed() > 0) {
           System.err.println("Last send error: " + sender.lastError());
           return 1;
@@ -110,13 +147,16 @@ public final class RatingsProducer implements Callable<Integer> {
 
   private void validate() {
     if (count != null && count < 1) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--count must be at least 1, was " + count);
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--count must be at least 1, was " + count);
     }
     if (rate != null && rate <= 0) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--rate must be positive, was " + rate);
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--rate must be positive, was " + rate);
     }
     if (intervalSeconds <= 0) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--interval must be positive, was " + intervalSeconds);
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--interval must be positive, was " + intervalSeconds);
     }
     if (me.isBlank()) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--me must not be blank");
@@ -124,7 +164,8 @@ public final class RatingsProducer implements Callable<Integer> {
   }
 
   /** Default mode: every interval, each person rates one title; each record is printed. */
-  private void rateInRounds(RatingSender sender, RatingGenerator generator) throws InterruptedException {
+  private void rateInRounds(RatingSender sender, RatingGenerator generator)
+      throws InterruptedException {
     long intervalMillis = Math.round(intervalSeconds * 1000);
     do {
       for (String person : generator.people()) {
@@ -173,17 +214,22 @@ public final class RatingsProducer implements Callable<Integer> {
   public static int run(String... args) {
     RatingsProducer producer = new RatingsProducer();
     CommandLine commandLine = new CommandLine(producer);
-    commandLine.setParameterExceptionHandler((error, arguments) -> {
-      error.getCommandLine().getErr().println("movie-ratings-producer: " + error.getMessage() + " (see --help)");
-      return 2;
-    });
-    commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
-      cmd.getErr().println("movie-ratings-producer: " + error.getMessage());
-      if (producer.verbose) {
-        error.printStackTrace(cmd.getErr());
-      }
-      return error instanceof IllegalArgumentException ? 2 : 1;
-    });
+    commandLine.setParameterExceptionHandler(
+        (error, arguments) -> {
+          error
+              .getCommandLine()
+              .getErr()
+              .println("movie-ratings-producer: " + error.getMessage() + " (see --help)");
+          return 2;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (error, cmd, parsed) -> {
+          cmd.getErr().println("movie-ratings-producer: " + error.getMessage());
+          if (producer.verbose) {
+            error.printStackTrace(cmd.getErr());
+          }
+          return error instanceof IllegalArgumentException ? 2 : 1;
+        });
     return commandLine.execute(args);
   }
 }

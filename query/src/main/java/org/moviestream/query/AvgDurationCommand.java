@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** query avg-duration: the first question of cassandra/queries.cql. */
-@Command(name = "avg-duration", mixinStandardHelpOptions = true,
+@Command(
+    name = "avg-duration",
+    mixinStandardHelpOptions = true,
     description = "Average runtime (minutes) of the movies a person rated in [--from, --to).")
 final class AvgDurationCommand implements Callable<Integer> {
 
@@ -17,10 +19,18 @@ final class AvgDurationCommand implements Callable<Integer> {
 
   @Mixin PersonOption person;
 
-  @Option(names = "--from", required = true, converter = Timestamps.InstantConverter.class, description = "start, inclusive (e.g. 2025-03-13)")
+  @Option(
+      names = "--from",
+      required = true,
+      converter = Timestamps.InstantConverter.class,
+      description = "start, inclusive (e.g. 2025-03-13)")
   Instant from;
 
-  @Option(names = "--to", required = true, converter = Timestamps.InstantConverter.class, description = "end, exclusive (e.g. 2025-03-20T00:00:00Z)")
+  @Option(
+      names = "--to",
+      required = true,
+      converter = Timestamps.InstantConverter.class,
+      description = "end, exclusive (e.g. 2025-03-20T00:00:00Z)")
   Instant to;
 
   @Override

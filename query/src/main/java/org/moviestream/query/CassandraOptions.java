@@ -8,33 +8,51 @@ import picocli.CommandLine.Option;
 /** The options every query shares: where Cassandra is and which keyspace holds the tables. */
 final class CassandraOptions {
 
-  @Option(names = "--host", defaultValue = Defaults.CASSANDRA_HOST, description = "Cassandra host (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--host",
+      defaultValue = Defaults.CASSANDRA_HOST,
+      description = "Cassandra host (default: ${DEFAULT-VALUE})")
   String host;
 
-  @Option(names = "--port", defaultValue = Defaults.CASSANDRA_PORT_TEXT, description = "Cassandra native port (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = Defaults.CASSANDRA_PORT_TEXT,
+      description = "Cassandra native port (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--keyspace", defaultValue = Defaults.KEYSPACE, description = "keyspace of the movie-stream tables (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--keyspace",
+      defaultValue = Defaults.KEYSPACE,
+      description = "keyspace of the movie-stream tables (default: ${DEFAULT-VALUE})")
   String keyspace;
 
   CassandraConnection connect() {
     return CassandraConnection.open(host, port);
   }
 
-  /** Runs one query with bound {@code values} ({@code %s} in {@code cql} stands for the keyspace) and prints its rows. */
+  /**
+   * Runs one query with bound {@code values} ({@code %s} in {@code cql} stands for the keyspace)
+   * and prints its rows.
+   */
   void printTable(String cql, Object... values) {
     try (CassandraConnection connection = connectToKeyspace()) {
-      System.out.println(ResultTable.of(connection.session().execute(String.format(cql, keyspace), values)).render());
+      System.out.println(
+          ResultTable.of(connection.session().execute(String.format(cql, keyspace), values))
+              .render());
     }
   }
 
   /** Connects and checks that the keyspace exists, with a hint on how to create it if not. */
   CassandraConnection connectToKeyspace() {
     CassandraConnection connection = connect();
-    KeyspaceMetadata metadata = connection.session().getCluster().getMetadata().getKeyspace(keyspace);
+    KeyspaceMetadata metadata =
+        connection.session().getCluster().getMetadata().getKeyspace(keyspace);
     if (metadata == null) {
       connection.close();
-      throw new IllegalStateException("keyspace '" + keyspace + "' does not exist (bin/stack start applies cassandra/schema.cql)");
+      throw new IllegalStateException(
+          "keyspace '"
+              + keyspace
+              + "' does not exist (bin/stack start applies cassandra/schema.cql)");
     }
     return connection;
   }

@@ -7,7 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** query count: the number of a person's rows (or of all rows), printed bare for scripts. */
-@Command(name = "count", mixinStandardHelpOptions = true, description = "Print how many ratings are stored, for one person or in all.")
+@Command(
+    name = "count",
+    mixinStandardHelpOptions = true,
+    description = "Print how many ratings are stored, for one person or in all.")
 final class CountCommand implements Callable<Integer> {
 
   @Mixin CassandraOptions cassandra;

@@ -12,24 +12,31 @@ import org.moviestream.cql.CassandraConnection;
 import org.moviestream.cql.CqlScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** query cql: any CQL statements, or a CQL script, printed as tables (a minimal cqlsh). */
-@Command(name = "cql", mixinStandardHelpOptions = true, description = "Run any CQL statements or a CQL script.")
+@Command(
+    name = "cql",
+    mixinStandardHelpOptions = true,
+    description = "Run any CQL statements or a CQL script.")
 final class CqlCommand implements Callable<Integer> {
 
   @Mixin CassandraOptions cassandra;
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-f", "--file"}, description = "a CQL script to run, statement by statement")
+  @Option(
+      names = {"-f", "--file"},
+      description = "a CQL script to run, statement by statement")
   Path file;
 
-  @Option(names = {"-q", "--quiet"}, description = "print nothing but errors")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "print nothing but errors")
   boolean quiet;
 
   @Parameters(paramLabel = "STATEMENT", arity = "0..*", description = "CQL statements to run")
@@ -48,7 +55,8 @@ final class CqlCommand implements Callable<Integer> {
       statements.addAll(CqlScript.statements(text));
     }
     if (statements.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "nothing to run: give a STATEMENT or --file");
+      throw new ParameterException(
+          spec.commandLine(), "nothing to run: give a STATEMENT or --file");
     }
     try (CassandraConnection connection = cassandra.connect()) {
       for (String statement : statements) {

@@ -23,19 +23,31 @@ import picocli.CommandLine.Option;
  * source message once: a replay writes a reject again under the same key (its source
  * topic/partition/offset), and compaction removes older copies only in its own time.
  */
-@Command(name = "dead-letters", mixinStandardHelpOptions = true, description = "Recent rejected messages and why they were rejected.")
+@Command(
+    name = "dead-letters",
+    mixinStandardHelpOptions = true,
+    description = "Recent rejected messages and why they were rejected.")
 final class DeadLettersCommand implements Callable<Integer> {
 
   private static final int PAYLOAD_WIDTH = 60;
   private static final int REPLAY_MARGIN = 4;
 
-  @Option(names = "--bootstrap-servers", defaultValue = Defaults.BOOTSTRAP_SERVERS, description = "Kafka brokers (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = Defaults.BOOTSTRAP_SERVERS,
+      description = "Kafka brokers (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
 
-  @Option(names = "--topic", defaultValue = Defaults.DEAD_LETTER_TOPIC, description = "dead-letter topic (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--topic",
+      defaultValue = Defaults.DEAD_LETTER_TOPIC,
+      description = "dead-letter topic (default: ${DEFAULT-VALUE})")
   String topic;
 
-  @Option(names = "--limit", defaultValue = "20", description = "at most this many per partition (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--limit",
+      defaultValue = "20",
+      description = "at most this many per partition (default: ${DEFAULT-VALUE})")
   int limit;
 
   @Override
@@ -44,7 +56,12 @@ final class DeadLettersCommand implements Callable<Integer> {
     ResultTable table = new ResultTable(List.of("reason", "detail", "source", "payload"));
     for (ConsumerRecord<String, String> record : latestPerKey(readTail(), limit)) {
       DeadLetterRecord deadLetter = DeadLetterRecord.fromJson(record.value());
-      table.add(List.of(deadLetter.reason().name(), deadLetter.detail(), deadLetter.key(), abbreviate(deadLetter.payload())));
+      table.add(
+          List.of(
+              deadLetter.reason().name(),
+              deadLetter.detail(),
+              deadLetter.key(),
+              abbreviate(deadLetter.payload())));
     }
     System.out.println(table.render());
     return 0;
@@ -59,15 +76,18 @@ final class DeadLettersCommand implements Callable<Integer> {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
       consumer.assign(partitions);
       Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       long remaining = 0;
       for (TopicPartition partition : partitions) {
         // Read further back than the limit: replayed copies are dropped afterwards.
-        long start = Math.max(begins.get(partition), ends.get(partition) - (long) limit * REPLAY_MARGIN);
+        long start =
+            Math.max(begins.get(partition), ends.get(partition) - (long) limit * REPLAY_MARGIN);
         consumer.seek(partition, start);
         remaining += ends.get(partition) - start;
       }
@@ -84,11 +104,18 @@ final class DeadLettersCommand implements Callable<Integer> {
     return records;
   }
 
-  /** The last copy of each key, in the order the last copies were written; at most {@code limit}, the most recent. */
-  static <V> List<ConsumerRecord<String, V>> latestPerKey(List<ConsumerRecord<String, V>> records, int limit) {
+  /**
+   * The last copy of each key, in the order the last copies were written; at most {@code limit},
+   * the most recent.
+   */
+  static <V> List<ConsumerRecord<String, V>> latestPerKey(
+      List<ConsumerRecord<String, V>> records, int limit) {
     Map<String, ConsumerRecord<String, V>> latest = new LinkedHashMap<>();
     for (ConsumerRecord<String, V> record : records) {
-      String key = record.key() != null ? record.key() : record.topic() + "/" + record.partition() + "/" + record.offset();
+      String key =
+          record.key() != null
+              ? record.key()
+              : record.topic() + "/" + record.partition() + "/" + record.offset();
       latest.remove(key);
       latest.put(key, record);
     }
@@ -98,6 +125,8 @@ final class DeadLettersCommand implements Callable<Integer> {
 
   static String abbreviate(String text) {
     String oneLine = text.replaceAll("\\s+", " ");
-    return oneLine.length() <= PAYLOAD_WIDTH ? oneLine : oneLine.substring(0, PAYLOAD_WIDTH - 3) + "...";
+    return oneLine.length() <= PAYLOAD_WIDTH
+        ? oneLine
+        : oneLine.substring(0, PAYLOAD_WIDTH - 3) + "...";
   }
 }

@@ -11,8 +11,17 @@ import picocli.CommandLine.Command;
     name = "query",
     mixinStandardHelpOptions = true,
     description = "Ask movie-stream's Cassandra tables the usual questions.",
-    subcommands = {AvgDurationCommand.class, MoviesCommand.class, WindowsCommand.class, TrendingCommand.class, CountCommand.class, WaitCommand.class,
-        DeadLettersCommand.class, CqlCommand.class, TopicsCommand.class})
+    subcommands = {
+      AvgDurationCommand.class,
+      MoviesCommand.class,
+      WindowsCommand.class,
+      TrendingCommand.class,
+      CountCommand.class,
+      WaitCommand.class,
+      DeadLettersCommand.class,
+      CqlCommand.class,
+      TopicsCommand.class
+    })
 public final class QueryTool {
 
   public static void main(String[] args) {
@@ -22,15 +31,16 @@ public final class QueryTool {
   /** Runs a command line; 0 done, 1 a service failed, 2 bad input, 3 (wait) timed out. */
   public static int run(String... args) {
     CommandLine commandLine = new CommandLine(new QueryTool());
-    commandLine.setParameterExceptionHandler((error, arguments) -> {
-      error.getCommandLine().getErr().println("query: " + error.getMessage() + " (see --help)");
-      return 2;
-    });
-    commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
-      cmd.getErr().println("query: " + error.getMessage());
-      return error instanceof IllegalArgumentException ? 2 : 1;
-    });
+    commandLine.setParameterExceptionHandler(
+        (error, arguments) -> {
+          error.getCommandLine().getErr().println("query: " + error.getMessage() + " (see --help)");
+          return 2;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (error, cmd, parsed) -> {
+          cmd.getErr().println("query: " + error.getMessage());
+          return error instanceof IllegalArgumentException ? 2 : 1;
+        });
     return commandLine.execute(args);
   }
-
 }

@@ -45,7 +45,8 @@ public final class ResultTable {
 
   public ResultTable add(List<String> cells) {
     if (cells.size() != header.size()) {
-      throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.size());
+      throw new IllegalArgumentException(
+          "expected " + header.size() + " cells, got " + cells.size());
     }
     rows.add(List.copyOf(cells));
     return this;

@@ -2,15 +2,24 @@ package org.moviestream.query;
 
 import com.datastax.driver.core.Session;
 
-/** How many rows movie_ratings holds for one person, or in all (a full scan: fine for tests, slow at scale). */
+/**
+ * How many rows movie_ratings holds for one person, or in all (a full scan: fine for tests, slow at
+ * scale).
+ */
 final class RowCount {
 
   private RowCount() {}
 
   static long of(Session session, String keyspace, String name) {
     if (name == null) {
-      return session.execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings").one().getLong(0);
+      return session
+          .execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings")
+          .one()
+          .getLong(0);
     }
-    return session.execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings WHERE name = ?", name).one().getLong(0);
+    return session
+        .execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings WHERE name = ?", name)
+        .one()
+        .getLong(0);
   }
 }

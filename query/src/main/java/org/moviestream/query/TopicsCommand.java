@@ -10,15 +10,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** query topics: creates the topics that are missing and sets their configs (what bin/stack start does). */
-@Command(name = "topics", mixinStandardHelpOptions = true,
-    description = "Create missing topics (replication 1) and set their configs: name:partitions[:key=value,...]")
+/**
+ * query topics: creates the topics that are missing and sets their configs (what bin/stack start
+ * does).
+ */
+@Command(
+    name = "topics",
+    mixinStandardHelpOptions = true,
+    description =
+        "Create missing topics (replication 1) and set their configs: name:partitions[:key=value,...]")
 final class TopicsCommand implements Callable<Integer> {
 
-  @Option(names = "--bootstrap-servers", defaultValue = Defaults.BOOTSTRAP_SERVERS, description = "Kafka brokers (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = Defaults.BOOTSTRAP_SERVERS,
+      description = "Kafka brokers (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
 
-  @Parameters(paramLabel = "TOPIC", arity = "1..*", description = "e.g. movies_ratings:3 movies_ratings_dlq:1:cleanup.policy=compact")
+  @Parameters(
+      paramLabel = "TOPIC",
+      arity = "1..*",
+      description = "e.g. movies_ratings:3 movies_ratings_dlq:1:cleanup.policy=compact")
   List<String> specs;
 
   @Override

@@ -9,23 +9,35 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** query trending: the most rated titles of a day's latest windows, from trending_titles. */
-@Command(name = "trending", mixinStandardHelpOptions = true,
-    description = "The most rated titles of the latest 30-second windows of a day (UTC), newest window first.")
+@Command(
+    name = "trending",
+    mixinStandardHelpOptions = true,
+    description =
+        "The most rated titles of the latest 30-second windows of a day (UTC), newest window first.")
 final class TrendingCommand implements Callable<Integer> {
 
   @Mixin CassandraOptions cassandra;
 
-  @Option(names = "--day", converter = Timestamps.InstantConverter.class, description = "the day, UTC (default: today)")
+  @Option(
+      names = "--day",
+      converter = Timestamps.InstantConverter.class,
+      description = "the day, UTC (default: today)")
   Instant day = Instant.now();
 
-  @Option(names = "--limit", defaultValue = "3", description = "how many windows (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--limit",
+      defaultValue = "3",
+      description = "how many windows (default: ${DEFAULT-VALUE})")
   int limit;
 
   @Override
   public Integer call() {
-    LocalDate partition = LocalDate.fromDaysSinceEpoch((int) day.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay());
-    cassandra.printTable("SELECT window_start, window_ratings, titles, title_ratings"
-        + " FROM %s.trending_titles WHERE day = ? LIMIT ?", partition, limit);
+    LocalDate partition =
+        LocalDate.fromDaysSinceEpoch((int) day.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay());
+    cassandra.printTable(
+        "SELECT window_start, window_ratings, titles, title_ratings"
+            + " FROM %s.trending_titles WHERE day = ? LIMIT ?",
+        partition, limit);
     return 0;
   }
 }

@@ -11,8 +11,13 @@ import picocli.CommandLine.Option;
  * query wait: waits until more than N ratings are stored (for one person or in all); prints the
  * count reached. Exit 0 when reached, {@value #TIMED_OUT} when the time ran out.
  */
-@Command(name = "wait", mixinStandardHelpOptions = true,
-    description = "Wait until more than --more-than ratings are stored; exit 0 when so, " + WaitCommand.TIMED_OUT + " on timeout.")
+@Command(
+    name = "wait",
+    mixinStandardHelpOptions = true,
+    description =
+        "Wait until more than --more-than ratings are stored; exit 0 when so, "
+            + WaitCommand.TIMED_OUT
+            + " on timeout.")
 final class WaitCommand implements Callable<Integer> {
 
   static final int TIMED_OUT = 3;
@@ -22,13 +27,22 @@ final class WaitCommand implements Callable<Integer> {
   @Option(names = "--name", description = "only this person's ratings (default: all)")
   String name;
 
-  @Option(names = "--more-than", defaultValue = "0", description = "the count to exceed (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--more-than",
+      defaultValue = "0",
+      description = "the count to exceed (default: ${DEFAULT-VALUE})")
   long moreThan;
 
-  @Option(names = "--timeout", defaultValue = "120", description = "seconds to wait at most (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--timeout",
+      defaultValue = "120",
+      description = "seconds to wait at most (default: ${DEFAULT-VALUE})")
   int timeoutSeconds;
 
-  @Option(names = "--every", defaultValue = "2", description = "seconds between two counts (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--every",
+      defaultValue = "2",
+      description = "seconds between two counts (default: ${DEFAULT-VALUE})")
   int everySeconds;
 
   @Override

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Talks to the real Cassandra of bin/stack: the schema is applied and the table sorts newest first. */
+/**
+ * Talks to the real Cassandra of bin/stack: the schema is applied and the table sorts newest first.
+ */
 class MovieRatingsTableIT {
 
   private static final String PERSON = "it-person-" + UUID.randomUUID();
@@ -38,10 +40,13 @@ class MovieRatingsTableIT {
       session.execute(
           "INSERT INTO netflix.movie_ratings (name, timestamp, id, show_id, movie, rating_movie, duration) "
               + "VALUES (?, ?, ?, 's4', 'Roma', 8, 135)",
-          PERSON, Date.from(timestamp), UUID.randomUUID());
+          PERSON,
+          Date.from(timestamp),
+          UUID.randomUUID());
     }
 
-    List<Row> rows = session.execute("SELECT * FROM netflix.movie_ratings WHERE name = ?", PERSON).all();
+    List<Row> rows =
+        session.execute("SELECT * FROM netflix.movie_ratings WHERE name = ?", PERSON).all();
 
     assertEquals(3, rows.size());
     assertEquals(first.plusSeconds(60), rows.get(0).getTimestamp("timestamp").toInstant());

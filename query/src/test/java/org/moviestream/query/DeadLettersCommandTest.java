@@ -11,16 +11,20 @@ class DeadLettersCommandTest {
 
   @Test
   void eachSourceMessageIsShownOnceWithItsLastCopy() {
-    List<ConsumerRecord<String, String>> records = List.of(
-        record(0, "movies_ratings/0/5", "first"),
-        record(1, "movies_ratings/1/9", "second"),
-        record(2, "movies_ratings/0/5", "first, replayed"),
-        record(3, "movies_ratings/2/1", "third"));
+    List<ConsumerRecord<String, String>> records =
+        List.of(
+            record(0, "movies_ratings/0/5", "first"),
+            record(1, "movies_ratings/1/9", "second"),
+            record(2, "movies_ratings/0/5", "first, replayed"),
+            record(3, "movies_ratings/2/1", "third"));
 
     List<ConsumerRecord<String, String>> shown = DeadLettersCommand.latestPerKey(records, 10);
 
-    assertEquals(List.of("second", "first, replayed", "third"), shown.stream().map(ConsumerRecord::value).toList());
-    assertEquals(List.of("first, replayed", "third"),
+    assertEquals(
+        List.of("second", "first, replayed", "third"),
+        shown.stream().map(ConsumerRecord::value).toList());
+    assertEquals(
+        List.of("first, replayed", "third"),
         DeadLettersCommand.latestPerKey(records, 2).stream().map(ConsumerRecord::value).toList());
   }
 

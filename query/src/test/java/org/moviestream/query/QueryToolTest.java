@@ -9,8 +9,12 @@ class QueryToolTest {
 
   @Test
   void badTimestampsAndMissingOptionsExitWithTwo() {
-    assertEquals(2, QueryTool.run("avg-duration", "--name", "A", "--from", "last week", "--to", "2025-03-20"));
-    assertEquals(2, QueryTool.run("avg-duration", "--name", "A", "--from", "2025-03-20", "--to", "2025-03-13"));
+    assertEquals(
+        2,
+        QueryTool.run("avg-duration", "--name", "A", "--from", "last week", "--to", "2025-03-20"));
+    assertEquals(
+        2,
+        QueryTool.run("avg-duration", "--name", "A", "--from", "2025-03-20", "--to", "2025-03-13"));
     assertEquals(2, QueryTool.run("movies", "--hour", "2025-03-13T19"));
     assertEquals(2, QueryTool.run("movies", "--name", "A", "--hour", "noon"));
     assertEquals(2, QueryTool.run("cql"));

@@ -12,7 +12,11 @@ class ResultTableTest {
 
   @Test
   void alignsColumnsToTheWidestCell() {
-    String text = new ResultTable(List.of("name", "n")).add(List.of("Stelios Giagkos", "10")).add(List.of("Al", "7")).render();
+    String text =
+        new ResultTable(List.of("name", "n"))
+            .add(List.of("Stelios Giagkos", "10"))
+            .add(List.of("Al", "7"))
+            .render();
     assertEquals(
         "name            | n \n"
             + "----------------+---\n"
@@ -24,12 +28,15 @@ class ResultTableTest {
 
   @Test
   void printsTimestampsAsIsoInstantsAndNullsAsNull() {
-    assertEquals("2025-03-13T19:26:50.863Z", ResultTable.cell(Date.from(Instant.parse("2025-03-13T19:26:50.863Z"))));
+    assertEquals(
+        "2025-03-13T19:26:50.863Z",
+        ResultTable.cell(Date.from(Instant.parse("2025-03-13T19:26:50.863Z"))));
     assertEquals("null", ResultTable.cell(null));
   }
 
   @Test
   void refusesARowOfTheWrongWidth() {
-    assertThrows(IllegalArgumentException.class, () -> new ResultTable(List.of("a", "b")).add(List.of("1")));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ResultTable(List.of("a", "b")).add(List.of("1")));
   }
 }

@@ -12,12 +12,17 @@ class TimestampsTest {
 
   @Test
   void anHourOptionStartsAtItsFirstInstant() {
-    assertEquals(Instant.parse("2025-03-13T19:00:00Z"), new Timestamps.HourConverter().convert("2025-03-13T19:45:10Z"));
+    assertEquals(
+        Instant.parse("2025-03-13T19:00:00Z"),
+        new Timestamps.HourConverter().convert("2025-03-13T19:45:10Z"));
   }
 
   @Test
   void aTimeThatCannotBeReadIsAUsageError() {
-    TypeConversionException error = assertThrows(TypeConversionException.class, () -> new Timestamps.InstantConverter().convert("yesterday"));
+    TypeConversionException error =
+        assertThrows(
+            TypeConversionException.class,
+            () -> new Timestamps.InstantConverter().convert("yesterday"));
     assertTrue(error.getMessage().contains("'yesterday' is not a timestamp"));
   }
 }

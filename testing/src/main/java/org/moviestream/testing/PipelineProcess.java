@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The pipeline as users run it: {@code java -jar movie-ratings-pipeline.jar ...}, its own process, its output in a file. */
+/**
+ * The pipeline as users run it: {@code java -jar movie-ratings-pipeline.jar ...}, its own process,
+ * its output in a file.
+ */
 public final class PipelineProcess implements AutoCloseable {
 
   private final Process process;
@@ -28,7 +31,8 @@ public final class PipelineProcess implements AutoCloseable {
     command.add(jar.toString());
     command.addAll(args);
     Files.createDirectories(log.getParent());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     return new PipelineProcess(builder.start(), log);
   }
@@ -36,7 +40,8 @@ public final class PipelineProcess implements AutoCloseable {
   /** The process's resident memory in bytes (Linux /proc), or -1 once it has ended. */
   public long residentBytes() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
         }
@@ -57,7 +62,10 @@ public final class PipelineProcess implements AutoCloseable {
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
-  /** SIGTERM, as bin/up stop and Ctrl-C send it; returns how long the process took to end, or null if it did not within {@code limit}. */
+  /**
+   * SIGTERM, as bin/up stop and Ctrl-C send it; returns how long the process took to end, or null
+   * if it did not within {@code limit}.
+   */
   public Duration terminate(Duration limit) throws InterruptedException {
     long start = System.nanoTime();
     process.destroy();

@@ -77,7 +77,10 @@ public final class StackResources implements AutoCloseable {
 
   /** Creates a topic with topic-level {@code configs} (e.g. cleanup.policy=compact). */
   public String createTopic(String name, int partitions, Map<String, String> configs) {
-    await(admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all());
+    await(
+        admin
+            .createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
+            .all());
     topics.add(name);
     return name;
   }
@@ -103,7 +106,10 @@ public final class StackResources implements AutoCloseable {
   }
 
   public void dropKeyspace(String keyspace) {
-    session().execute(new SimpleStatement("DROP KEYSPACE IF EXISTS " + keyspace).setReadTimeoutMillis(SCHEMA_TIMEOUT_MILLIS));
+    session()
+        .execute(
+            new SimpleStatement("DROP KEYSPACE IF EXISTS " + keyspace)
+                .setReadTimeoutMillis(SCHEMA_TIMEOUT_MILLIS));
     keyspaces.remove(keyspace);
   }
 
@@ -120,7 +126,8 @@ public final class StackResources implements AutoCloseable {
   /** Messages the consumer group has not committed yet, over all partitions of {@code topic}. */
   public long lag(String group, String topic) {
     Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(group);
-    int partitions = await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().size();
+    int partitions =
+        await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().size();
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (int partition = 0; partition < partitions; partition++) {
       latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
@@ -133,8 +140,12 @@ public final class StackResources implements AutoCloseable {
     return lag;
   }
 
-  /** Every record of {@code topic}: read until at least {@code atLeast} came and three polls came back empty. */
-  public List<ConsumerRecord<String, String>> readTopic(String topic, int atLeast, Duration timeout) {
+  /**
+   * Every record of {@code topic}: read until at least {@code atLeast} came and three polls came
+   * back empty.
+   */
+  public List<ConsumerRecord<String, String>> readTopic(
+      String topic, int atLeast, Duration timeout) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, uniqueName("reader"));
@@ -176,7 +187,8 @@ public final class StackResources implements AutoCloseable {
     admin.close();
     cassandra.close();
     if (!failures.isEmpty()) {
-      IllegalStateException failure = new IllegalStateException("could not remove every test resource");
+      IllegalStateException failure =
+          new IllegalStateException("could not remove every test resource");
       failures.forEach(failure::addSuppressed);
       throw failure;
     }

@@ -7,43 +7,81 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The view's flags; every one has a default that matches the local stack. */
-@Command(name = "view", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "A read-only web page and JSON API: the stream moving (throughput, lag, windows, trending titles,"
-        + " dead letters) and the two questions of cassandra/queries.cql.")
+@Command(
+    name = "view",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "A read-only web page and JSON API: the stream moving (throughput, lag, windows, trending titles,"
+            + " dead letters) and the two questions of cassandra/queries.cql.")
 public final class ViewOptions {
 
-  @Option(names = "--port", defaultValue = "8088", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+  @Option(
+      names = "--port",
+      defaultValue = "8088",
+      description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
   int port;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all)")
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all)")
   String bind;
 
-  @Option(names = "--bootstrap-servers", defaultValue = Defaults.BOOTSTRAP_SERVERS, description = "Kafka brokers (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = Defaults.BOOTSTRAP_SERVERS,
+      description = "Kafka brokers (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
 
-  @Option(names = "--topic", defaultValue = Defaults.RATINGS_TOPIC, description = "the ratings topic (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--topic",
+      defaultValue = Defaults.RATINGS_TOPIC,
+      description = "the ratings topic (default: ${DEFAULT-VALUE})")
   String topic;
 
-  @Option(names = "--dead-letter-topic", defaultValue = Defaults.DEAD_LETTER_TOPIC, description = "the dead-letter topic (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--dead-letter-topic",
+      defaultValue = Defaults.DEAD_LETTER_TOPIC,
+      description = "the dead-letter topic (default: ${DEFAULT-VALUE})")
   String deadLetterTopic;
 
-  @Option(names = "--consumer-group", defaultValue = Defaults.CONSUMER_GROUP,
-      description = "the pipeline's consumer group, whose committed offsets are the ratings durably written (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--consumer-group",
+      defaultValue = Defaults.CONSUMER_GROUP,
+      description =
+          "the pipeline's consumer group, whose committed offsets are the ratings durably written (default: ${DEFAULT-VALUE})")
   String consumerGroup;
 
-  @Option(names = "--cassandra-host", defaultValue = Defaults.CASSANDRA_HOST, description = "Cassandra host (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cassandra-host",
+      defaultValue = Defaults.CASSANDRA_HOST,
+      description = "Cassandra host (default: ${DEFAULT-VALUE})")
   String cassandraHost;
 
-  @Option(names = "--cassandra-port", defaultValue = Defaults.CASSANDRA_PORT_TEXT, description = "Cassandra port (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cassandra-port",
+      defaultValue = Defaults.CASSANDRA_PORT_TEXT,
+      description = "Cassandra port (default: ${DEFAULT-VALUE})")
   int cassandraPort;
 
-  @Option(names = "--keyspace", defaultValue = Defaults.KEYSPACE, description = "keyspace (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--keyspace",
+      defaultValue = Defaults.KEYSPACE,
+      description = "keyspace (default: ${DEFAULT-VALUE})")
   String keyspace;
 
-  @Option(names = "--sample-seconds", defaultValue = "2", description = "how often Kafka offsets are sampled for throughput and lag (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--sample-seconds",
+      defaultValue = "2",
+      description =
+          "how often Kafka offsets are sampled for throughput and lag (default: ${DEFAULT-VALUE})")
   int sampleSeconds;
 
-  @Option(names = "--history-minutes", defaultValue = "10", description = "how much throughput history the page shows (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--history-minutes",
+      defaultValue = "10",
+      description = "how much throughput history the page shows (default: ${DEFAULT-VALUE})")
   int historyMinutes;
 
   /** Options parsed from flags (the defaults where a flag is absent). */
@@ -61,10 +99,12 @@ public final class ViewOptions {
       throw new ParameterException(cli, "--port must be from 0 to 65535, not " + port);
     }
     if (sampleSeconds < 1) {
-      throw new ParameterException(cli, "--sample-seconds must be at least 1, not " + sampleSeconds);
+      throw new ParameterException(
+          cli, "--sample-seconds must be at least 1, not " + sampleSeconds);
     }
     if (historyMinutes < 1) {
-      throw new ParameterException(cli, "--history-minutes must be at least 1, not " + historyMinutes);
+      throw new ParameterException(
+          cli, "--history-minutes must be at least 1, not " + historyMinutes);
     }
   }
 }

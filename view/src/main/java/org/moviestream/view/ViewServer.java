@@ -36,21 +36,34 @@ public final class ViewServer implements AutoCloseable {
   private ViewServer(ViewOptions options) {
     Clock clock = Clock.systemUTC();
     store = new RatingsStore(options.cassandraHost, options.cassandraPort, options.keyspace);
-    stream = new StreamMonitor(options.bootstrapServers, options.topic, options.consumerGroup,
-        Duration.ofMinutes(options.historyMinutes), clock);
+    stream =
+        new StreamMonitor(
+            options.bootstrapServers,
+            options.topic,
+            options.consumerGroup,
+            Duration.ofMinutes(options.historyMinutes),
+            clock);
     deadLetters = new DeadLetterTally(options.bootstrapServers, options.deadLetterTopic);
-    sampler = Executors.newScheduledThreadPool(2, runnable -> {
-      Thread thread = new Thread(runnable, "view-background");
-      thread.setDaemon(true);
-      return thread;
-    });
-    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    app = Javalin.create(config -> {
-      config.showJavalinBanner = false;
-      config.jsonMapper(new JavalinJackson(json, false));
-      config.staticFiles.add("/web", Location.CLASSPATH);
-      config.staticFiles.enableWebjars();
-    });
+    sampler =
+        Executors.newScheduledThreadPool(
+            2,
+            runnable -> {
+              Thread thread = new Thread(runnable, "view-background");
+              thread.setDaemon(true);
+              return thread;
+            });
+    ObjectMapper json =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.staticFiles.add("/web", Location.CLASSPATH);
+              config.staticFiles.enableWebjars();
+            });
     new ViewApi(store, stream, deadLetters, clock).register(app);
     sampler.scheduleWithFixedDelay(stream::sample, 0, options.sampleSeconds, TimeUnit.SECONDS);
     sampler.execute(deadLetters);
@@ -64,7 +77,8 @@ public final class ViewServer implements AutoCloseable {
       server.app.start(options.bind, options.port);
     } catch (RuntimeException e) {
       server.close();
-      throw new IllegalStateException("cannot listen on " + options.bind + ":" + options.port + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot listen on " + options.bind + ":" + options.port + ": " + e.getMessage(), e);
     }
     return server;
   }
@@ -77,8 +91,14 @@ public final class ViewServer implements AutoCloseable {
     try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(bind))) {
       probe.setReuseAddress(true);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
-          + "): is the view already running (bin/up status)? Or choose another --port");
+      throw new IllegalStateException(
+          "cannot listen on "
+              + bind
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
+              + "): is the view already running (bin/up status)? Or choose another --port");
     }
   }
 

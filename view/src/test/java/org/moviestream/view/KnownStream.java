@@ -28,12 +28,15 @@ import org.moviestream.testing.StackResources;
  */
 final class KnownStream {
 
-  static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+  static final Path ROOT =
+      Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
   static final String ANN = "Ann Lee";
   static final String BOB = "Bob Stone";
   static final String OWNER = Defaults.OWNER;
   static final Duration TIMEOUT = Duration.ofMinutes(4);
-  static final int KAFKA_PORT = Integer.parseInt(Defaults.BOOTSTRAP_SERVERS.substring(Defaults.BOOTSTRAP_SERVERS.lastIndexOf(':') + 1));
+  static final int KAFKA_PORT =
+      Integer.parseInt(
+          Defaults.BOOTSTRAP_SERVERS.substring(Defaults.BOOTSTRAP_SERVERS.lastIndexOf(':') + 1));
 
   private static KnownStream instance;
 
@@ -44,8 +47,10 @@ final class KnownStream {
   final String group = run + "_pipeline";
   final Instant windowA;
   final Instant windowB;
+
   /** How many messages each partition of the ratings topic got. */
   final Map<Integer, Long> sentPerPartition = new HashMap<>();
+
   final StackResources stack = StackResources.onLocalStack();
   final ViewServer view;
   final String url;
@@ -60,11 +65,19 @@ final class KnownStream {
     view = ViewServer.start(viewOptions(stack.bootstrapServers(), Defaults.CASSANDRA_PORT));
     url = "http://127.0.0.1:" + view.port() + "/";
     sendKnownMessages();
-    try (PipelineProcess pipeline = PipelineProcess.start(ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar"),
-        ROOT.resolve("view/target/known-stream-pipeline.log"),
-        List.of("--bootstrapServers=" + stack.bootstrapServers(), "--topic=" + topic, "--deadLetterTopic=" + deadLetterTopic,
-            "--keyspace=" + keyspace, "--consumerGroup=" + group, "--startingOffsets=earliest", "--progressSeconds=5",
-            "--catalog=" + ROOT.resolve("data/netflix.csv")))) {
+    try (PipelineProcess pipeline =
+        PipelineProcess.start(
+            ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar"),
+            ROOT.resolve("view/target/known-stream-pipeline.log"),
+            List.of(
+                "--bootstrapServers=" + stack.bootstrapServers(),
+                "--topic=" + topic,
+                "--deadLetterTopic=" + deadLetterTopic,
+                "--keyspace=" + keyspace,
+                "--consumerGroup=" + group,
+                "--startingOffsets=earliest",
+                "--progressSeconds=5",
+                "--catalog=" + ROOT.resolve("data/netflix.csv")))) {
       awaitEverythingCommitted(pipeline);
     }
   }
@@ -80,15 +93,26 @@ final class KnownStream {
 
   /** Options of a view on this run's topics, group and keyspace, on a free port. */
   ViewOptions viewOptions(String bootstrapServers, int cassandraPort) {
-    return ViewOptions.parse("--port=0", "--bootstrap-servers=" + bootstrapServers, "--topic=" + topic,
-        "--dead-letter-topic=" + deadLetterTopic, "--consumer-group=" + group, "--cassandra-port=" + cassandraPort,
-        "--keyspace=" + keyspace, "--sample-seconds=1");
+    return ViewOptions.parse(
+        "--port=0",
+        "--bootstrap-servers=" + bootstrapServers,
+        "--topic=" + topic,
+        "--dead-letter-topic=" + deadLetterTopic,
+        "--consumer-group=" + group,
+        "--cassandra-port=" + cassandraPort,
+        "--keyspace=" + keyspace,
+        "--sample-seconds=1");
   }
 
-  /** The start of the first 30-second window that begins after {@code now}, with both windows in one UTC hour. */
+  /**
+   * The start of the first 30-second window that begins after {@code now}, with both windows in one
+   * UTC hour.
+   */
   static Instant firstWholeWindowAhead(Instant now) {
     Instant start = Instant.ofEpochSecond((now.getEpochSecond() / 30 + 1) * 30);
-    if (!start.truncatedTo(ChronoUnit.HOURS).equals(start.plusSeconds(59).truncatedTo(ChronoUnit.HOURS))) {
+    if (!start
+        .truncatedTo(ChronoUnit.HOURS)
+        .equals(start.plusSeconds(59).truncatedTo(ChronoUnit.HOURS))) {
       start = start.plusSeconds(60);
     }
     return start;
@@ -103,37 +127,62 @@ final class KnownStream {
   }
 
   private void sendKnownMessages() throws Exception {
-    List<ProducerRecord<String, String>> records = List.of(
-        rating(ANN, "Roma", 8, windowA.plusSeconds(2)),
-        rating(ANN, "Okja", 6, windowA.plusSeconds(5)),
-        rating(BOB, "Roma", 4, windowA.plusSeconds(7)),
-        rating(BOB, "Dark", 10, windowA.plusSeconds(11)),
-        rating(OWNER, "Roma", 9, windowA.plusSeconds(13)),
-        rating(ANN, "Okja", 2, windowB.plusSeconds(3)),
-        rating(OWNER, "Okja", 7, windowB.plusSeconds(8)),
-        rating(OWNER, "Dark", 5, windowB.plusSeconds(21)),
-        new ProducerRecord<>(topic, "bad", "{this is not json"),
-        new ProducerRecord<>(topic, "bad", "[1, 2"),
-        rating(ANN, "Roma", 11, windowA.plusSeconds(3)),
-        rating(BOB, "A Title Nobody Has", 5, windowA.plusSeconds(4)));
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+    List<ProducerRecord<String, String>> records =
+        List.of(
+            rating(ANN, "Roma", 8, windowA.plusSeconds(2)),
+            rating(ANN, "Okja", 6, windowA.plusSeconds(5)),
+            rating(BOB, "Roma", 4, windowA.plusSeconds(7)),
+            rating(BOB, "Dark", 10, windowA.plusSeconds(11)),
+            rating(OWNER, "Roma", 9, windowA.plusSeconds(13)),
+            rating(ANN, "Okja", 2, windowB.plusSeconds(3)),
+            rating(OWNER, "Okja", 7, windowB.plusSeconds(8)),
+            rating(OWNER, "Dark", 5, windowB.plusSeconds(21)),
+            new ProducerRecord<>(topic, "bad", "{this is not json"),
+            new ProducerRecord<>(topic, "bad", "[1, 2"),
+            rating(ANN, "Roma", 11, windowA.plusSeconds(3)),
+            rating(BOB, "A Title Nobody Has", 5, windowA.plusSeconds(4)));
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
       for (ProducerRecord<String, String> record : records) {
         sentPerPartition.merge(producer.send(record).get().partition(), 1L, Long::sum);
       }
     }
   }
 
-  /** Bypasses RatingMessage's own range check: the out-of-range rating is one of the bad messages. */
-  private ProducerRecord<String, String> rating(String name, String movie, int rating, Instant timestamp) {
-    String json = "{\"" + RatingMessage.NAME + "\":\"" + name + "\",\"" + RatingMessage.MOVIE + "\":\"" + movie + "\",\""
-        + RatingMessage.RATING + "\":" + rating + ",\"" + RatingMessage.TIMESTAMP + "\":\"" + timestamp + "\"}";
+  /**
+   * Bypasses RatingMessage's own range check: the out-of-range rating is one of the bad messages.
+   */
+  private ProducerRecord<String, String> rating(
+      String name, String movie, int rating, Instant timestamp) {
+    String json =
+        "{\""
+            + RatingMessage.NAME
+            + "\":\""
+            + name
+            + "\",\""
+            + RatingMessage.MOVIE
+            + "\":\""
+            + movie
+            + "\",\""
+            + RatingMessage.RATING
+            + "\":"
+            + rating
+            + ",\""
+            + RatingMessage.TIMESTAMP
+            + "\":\""
+            + timestamp
+            + "\"}";
     return new ProducerRecord<>(topic, name, json);
   }
 
-  /** Every offset committed: every rating is a row, in its person's window and in its window's ranking. */
+  /**
+   * Every offset committed: every rating is a row, in its person's window and in its window's
+   * ranking.
+   */
   private void awaitEverythingCommitted(PipelineProcess pipeline) throws Exception {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (true) {
@@ -148,7 +197,11 @@ final class KnownStream {
         // the group has committed nothing yet
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the pipeline did not commit every offset within " + TIMEOUT.toSeconds() + " s:\n" + pipeline.tail(4_000));
+        throw new AssertionError(
+            "the pipeline did not commit every offset within "
+                + TIMEOUT.toSeconds()
+                + " s:\n"
+                + pipeline.tail(4_000));
       }
       Thread.sleep(1_000);
     }

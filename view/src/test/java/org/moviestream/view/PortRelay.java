@@ -8,8 +8,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
- * A TCP relay from a local port to a service's port, opened when a test wants the service to
- * "come back": a client configured with the relay's port sees nothing listening until then.
+ * A TCP relay from a local port to a service's port, opened when a test wants the service to "come
+ * back": a client configured with the relay's port sees nothing listening until then.
  */
 final class PortRelay implements AutoCloseable {
 
@@ -43,16 +43,20 @@ final class PortRelay implements AutoCloseable {
   }
 
   private static void pump(Socket from, Socket to) {
-    Thread thread = new Thread(() -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException ended) {
-        // one side hung up
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }, "relay-pump");
+    Thread thread =
+        new Thread(
+            () -> {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+              } catch (IOException ended) {
+                // one side hung up
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+              }
+            },
+            "relay-pump");
     thread.setDaemon(true);
     thread.start();
   }

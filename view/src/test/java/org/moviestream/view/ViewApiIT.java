@@ -24,7 +24,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The JSON API on the real stack, after known ratings went through the real pipeline: exact figures. */
+/**
+ * The JSON API on the real stack, after known ratings went through the real pipeline: exact
+ * figures.
+ */
 class ViewApiIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -47,16 +50,23 @@ class ViewApiIT {
     for (JsonNode person : get(known.url, "api/windows", 200)) {
       List<String> rows = new ArrayList<>();
       for (JsonNode window : person.get("windows")) {
-        rows.add(window.get("windowStart").asText() + " " + window.get("ratings").asLong() + " " + window.get("avgRating").asDouble());
+        rows.add(
+            window.get("windowStart").asText()
+                + " "
+                + window.get("ratings").asLong()
+                + " "
+                + window.get("avgRating").asDouble());
       }
       windows.put(person.get("name").asText(), rows);
     }
     String a = known.windowA.toString();
     String b = known.windowB.toString();
-    assertEquals(Map.of(
-        ANN, List.of(a + " 2 7.0", b + " 1 2.0"),
-        BOB, List.of(a + " 2 7.0"),
-        OWNER, List.of(a + " 1 9.0", b + " 2 6.0")), windows);
+    assertEquals(
+        Map.of(
+            ANN, List.of(a + " 2 7.0", b + " 1 2.0"),
+            BOB, List.of(a + " 2 7.0"),
+            OWNER, List.of(a + " 1 9.0", b + " 2 6.0")),
+        windows);
   }
 
   @Test
@@ -73,31 +83,57 @@ class ViewApiIT {
 
   @Test
   void theFirstQuestionAveragesTheRuntimeOfTheMoviesInTheRange() throws Exception {
-    JsonNode answer = get(known.url, "api/avg-duration?name=" + encode(OWNER) + "&from=" + known.windowA + "&to=" + known.windowB.plusSeconds(30), 200);
+    JsonNode answer =
+        get(
+            known.url,
+            "api/avg-duration?name="
+                + encode(OWNER)
+                + "&from="
+                + known.windowA
+                + "&to="
+                + known.windowB.plusSeconds(30),
+            200);
     assertEquals((135 + 121) / 2.0, answer.get("avgDurationMinutes").asDouble(), 1e-9);
     assertEquals(2, answer.get("movies").asLong());
     assertEquals(3, answer.get("ratings").asLong());
 
-    JsonNode onlyA = get(known.url, "api/avg-duration?name=" + encode(BOB) + "&from=" + known.windowA + "&to=" + known.windowB, 200);
+    JsonNode onlyA =
+        get(
+            known.url,
+            "api/avg-duration?name="
+                + encode(BOB)
+                + "&from="
+                + known.windowA
+                + "&to="
+                + known.windowB,
+            200);
     assertEquals(135.0, onlyA.get("avgDurationMinutes").asDouble(), 1e-9);
     assertEquals(2, onlyA.get("ratings").asLong());
   }
 
   @Test
   void theSecondQuestionListsTheHoursTitlesNewestFirst() throws Exception {
-    JsonNode answer = get(known.url, "api/movies?name=" + encode(OWNER) + "&hour=" + known.hour(), 200);
+    JsonNode answer =
+        get(known.url, "api/movies?name=" + encode(OWNER) + "&hour=" + known.hour(), 200);
     List<String> titles = new ArrayList<>();
-    answer.get("ratings").forEach(r -> titles.add(r.get("movie").asText() + " " + r.get("rating").asInt()));
+    answer
+        .get("ratings")
+        .forEach(r -> titles.add(r.get("movie").asText() + " " + r.get("rating").asInt()));
     assertEquals(List.of("Dark 5", "Okja 7", "Roma 9"), titles);
-    assertEquals(known.windowB.plusSeconds(21).toString(), answer.get("ratings").get(0).get("timestamp").asText());
+    assertEquals(
+        known.windowB.plusSeconds(21).toString(),
+        answer.get("ratings").get(0).get("timestamp").asText());
   }
 
   @Test
   void deadLettersAreCountedByReasonWithTheLatestFirst() throws Exception {
     JsonNode deadLetters = get(known.url, "api/dead-letters", 200);
     assertEquals(4, deadLetters.get("total").asLong());
-    assertEquals(Map.of("MALFORMED_JSON", 2L, "RATING_OUT_OF_RANGE", 1L, "UNKNOWN_TITLE", 1L),
-        JSON.convertValue(deadLetters.get("byReason"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() {}));
+    assertEquals(
+        Map.of("MALFORMED_JSON", 2L, "RATING_OUT_OF_RANGE", 1L, "UNKNOWN_TITLE", 1L),
+        JSON.convertValue(
+            deadLetters.get("byReason"),
+            new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() {}));
     assertEquals(4, deadLetters.get("latest").size());
     assertEquals(known.topic, deadLetters.get("latest").get(0).get("source").get("topic").asText());
   }
@@ -122,23 +158,37 @@ class ViewApiIT {
 
   @Test
   void badInputIsA400WithAOneLineReason() throws Exception {
-    assertReason("api/avg-duration?name=Nobody%20Here&from=2025-03-13&to=2025-03-14", "unknown person: nobody called 'Nobody Here' has rated anything");
-    assertReason("api/avg-duration?name=" + encode(OWNER) + "&from=yesterday&to=2025-03-14", "bad time for 'from': 'yesterday' is not a timestamp");
-    assertReason("api/avg-duration?name=" + encode(OWNER) + "&from=2025-03-14&to=2025-03-13", "the range is upside down");
-    assertReason("api/movies?name=" + encode(OWNER) + "&hour=25%20o%27clock", "bad hour: '25 o'clock' is not a timestamp");
+    assertReason(
+        "api/avg-duration?name=Nobody%20Here&from=2025-03-13&to=2025-03-14",
+        "unknown person: nobody called 'Nobody Here' has rated anything");
+    assertReason(
+        "api/avg-duration?name=" + encode(OWNER) + "&from=yesterday&to=2025-03-14",
+        "bad time for 'from': 'yesterday' is not a timestamp");
+    assertReason(
+        "api/avg-duration?name=" + encode(OWNER) + "&from=2025-03-14&to=2025-03-13",
+        "the range is upside down");
+    assertReason(
+        "api/movies?name=" + encode(OWNER) + "&hour=25%20o%27clock",
+        "bad hour: '25 o'clock' is not a timestamp");
     assertReason("api/movies?name=" + encode(OWNER), "missing parameter 'hour'");
-    assertReason("api/windows?windows=0", "'windows' must be a whole number from 1 to 120, not '0'");
+    assertReason(
+        "api/windows?windows=0", "'windows' must be a whole number from 1 to 120, not '0'");
     assertReason("api/trending?day=Tuesday", "'Tuesday' is not a day");
   }
 
   @Test
   void servicesThatAreDownAreA503AndShownInTheStatus() throws Exception {
     int nobodyListens = freePort();
-    try (ViewServer down = ViewServer.start(known.viewOptions("127.0.0.1:" + nobodyListens, nobodyListens))) {
+    try (ViewServer down =
+        ViewServer.start(known.viewOptions("127.0.0.1:" + nobodyListens, nobodyListens))) {
       String url = "http://127.0.0.1:" + down.port() + "/";
       JsonNode status = get(url, "api/status", 200);
       assertFalse(status.get("cassandraUp").asBoolean());
-      assertTrue(status.get("cassandraError").asText().startsWith("Cassandra is unreachable at 127.0.0.1:" + nobodyListens));
+      assertTrue(
+          status
+              .get("cassandraError")
+              .asText()
+              .startsWith("Cassandra is unreachable at 127.0.0.1:" + nobodyListens));
       JsonNode people = get(url, "api/people", 503);
       assertTrue(people.get("error").asText().startsWith("Cassandra is unreachable"));
       assertFalse(people.get("error").asText().contains("\n"));
@@ -148,17 +198,23 @@ class ViewApiIT {
 
   @Test
   void aMissingKeyspaceIsNamedInTheStatus() throws Exception {
-    try (ViewServer view = ViewServer.start(ViewOptions.parse("--port=0", "--keyspace=no_such_keyspace", "--topic=" + known.topic))) {
+    try (ViewServer view =
+        ViewServer.start(
+            ViewOptions.parse(
+                "--port=0", "--keyspace=no_such_keyspace", "--topic=" + known.topic))) {
       JsonNode status = get("http://127.0.0.1:" + view.port() + "/", "api/status", 200);
       assertFalse(status.get("cassandraUp").asBoolean());
-      assertTrue(status.get("cassandraError").asText().contains("has no keyspace 'no_such_keyspace'"), status.toString());
+      assertTrue(
+          status.get("cassandraError").asText().contains("has no keyspace 'no_such_keyspace'"),
+          status.toString());
     }
   }
 
   private static void awaitKafkaDown(String url) throws Exception {
     for (int attempt = 0; attempt < 30; attempt++) {
       JsonNode status = get(url, "api/status", 200);
-      if (!status.get("kafkaUp").asBoolean() && status.get("kafkaError").asText().startsWith("Kafka at 127.0.0.1:")) {
+      if (!status.get("kafkaUp").asBoolean()
+          && status.get("kafkaError").asText().startsWith("Kafka at 127.0.0.1:")) {
         return;
       }
       Thread.sleep(1_000);
@@ -172,8 +228,12 @@ class ViewApiIT {
     assertFalse(error.contains("\n") || error.contains("Exception"), error);
   }
 
-  static JsonNode get(String url, String path, int expectedStatus) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).build(), HttpResponse.BodyHandlers.ofString());
+  static JsonNode get(String url, String path, int expectedStatus)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(expectedStatus, response.statusCode(), path + " -> " + response.body());
     return JSON.readTree(response.body());
   }
@@ -186,7 +246,9 @@ class ViewApiIT {
 
   private static List<String> titles(JsonNode ranking) {
     List<String> titles = new ArrayList<>();
-    ranking.get("titles").forEach(t -> titles.add(t.get("title").asText() + " " + t.get("ratings").asLong()));
+    ranking
+        .get("titles")
+        .forEach(t -> titles.add(t.get("title").asText() + " " + t.get("ratings").asLong()));
     return titles;
   }
 

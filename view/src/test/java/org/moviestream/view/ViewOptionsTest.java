@@ -22,8 +22,17 @@ class ViewOptionsTest {
 
   @Test
   void valuesTheViewCannotUseAreUsageErrors() {
-    assertTrue(assertThrows(ParameterException.class, () -> ViewOptions.parse("--port=70000")).getMessage().contains("--port must be from 0 to 65535"));
-    assertTrue(assertThrows(ParameterException.class, () -> ViewOptions.parse("--sample-seconds=0")).getMessage().contains("at least 1"));
-    assertTrue(assertThrows(ParameterException.class, () -> ViewOptions.parse("--port=abc")).getMessage().contains("'abc' is not an int"));
+    assertTrue(
+        assertThrows(ParameterException.class, () -> ViewOptions.parse("--port=70000"))
+            .getMessage()
+            .contains("--port must be from 0 to 65535"));
+    assertTrue(
+        assertThrows(ParameterException.class, () -> ViewOptions.parse("--sample-seconds=0"))
+            .getMessage()
+            .contains("at least 1"));
+    assertTrue(
+        assertThrows(ParameterException.class, () -> ViewOptions.parse("--port=abc"))
+            .getMessage()
+            .contains("'abc' is not an int"));
   }
 }

@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ViewPageIT {
 
   private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
+  private static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOTS = KnownStream.ROOT.resolve("view/target");
   private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -46,16 +47,31 @@ class ViewPageIT {
   @BeforeAll
   static void startTheStreamAndTheBrowser() throws Exception {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException("the browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-          + "): apt-get install chromium chromium-driver (.ci/run installs them)");
+      throw new IllegalStateException(
+          "the browser test needs Debian's chromium and chromium-driver ("
+              + CHROMIUM
+              + ", "
+              + CHROMEDRIVER
+              + "): apt-get install chromium chromium-driver (.ci/run installs them)");
     }
     known = KnownStream.get();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    // Headless, as root, in a machine with no internet: no sandbox, and none of Chromium's own calls home.
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1950",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    // Headless, as root, in a machine with no internet: no sandbox, and none of Chromium's own
+    // calls home.
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1950",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -72,21 +88,37 @@ class ViewPageIT {
 
     awaitText("#dead-letters-total", "4");
     awaitText("#total-lag", "0");
-    assertEquals(List.of("0 " + known.sentPerPartition.getOrDefault(0, 0L), "1 " + known.sentPerPartition.getOrDefault(1, 0L),
-        "2 " + known.sentPerPartition.getOrDefault(2, 0L)), rows("#lag-table", 0, 2));
+    assertEquals(
+        List.of(
+            "0 " + known.sentPerPartition.getOrDefault(0, 0L),
+            "1 " + known.sentPerPartition.getOrDefault(1, 0L),
+            "2 " + known.sentPerPartition.getOrDefault(2, 0L)),
+        rows("#lag-table", 0, 2));
 
     await(() -> rows("#windows-table", 0, 2, 3).size() == 3);
-    assertEquals(List.of(ANN + " 1 2.00", BOB + " 2 7.00", OWNER + " 2 6.00"), rows("#windows-table", 0, 2, 3));
+    assertEquals(
+        List.of(ANN + " 1 2.00", BOB + " 2 7.00", OWNER + " 2 6.00"),
+        rows("#windows-table", 0, 2, 3));
     for (String chart : List.of("#windows-chart", "#average-chart")) {
-      List<String> legend = browser.findElements(By.cssSelector(chart + " .u-legend .u-series .u-label")).stream().map(WebElement::getText).toList();
+      List<String> legend =
+          browser.findElements(By.cssSelector(chart + " .u-legend .u-series .u-label")).stream()
+              .map(WebElement::getText)
+              .toList();
       assertTrue(legend.containsAll(List.of(ANN, BOB, OWNER)), chart + " legend: " + legend);
     }
     assertEquals(1, browser.findElements(By.cssSelector("#throughput-chart canvas")).size());
 
-    List<String> trending = browser.findElements(By.cssSelector("#trending .window")).stream().map(WebElement::getText).toList();
+    List<String> trending =
+        browser.findElements(By.cssSelector("#trending .window")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertEquals(2, trending.size());
-    assertTrue(trending.get(0).contains("Okja\n2\nDark\n1") || trending.get(0).replace("\n", " ").contains("Okja 2 Dark 1"), trending.get(0));
-    assertTrue(trending.get(1).replace("\n", " ").contains("Roma 3 Dark 1 Okja 1"), trending.get(1));
+    assertTrue(
+        trending.get(0).contains("Okja\n2\nDark\n1")
+            || trending.get(0).replace("\n", " ").contains("Okja 2 Dark 1"),
+        trending.get(0));
+    assertTrue(
+        trending.get(1).replace("\n", " ").contains("Roma 3 Dark 1 Okja 1"), trending.get(1));
 
     await(() -> new Select(browser.findElement(By.id("person"))).getOptions().size() == 3);
     new Select(browser.findElement(By.id("person"))).selectByVisibleText(OWNER);
@@ -103,7 +135,11 @@ class ViewPageIT {
     type("#hour", "25 o'clock");
     browser.findElement(By.id("ask-hour")).click();
     await(() -> browser.findElement(By.id("form-error")).isDisplayed());
-    assertTrue(browser.findElement(By.id("form-error")).getText().startsWith("bad hour: '25 o'clock' is not a timestamp"));
+    assertTrue(
+        browser
+            .findElement(By.id("form-error"))
+            .getText()
+            .startsWith("bad hour: '25 o'clock' is not a timestamp"));
 
     type("#hour", known.hour());
     browser.findElement(By.id("ask-hour")).click();
@@ -115,16 +151,24 @@ class ViewPageIT {
   void aViewWhoseServicesAreDownShowsABannerAndRecoversWhenTheyAreBack() throws Exception {
     int kafkaPort = ViewApiIT.freePort();
     int cassandraPort = ViewApiIT.freePort();
-    try (ViewServer view = ViewServer.start(known.viewOptions("127.0.0.1:" + kafkaPort, cassandraPort))) {
+    try (ViewServer view =
+        ViewServer.start(known.viewOptions("127.0.0.1:" + kafkaPort, cassandraPort))) {
       browser.get("http://127.0.0.1:" + view.port() + "/");
-      await(() -> browser.findElement(By.id("banner")).isDisplayed() && browser.findElement(By.id("banner")).getText().contains("Kafka is down"));
+      await(
+          () ->
+              browser.findElement(By.id("banner")).isDisplayed()
+                  && browser.findElement(By.id("banner")).getText().contains("Kafka is down"));
       String banner = browser.findElement(By.id("banner")).getText();
-      assertTrue(banner.contains("Cassandra is down: Cassandra is unreachable at 127.0.0.1:" + cassandraPort), banner);
+      assertTrue(
+          banner.contains(
+              "Cassandra is down: Cassandra is unreachable at 127.0.0.1:" + cassandraPort),
+          banner);
       screenshot("view-page-services-down.png");
 
       try (PortRelay kafka = PortRelay.open(kafkaPort, KnownStream.KAFKA_PORT);
-           PortRelay cassandra = PortRelay.open(cassandraPort, Defaults.CASSANDRA_PORT)) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> !driver.findElement(By.id("banner")).isDisplayed());
+          PortRelay cassandra = PortRelay.open(cassandraPort, Defaults.CASSANDRA_PORT)) {
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+            .until(driver -> !driver.findElement(By.id("banner")).isDisplayed());
         awaitText("#dead-letters-total", "4");
         await(() -> rows("#windows-table", 0).size() == 3);
       }
@@ -142,7 +186,13 @@ class ViewPageIT {
     return browser.findElements(By.cssSelector(table + " tr")).stream()
         .map(row -> row.findElements(By.tagName("td")))
         .filter(cells -> !cells.isEmpty())
-        .map(cells -> String.join(" ", java.util.Arrays.stream(columns).mapToObj(i -> cells.get(i).getText()).toList()))
+        .map(
+            cells ->
+                String.join(
+                    " ",
+                    java.util.Arrays.stream(columns)
+                        .mapToObj(i -> cells.get(i).getText())
+                        .toList()))
         .toList();
   }
 
@@ -155,7 +205,9 @@ class ViewPageIT {
   }
 
   private static void await(java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> condition.getAsBoolean());
+    new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(driver -> condition.getAsBoolean());
   }
 
   private static void screenshot(String name) throws Exception {

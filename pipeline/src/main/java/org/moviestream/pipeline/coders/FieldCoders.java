@@ -10,7 +10,10 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
-/** The field encodings the model coders are built from: compact, and null-safe where fields may be null. */
+/**
+ * The field encodings the model coders are built from: compact, and null-safe where fields may be
+ * null.
+ */
 final class FieldCoders {
 
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();

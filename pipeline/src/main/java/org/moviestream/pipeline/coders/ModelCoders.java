@@ -20,11 +20,11 @@ import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.moviestream.catalog.CatalogEntry;
+import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.KafkaMessage;
 import org.moviestream.pipeline.model.Rating;
-import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.model.SourceOffset;
 import org.moviestream.pipeline.model.WindowTally;
 
@@ -83,7 +83,8 @@ public final class ModelCoders {
 
     @Override
     public KafkaMessage decode(InputStream in) throws IOException {
-      return new KafkaMessage(SourceOffsetCoder.INSTANCE.decode(in), nullableString(in), nullableString(in));
+      return new KafkaMessage(
+          SourceOffsetCoder.INSTANCE.decode(in), nullableString(in), nullableString(in));
     }
   }
 
@@ -111,7 +112,13 @@ public final class ModelCoders {
 
     @Override
     public Rating decode(InputStream in) throws IOException {
-      return new Rating(string(in), string(in), integer(in), instant(in), SourceOffsetCoder.INSTANCE.decode(in), string(in));
+      return new Rating(
+          string(in),
+          string(in),
+          integer(in),
+          instant(in),
+          SourceOffsetCoder.INSTANCE.decode(in),
+          string(in));
     }
   }
 
@@ -143,8 +150,17 @@ public final class ModelCoders {
 
     @Override
     public CatalogEntry decode(InputStream in) throws IOException {
-      return new CatalogEntry(nullableString(in), nullableString(in), string(in), nullableString(in), nullableString(in),
-          nullableDate(in), nullableInteger(in), nullableString(in), nullableInteger(in), nullableInteger(in));
+      return new CatalogEntry(
+          nullableString(in),
+          nullableString(in),
+          string(in),
+          nullableString(in),
+          nullableString(in),
+          nullableDate(in),
+          nullableInteger(in),
+          nullableString(in),
+          nullableInteger(in),
+          nullableInteger(in));
     }
   }
 
@@ -168,7 +184,8 @@ public final class ModelCoders {
 
     @Override
     public EnrichedRating decode(InputStream in) throws IOException {
-      return new EnrichedRating(RatingCoder.INSTANCE.decode(in), CatalogEntryCoder.INSTANCE.decode(in));
+      return new EnrichedRating(
+          RatingCoder.INSTANCE.decode(in), CatalogEntryCoder.INSTANCE.decode(in));
     }
   }
 
@@ -194,7 +211,11 @@ public final class ModelCoders {
 
     @Override
     public DeadLetter decode(InputStream in) throws IOException {
-      return new DeadLetter(RejectReason.valueOf(string(in)), string(in), nullableString(in), SourceOffsetCoder.INSTANCE.decode(in));
+      return new DeadLetter(
+          RejectReason.valueOf(string(in)),
+          string(in),
+          nullableString(in),
+          SourceOffsetCoder.INSTANCE.decode(in));
     }
   }
 

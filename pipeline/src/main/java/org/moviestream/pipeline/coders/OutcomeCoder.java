@@ -24,7 +24,9 @@ public final class OutcomeCoder<T> extends StructuredCoder<Outcome<T>> {
     return new OutcomeCoder<>(valueCoder);
   }
 
-  /** For {@code @DefaultCoder}: an {@code Outcome<T>} gets this coder around the coder of {@code T}. */
+  /**
+   * For {@code @DefaultCoder}: an {@code Outcome<T>} gets this coder around the coder of {@code T}.
+   */
   public static CoderProvider getCoderProvider() {
     return CoderProviders.fromStaticMethods(Outcome.class, OutcomeCoder.class);
   }

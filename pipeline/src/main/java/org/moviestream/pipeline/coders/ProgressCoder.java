@@ -19,7 +19,10 @@ import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.moviestream.pipeline.model.PartitionProgress;
 
-/** A {@link PartitionProgress} as ranges of offsets and per-person maxima: small while offsets stay contiguous. */
+/**
+ * A {@link PartitionProgress} as ranges of offsets and per-person maxima: small while offsets stay
+ * contiguous.
+ */
 public final class ProgressCoder extends AtomicCoder<PartitionProgress> {
 
   public static final ProgressCoder INSTANCE = new ProgressCoder();

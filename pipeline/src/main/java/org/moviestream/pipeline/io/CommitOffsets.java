@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Committable offsets ("topic/partition" -> next offset to read) -> the consumer group's committed
- * offsets in Kafka, where the next run resumes. One commit per partition per bundle, the highest.
- * A commit that fails is only logged: the next one carries the offsets, and until then a restart
+ * offsets in Kafka, where the next run resumes. One commit per partition per bundle, the highest. A
+ * commit that fails is only logged: the next one carries the offsets, and until then a restart
  * replays a little more (rows are upserts).
  */
 public final class CommitOffsets extends PTransform<PCollection<KV<String, Long>>, PDone> {
@@ -65,9 +65,15 @@ public final class CommitOffsets extends PTransform<PCollection<KV<String, Long>
     public void finishBundle() throws InterruptedException {
       if (!highest.isEmpty()) {
         try {
-          new ConsumerGroupOffsets(bootstrapServers, group, Duration.ofSeconds(10)).commit(highest, job);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-          LOG.warn("could not commit offsets {} of group {} ({}): the next commit carries them", highest, group, e.getMessage());
+          new ConsumerGroupOffsets(bootstrapServers, group, Duration.ofSeconds(10))
+              .commit(highest, job);
+        } catch (java.util.concurrent.ExecutionException
+            | java.util.concurrent.TimeoutException e) {
+          LOG.warn(
+              "could not commit offsets {} of group {} ({}): the next commit carries them",
+              highest,
+              group,
+              e.getMessage());
         }
       }
       highest = null;

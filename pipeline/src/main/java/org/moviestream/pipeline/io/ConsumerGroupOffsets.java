@@ -20,13 +20,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.moviestream.pipeline.model.PartitionKey;
 
 /**
- * The consumer group's committed offsets: where a run resumes, and where the pipeline records
- * what has become durable. One admin client per broker list per JVM.
+ * The consumer group's committed offsets: where a run resumes, and where the pipeline records what
+ * has become durable. One admin client per broker list per JVM.
  */
 public final class ConsumerGroupOffsets {
 
   private static final Map<String, Admin> ADMINS = new ConcurrentHashMap<>();
-  /** Topic ids of the topics committed in this JVM: a re-created topic's commits would need a new job anyway. */
+
+  /**
+   * Topic ids of the topics committed in this JVM: a re-created topic's commits would need a new
+   * job anyway.
+   */
   private static final Map<String, String> TOPIC_IDS = new ConcurrentHashMap<>();
 
   private final String bootstrapServers;
@@ -40,85 +44,133 @@ public final class ConsumerGroupOffsets {
   }
 
   /**
-   * The offset each partition of {@code topic} resumes at ({@link ResumeRule}), committed where it is
-   * not the group's committed offset already, so that the reader and the offset tracking start from
-   * the same place; prints what was found on the way.
+   * The offset each partition of {@code topic} resumes at ({@link ResumeRule}), committed where it
+   * is not the group's committed offset already, so that the reader and the offset tracking start
+   * from the same place; prints what was found on the way.
    *
    * @return "topic/partition" -> offset
    */
-  public Map<String, Long> resumePoint(String topic, String startingOffsets, String job) throws Exception {
+  public Map<String, Long> resumePoint(String topic, String startingOffsets, String job)
+      throws Exception {
     Admin admin = admin();
-    TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMillis(), TimeUnit.MILLISECONDS).get(topic);
-    List<TopicPartition> partitions = description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    TopicDescription description =
+        admin
+            .describeTopics(List.of(topic))
+            .allTopicNames()
+            .get(timeoutMillis(), TimeUnit.MILLISECONDS)
+            .get(topic);
+    List<TopicPartition> partitions =
+        description.partitions().stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
     Map<Integer, ResumeRule.Committed> committed = new HashMap<>();
-    committed(admin).forEach((partition, offset) -> {
-      if (partition.topic().equals(topic) && offset != null) {
-        committed.put(partition.partition(), new ResumeRule.Committed(offset.offset(), CommitNote.parse(offset.metadata()).topicId()));
-      }
-    });
+    committed(admin)
+        .forEach(
+            (partition, offset) -> {
+              if (partition.topic().equals(topic) && offset != null) {
+                committed.put(
+                    partition.partition(),
+                    new ResumeRule.Committed(
+                        offset.offset(), CommitNote.parse(offset.metadata()).topicId()));
+              }
+            });
     Map<Integer, Long> earliest = new HashMap<>();
-    offsets(admin, partitions, OffsetSpec.earliest()).forEach((partition, info) -> earliest.put(partition.partition(), info.offset()));
+    offsets(admin, partitions, OffsetSpec.earliest())
+        .forEach((partition, info) -> earliest.put(partition.partition(), info.offset()));
     Map<Integer, Long> latest = new HashMap<>();
-    offsets(admin, partitions, OffsetSpec.latest()).forEach((partition, info) -> latest.put(partition.partition(), info.offset()));
+    offsets(admin, partitions, OffsetSpec.latest())
+        .forEach((partition, info) -> latest.put(partition.partition(), info.offset()));
     String topicId = description.topicId().toString();
-    ResumeRule.Resume resume = ResumeRule.decide(topic, group, committed, topicId, earliest, latest, startingOffsets);
+    ResumeRule.Resume resume =
+        ResumeRule.decide(topic, group, committed, topicId, earliest, latest, startingOffsets);
     resume.findings().forEach(finding -> System.err.println("Resume: " + finding));
 
     Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
     Map<String, Long> resumeAt = new TreeMap<>();
-    resume.offsets().forEach((partition, at) -> {
-      ResumeRule.Committed commit = committed.get(partition);
-      if (commit == null || commit.offset() != at || !topicId.equals(commit.topicId())) {
-        toCommit.put(new TopicPartition(topic, partition), new OffsetAndMetadata(at, new CommitNote(topicId, job).text()));
-      }
-      resumeAt.put(PartitionKey.of(topic, partition), at);
-    });
+    resume
+        .offsets()
+        .forEach(
+            (partition, at) -> {
+              ResumeRule.Committed commit = committed.get(partition);
+              if (commit == null || commit.offset() != at || !topicId.equals(commit.topicId())) {
+                toCommit.put(
+                    new TopicPartition(topic, partition),
+                    new OffsetAndMetadata(at, new CommitNote(topicId, job).text()));
+              }
+              resumeAt.put(PartitionKey.of(topic, partition), at);
+            });
     if (!toCommit.isEmpty()) {
-      admin.alterConsumerGroupOffsets(group, toCommit).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
+      admin
+          .alterConsumerGroupOffsets(group, toCommit)
+          .all()
+          .get(timeoutMillis(), TimeUnit.MILLISECONDS);
     }
     return resumeAt;
   }
 
-  /** The job that made each of the group's commits of {@code topic} ("topic/partition" -> job; absent when unknown). */
+  /**
+   * The job that made each of the group's commits of {@code topic} ("topic/partition" -> job;
+   * absent when unknown).
+   */
   public Map<String, String> committedBy(String topic) throws Exception {
     Map<String, String> jobs = new TreeMap<>();
-    committed(admin()).forEach((partition, offset) -> {
-      String job = offset == null ? null : CommitNote.parse(offset.metadata()).job();
-      if (partition.topic().equals(topic) && job != null) {
-        jobs.put(PartitionKey.of(topic, partition.partition()), job);
-      }
-    });
+    committed(admin())
+        .forEach(
+            (partition, offset) -> {
+              String job = offset == null ? null : CommitNote.parse(offset.metadata()).job();
+              if (partition.topic().equals(topic) && job != null) {
+                jobs.put(PartitionKey.of(topic, partition.partition()), job);
+              }
+            });
     return jobs;
   }
 
   /** How many partitions {@code topic} has now. */
   public int partitionCount(String topic) throws Exception {
-    return admin().describeTopics(List.of(topic)).allTopicNames().get(timeoutMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size();
+    return admin()
+        .describeTopics(List.of(topic))
+        .allTopicNames()
+        .get(timeoutMillis(), TimeUnit.MILLISECONDS)
+        .get(topic)
+        .partitions()
+        .size();
   }
 
-  /** How many messages of {@code topic} lie beyond {@code offsets} ("topic/partition" -> offset). */
+  /**
+   * How many messages of {@code topic} lie beyond {@code offsets} ("topic/partition" -> offset).
+   */
   public long lag(String topic, Map<String, Long> offsets) throws Exception {
     return lagPerPartition(offsets).values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Per partition, how many messages lie beyond {@code offsets} ("topic/partition" -> offset). */
   public Map<String, Long> lagPerPartition(Map<String, Long> offsets) throws Exception {
-    Map<TopicPartition, Long> at = offsets.entrySet().stream().collect(Collectors.toMap(e -> PartitionKey.topicPartition(e.getKey()), Map.Entry::getValue));
-    Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(admin(), List.copyOf(at.keySet()), OffsetSpec.latest());
+    Map<TopicPartition, Long> at =
+        offsets.entrySet().stream()
+            .collect(
+                Collectors.toMap(
+                    e -> PartitionKey.topicPartition(e.getKey()), Map.Entry::getValue));
+    Map<TopicPartition, ListOffsetsResultInfo> ends =
+        offsets(admin(), List.copyOf(at.keySet()), OffsetSpec.latest());
     Map<String, Long> lag = new TreeMap<>();
-    at.forEach((partition, offset) -> lag.put(PartitionKey.of(partition.topic(), partition.partition()),
-        Math.max(0, ends.get(partition).offset() - offset)));
+    at.forEach(
+        (partition, offset) ->
+            lag.put(
+                PartitionKey.of(partition.topic(), partition.partition()),
+                Math.max(0, ends.get(partition).offset() - offset)));
     return lag;
   }
 
   /** The group's committed offsets of {@code topic}, "topic/partition" -> offset. */
   public Map<String, Long> committed(String topic) throws Exception {
     Map<String, Long> committed = new TreeMap<>();
-    committed(admin()).forEach((partition, offset) -> {
-      if (partition.topic().equals(topic) && offset != null) {
-        committed.put(PartitionKey.of(topic, partition.partition()), offset.offset());
-      }
-    });
+    committed(admin())
+        .forEach(
+            (partition, offset) -> {
+              if (partition.topic().equals(topic) && offset != null) {
+                committed.put(PartitionKey.of(topic, partition.partition()), offset.offset());
+              }
+            });
     return committed;
   }
 
@@ -126,29 +178,48 @@ public final class ConsumerGroupOffsets {
    * Commits {@code offsets} ("topic/partition" -> next offset to read) for the group, each with a
    * {@link CommitNote} of its topic's id and the committing {@code job}.
    */
-  public void commit(Map<String, Long> offsets, String job) throws InterruptedException, ExecutionException, TimeoutException {
+  public void commit(Map<String, Long> offsets, String job)
+      throws InterruptedException, ExecutionException, TimeoutException {
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
     for (var entry : offsets.entrySet()) {
       TopicPartition partition = PartitionKey.topicPartition(entry.getKey());
-      commits.put(partition, new OffsetAndMetadata(entry.getValue(), new CommitNote(topicId(partition.topic()), job).text()));
+      commits.put(
+          partition,
+          new OffsetAndMetadata(
+              entry.getValue(), new CommitNote(topicId(partition.topic()), job).text()));
     }
-    admin().alterConsumerGroupOffsets(group, commits).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
+    admin()
+        .alterConsumerGroupOffsets(group, commits)
+        .all()
+        .get(timeoutMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private String topicId(String topic) throws InterruptedException, ExecutionException, TimeoutException {
+  private String topicId(String topic)
+      throws InterruptedException, ExecutionException, TimeoutException {
     String known = TOPIC_IDS.get(topic);
     if (known == null) {
-      known = admin().describeTopics(List.of(topic)).allTopicNames().get(timeoutMillis(), TimeUnit.MILLISECONDS).get(topic).topicId().toString();
+      known =
+          admin()
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get(timeoutMillis(), TimeUnit.MILLISECONDS)
+              .get(topic)
+              .topicId()
+              .toString();
       TOPIC_IDS.put(topic, known);
     }
     return known;
   }
 
   private Map<TopicPartition, OffsetAndMetadata> committed(Admin admin) throws Exception {
-    return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(timeoutMillis(), TimeUnit.MILLISECONDS);
+    return admin
+        .listConsumerGroupOffsets(group)
+        .partitionsToOffsetAndMetadata()
+        .get(timeoutMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private Map<TopicPartition, ListOffsetsResultInfo> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+  private Map<TopicPartition, ListOffsetsResultInfo> offsets(
+      Admin admin, List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     partitions.forEach(partition -> request.put(partition, spec));
     return admin.listOffsets(request).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
@@ -159,9 +230,14 @@ public final class ConsumerGroupOffsets {
   }
 
   private Admin admin() {
-    return ADMINS.computeIfAbsent(bootstrapServers, servers -> Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 10_000))));
+    return ADMINS.computeIfAbsent(
+        bootstrapServers,
+        servers ->
+            Admin.create(
+                Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        (int) Math.min(timeout.toMillis(), 10_000))));
   }
 }

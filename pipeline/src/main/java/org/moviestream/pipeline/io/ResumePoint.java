@@ -11,21 +11,36 @@ public final class ResumePoint {
 
   private ResumePoint() {}
 
-  /** The group's committed offsets ("topic/partition" -> offset), committing the starting ones where there are none yet. */
+  /**
+   * The group's committed offsets ("topic/partition" -> offset), committing the starting ones where
+   * there are none yet.
+   */
   public static Map<String, Long> establish(KafkaReadOptions options) {
     String job = options.getJobName();
-    ConsumerGroupOffsets group = new ConsumerGroupOffsets(options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(15));
+    ConsumerGroupOffsets group =
+        new ConsumerGroupOffsets(
+            options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(15));
     try {
-      Map<String, Long> resumedAt = group.resumePoint(options.getTopic(), options.getStartingOffsets(), job);
-      System.err.printf("Resuming consumer group %s at %s: %,d messages to read%n",
-          options.getConsumerGroup(), describe(resumedAt), group.lag(options.getTopic(), resumedAt));
+      Map<String, Long> resumedAt =
+          group.resumePoint(options.getTopic(), options.getStartingOffsets(), job);
+      System.err.printf(
+          "Resuming consumer group %s at %s: %,d messages to read%n",
+          options.getConsumerGroup(),
+          describe(resumedAt),
+          group.lag(options.getTopic(), resumedAt));
       return resumedAt;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the committed offsets", e);
     } catch (Exception e) {
-      throw new IllegalStateException("cannot read or set the committed offsets of group " + options.getConsumerGroup()
-          + " on " + options.getBootstrapServers() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read or set the committed offsets of group "
+              + options.getConsumerGroup()
+              + " on "
+              + options.getBootstrapServers()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -18,23 +18,36 @@ import org.moviestream.pipeline.options.MovieRatingsOptions;
 public final class ServiceChecks {
 
   /** Every statement the writers prepare (the window row's mapper is checked apart). */
-  static final List<String> STATEMENTS = List.of(MovieRatingRow.INSERT, WindowRecount.STATS_CQL,
-      WriteTrendingTitles.INSERT_CQL, WriteTrendingTitles.REPLACE_CQL);
+  static final List<String> STATEMENTS =
+      List.of(
+          MovieRatingRow.INSERT,
+          WindowRecount.STATS_CQL,
+          WriteTrendingTitles.INSERT_CQL,
+          WriteTrendingTitles.REPLACE_CQL);
 
   private ServiceChecks() {}
 
   public static void require(MovieRatingsOptions options) {
-    KafkaTopics.require(options.getBootstrapServers(), List.of(options.getTopic(), options.getDeadLetterTopic()), Duration.ofSeconds(15));
+    KafkaTopics.require(
+        options.getBootstrapServers(),
+        List.of(options.getTopic(), options.getDeadLetterTopic()),
+        Duration.ofSeconds(15));
     requireTables(CassandraTarget.from(options));
   }
 
-  /** Throws {@link IllegalArgumentException} (a setup error: exit 2) naming what the keyspace lacks. */
+  /**
+   * Throws {@link IllegalArgumentException} (a setup error: exit 2) naming what the keyspace lacks.
+   */
   static void requireTables(CassandraTarget target) {
-    String apply = "apply cassandra/schema.cql to it (bin/query cql --file cassandra/schema.cql; bin/stack start does it for netflix)";
-    try (CassandraConnection connection = CassandraConnection.open(target.hosts().get(0), target.port())) {
-      KeyspaceMetadata keyspace = connection.session().getCluster().getMetadata().getKeyspace(target.keyspace());
+    String apply =
+        "apply cassandra/schema.cql to it (bin/query cql --file cassandra/schema.cql; bin/stack start does it for netflix)";
+    try (CassandraConnection connection =
+        CassandraConnection.open(target.hosts().get(0), target.port())) {
+      KeyspaceMetadata keyspace =
+          connection.session().getCluster().getMetadata().getKeyspace(target.keyspace());
       if (keyspace == null) {
-        throw new IllegalArgumentException("keyspace '" + target.keyspace() + "' does not exist: " + apply);
+        throw new IllegalArgumentException(
+            "keyspace '" + target.keyspace() + "' does not exist: " + apply);
       }
       Session session = connection.session().getCluster().connect(target.keyspace());
       try {
@@ -43,7 +56,13 @@ public final class ServiceChecks {
         }
         new MappingManager(session).mapper(WindowStatsRow.class);
       } catch (InvalidQueryException | IllegalArgumentException e) {
-        throw new IllegalArgumentException("keyspace '" + target.keyspace() + "' is older than this pipeline (" + e.getMessage() + "): " + apply);
+        throw new IllegalArgumentException(
+            "keyspace '"
+                + target.keyspace()
+                + "' is older than this pipeline ("
+                + e.getMessage()
+                + "): "
+                + apply);
       } finally {
         session.close();
       }

@@ -1,8 +1,8 @@
 package org.moviestream.pipeline.io;
 
 import com.datastax.driver.core.Cluster;
-import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ConsistencyLevel;
+import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.QueryOptions;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.policies.ExponentialReconnectionPolicy;
@@ -14,15 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One Cassandra session per target per JVM, shared by every writer DoFn instance in it.
  *
- * <p>The SparkRunner tears a DoFn down after each partition of each micro-batch; a writer that
- * owns its Cluster (as CassandraIO's does) connects and closes one every time, and closing alone
- * waits out the driver's two-second event-loop quiet period. A shared session lives as long as the
+ * <p>The SparkRunner tears a DoFn down after each partition of each micro-batch; a writer that owns
+ * its Cluster (as CassandraIO's does) connects and closes one every time, and closing alone waits
+ * out the driver's two-second event-loop quiet period. A shared session lives as long as the
  * executor JVM instead.
  */
 final class SharedSessions {
 
   private static final Map<CassandraTarget, MappingManager> MANAGERS = new ConcurrentHashMap<>();
-  private static final Map<Map.Entry<CassandraTarget, String>, PreparedStatement> PREPARED = new ConcurrentHashMap<>();
+  private static final Map<Map.Entry<CassandraTarget, String>, PreparedStatement> PREPARED =
+      new ConcurrentHashMap<>();
 
   private SharedSessions() {}
 
@@ -45,15 +46,19 @@ final class SharedSessions {
   }
 
   private static MappingManager connect(CassandraTarget target) {
-    Cluster cluster = Cluster.builder()
-        .addContactPoints(target.hosts().toArray(String[]::new))
-        .withPort(target.port())
-        // Quorum reads see quorum writes: a window computed from the rows sees every acknowledged row.
-        .withQueryOptions(new QueryOptions().setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM))
-        // Back within seconds of Cassandra's return (the driver's default waits up to 10 minutes).
-        .withReconnectionPolicy(new ExponentialReconnectionPolicy(500, target.maxBackoffSeconds() * 1000L))
-        .withoutJMXReporting()
-        .build();
+    Cluster cluster =
+        Cluster.builder()
+            .addContactPoints(target.hosts().toArray(String[]::new))
+            .withPort(target.port())
+            // Quorum reads see quorum writes: a window computed from the rows sees every
+            // acknowledged row.
+            .withQueryOptions(new QueryOptions().setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM))
+            // Back within seconds of Cassandra's return (the driver's default waits up to 10
+            // minutes).
+            .withReconnectionPolicy(
+                new ExponentialReconnectionPolicy(500, target.maxBackoffSeconds() * 1000L))
+            .withoutJMXReporting()
+            .build();
     Session session;
     try {
       session = cluster.connect(target.keyspace());

@@ -17,9 +17,10 @@ import org.moviestream.pipeline.transforms.TrackSettledOffsets;
  */
 public final class WindowRecount implements TrackSettledOffsets.LateRatings {
 
-  static final String STATS_CQL = "SELECT COUNT(*) AS ratings, AVG(CAST(rating_movie AS double)) AS avg_rating,"
-      + " COUNT(duration) AS movies, AVG(CAST(duration AS double)) AS avg_duration"
-      + " FROM movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?";
+  static final String STATS_CQL =
+      "SELECT COUNT(*) AS ratings, AVG(CAST(rating_movie AS double)) AS avg_rating,"
+          + " COUNT(duration) AS movies, AVG(CAST(duration AS double)) AS avg_duration"
+          + " FROM movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?";
 
   private final CassandraTarget target;
   private final CassandraRetry retry;
@@ -32,20 +33,35 @@ public final class WindowRecount implements TrackSettledOffsets.LateRatings {
     this.retry = target.retry();
   }
 
-  /** Recounts {@code person}'s window [start, end) and writes its row; false when the window holds no rating (no row then). */
-  public boolean recount(String person, Instant start, Instant end) throws CassandraRetry.Refused, InterruptedException {
+  /**
+   * Recounts {@code person}'s window [start, end) and writes its row; false when the window holds
+   * no rating (no row then).
+   */
+  public boolean recount(String person, Instant start, Instant end)
+      throws CassandraRetry.Refused, InterruptedException {
     connect();
-    Row row = retry.call("window query", () -> session.execute(stats.bind(person, Date.from(start), Date.from(end))).one());
+    Row row =
+        retry.call(
+            "window query",
+            () -> session.execute(stats.bind(person, Date.from(start), Date.from(end))).one());
     long ratings = row.getLong("ratings");
     if (ratings == 0) {
       return false;
     }
-    WindowStats window = new WindowStats(person, start, end, ratings, row.getDouble("avg_rating"),
-        row.getLong("movies") == 0 ? null : row.getDouble("avg_duration"));
-    retry.call("window row", () -> {
-      mapper.save(WindowStatsRow.of(window));
-      return null;
-    });
+    WindowStats window =
+        new WindowStats(
+            person,
+            start,
+            end,
+            ratings,
+            row.getDouble("avg_rating"),
+            row.getLong("movies") == 0 ? null : row.getDouble("avg_duration"));
+    retry.call(
+        "window row",
+        () -> {
+          mapper.save(WindowStatsRow.of(window));
+          return null;
+        });
     return true;
   }
 
@@ -57,8 +73,12 @@ public final class WindowRecount implements TrackSettledOffsets.LateRatings {
   private void connect() throws CassandraRetry.Refused, InterruptedException {
     if (session == null) {
       session = retry.call("connecting to Cassandra", () -> SharedSessions.session(target));
-      stats = retry.call("preparing the window query", () -> SharedSessions.prepared(target, STATS_CQL));
-      mapper = retry.call("mapping the window row", () -> SharedSessions.mapper(target, WindowStatsRow.class));
+      stats =
+          retry.call(
+              "preparing the window query", () -> SharedSessions.prepared(target, STATS_CQL));
+      mapper =
+          retry.call(
+              "mapping the window row", () -> SharedSessions.mapper(target, WindowStatsRow.class));
     }
   }
 }

@@ -17,11 +17,21 @@ import org.moviestream.pipeline.model.WindowStats;
 public final class WindowStatsRow implements Serializable {
 
   @PartitionKey private String name;
-  @ClusteringColumn @Column(name = "window_start") private Date windowStart;
-  @Column(name = "window_end") private Date windowEnd;
+
+  @ClusteringColumn
+  @Column(name = "window_start")
+  private Date windowStart;
+
+  @Column(name = "window_end")
+  private Date windowEnd;
+
   private long ratings;
-  @Column(name = "avg_rating_movie") private double avgRatingMovie;
-  @Column(name = "avg_duration") private Double avgDuration;
+
+  @Column(name = "avg_rating_movie")
+  private double avgRatingMovie;
+
+  @Column(name = "avg_duration")
+  private Double avgDuration;
 
   /** For the mapper. */
   public WindowStatsRow() {}
@@ -37,22 +47,63 @@ public final class WindowStatsRow implements Serializable {
     return row;
   }
 
-  public String getName() { return name; }
-  public void setName(String value) { name = value; }
-  public Date getWindowStart() { return windowStart; }
-  public void setWindowStart(Date value) { windowStart = value; }
-  public Date getWindowEnd() { return windowEnd; }
-  public void setWindowEnd(Date value) { windowEnd = value; }
-  public long getRatings() { return ratings; }
-  public void setRatings(long value) { ratings = value; }
-  public double getAvgRatingMovie() { return avgRatingMovie; }
-  public void setAvgRatingMovie(double value) { avgRatingMovie = value; }
-  public Double getAvgDuration() { return avgDuration; }
-  public void setAvgDuration(Double value) { avgDuration = value; }
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String value) {
+    name = value;
+  }
+
+  public Date getWindowStart() {
+    return windowStart;
+  }
+
+  public void setWindowStart(Date value) {
+    windowStart = value;
+  }
+
+  public Date getWindowEnd() {
+    return windowEnd;
+  }
+
+  public void setWindowEnd(Date value) {
+    windowEnd = value;
+  }
+
+  public long getRatings() {
+    return ratings;
+  }
+
+  public void setRatings(long value) {
+    ratings = value;
+  }
+
+  public double getAvgRatingMovie() {
+    return avgRatingMovie;
+  }
+
+  public void setAvgRatingMovie(double value) {
+    avgRatingMovie = value;
+  }
+
+  public Double getAvgDuration() {
+    return avgDuration;
+  }
+
+  public void setAvgDuration(Double value) {
+    avgDuration = value;
+  }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof WindowStatsRow that && Objects.equals(name, that.name) && Objects.equals(windowStart, that.windowStart) && Objects.equals(windowEnd, that.windowEnd) && Objects.equals(ratings, that.ratings) && Objects.equals(avgRatingMovie, that.avgRatingMovie) && Objects.equals(avgDuration, that.avgDuration);
+    return other instanceof WindowStatsRow that
+        && Objects.equals(name, that.name)
+        && Objects.equals(windowStart, that.windowStart)
+        && Objects.equals(windowEnd, that.windowEnd)
+        && Objects.equals(ratings, that.ratings)
+        && Objects.equals(avgRatingMovie, that.avgRatingMovie)
+        && Objects.equals(avgDuration, that.avgDuration);
   }
 
   @Override

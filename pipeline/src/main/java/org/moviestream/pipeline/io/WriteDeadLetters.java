@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>Not KafkaIO.write(): it reports nothing back, and the offsets of dead letters may only be
  * committed once they are on the topic.
  */
-public final class WriteDeadLetters extends PTransform<PCollection<Outcome<EnrichedRating>>, PCollection<Outcome<EnrichedRating>>> {
+public final class WriteDeadLetters
+    extends PTransform<PCollection<Outcome<EnrichedRating>>, PCollection<Outcome<EnrichedRating>>> {
 
   private static final Logger LOG = LoggerFactory.getLogger(WriteDeadLetters.class);
   private static final Map<String, Producer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
@@ -58,19 +59,30 @@ public final class WriteDeadLetters extends PTransform<PCollection<Outcome<Enric
   }
 
   @Override
-  public PCollection<Outcome<EnrichedRating>> expand(PCollection<Outcome<EnrichedRating>> outcomes) {
+  public PCollection<Outcome<EnrichedRating>> expand(
+      PCollection<Outcome<EnrichedRating>> outcomes) {
     return outcomes.apply("SendToKafka", ParDo.of(new SendFn(bootstrapServers, topic)));
   }
 
   /** One idempotent producer per broker list per JVM, shared by every instance of the DoFn. */
   static Producer<String, String> producer(String bootstrapServers) {
-    return PRODUCERS.computeIfAbsent(bootstrapServers, servers -> new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 5,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())));
+    return PRODUCERS.computeIfAbsent(
+        bootstrapServers,
+        servers ->
+            new KafkaProducer<>(
+                Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    servers,
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    5,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class.getName())));
   }
 
   static final class SendFn extends DoFn<Outcome<EnrichedRating>, Outcome<EnrichedRating>> {
@@ -79,7 +91,11 @@ public final class WriteDeadLetters extends PTransform<PCollection<Outcome<Enric
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.DEAD_LETTERS);
     private transient List<Pending> pending;
 
-    private record Pending(DeadLetter deadLetter, Instant timestamp, BoundedWindow window, Future<RecordMetadata> sent) {}
+    private record Pending(
+        DeadLetter deadLetter,
+        Instant timestamp,
+        BoundedWindow window,
+        Future<RecordMetadata> sent) {}
 
     SendFn(String bootstrapServers, String topic) {
       this.bootstrapServers = bootstrapServers;
@@ -92,10 +108,15 @@ public final class WriteDeadLetters extends PTransform<PCollection<Outcome<Enric
     }
 
     @ProcessElement
-    public void processElement(@Element Outcome<EnrichedRating> outcome, @Timestamp Instant timestamp, BoundedWindow window,
+    public void processElement(
+        @Element Outcome<EnrichedRating> outcome,
+        @Timestamp Instant timestamp,
+        BoundedWindow window,
         OutputReceiver<Outcome<EnrichedRating>> out) {
       if (outcome.isRejected()) {
-        pending.add(new Pending(outcome.deadLetter(), timestamp, window, send(outcome.deadLetter().toRecord())));
+        pending.add(
+            new Pending(
+                outcome.deadLetter(), timestamp, window, send(outcome.deadLetter().toRecord())));
       } else {
         out.output(outcome);
       }
@@ -112,7 +133,8 @@ public final class WriteDeadLetters extends PTransform<PCollection<Outcome<Enric
     }
 
     private Future<RecordMetadata> send(DeadLetterRecord letter) {
-      ProducerRecord<String, String> record = new ProducerRecord<>(topic, letter.key(), letter.toJson());
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>(topic, letter.key(), letter.toJson());
       try {
         return producer(bootstrapServers).send(record);
       } catch (RuntimeException e) {
@@ -122,13 +144,17 @@ public final class WriteDeadLetters extends PTransform<PCollection<Outcome<Enric
 
     /**
      * Waits until the broker has the dead letter, sending it again while it does not take it (shown
-     * as a {@link Waits wait} on the dead-letter topic, never silently). A record the topic finds too
-     * large (a topic configured below the bounded record's ~100 kB) goes again without its payload:
-     * its size, digest and source offset still say what it was.
+     * as a {@link Waits wait} on the dead-letter topic, never silently). A record the topic finds
+     * too large (a topic configured below the bounded record's ~100 kB) goes again without its
+     * payload: its size, digest and source offset still say what it was.
      */
     private void awaitSent(Pending sent) throws Exception {
-      BackOff backoff = FluentBackoff.DEFAULT.withInitialBackoff(Duration.millis(500)).withMaxBackoff(Duration.standardSeconds(10))
-          .withMaxRetries(Integer.MAX_VALUE).backoff();
+      BackOff backoff =
+          FluentBackoff.DEFAULT
+              .withInitialBackoff(Duration.millis(500))
+              .withMaxBackoff(Duration.standardSeconds(10))
+              .withMaxRetries(Integer.MAX_VALUE)
+              .backoff();
       DeadLetterRecord letter = sent.deadLetter().toRecord();
       Future<RecordMetadata> attempt = sent.sent();
       while (true) {
@@ -138,13 +164,21 @@ public final class WriteDeadLetters extends PTransform<PCollection<Outcome<Enric
           return;
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
-          if (cause instanceof RecordTooLargeException && letter.payload() != null && !letter.payload().isEmpty()) {
-            LOG.warn("dead letter {} is too large for {} ({}): sending it without its payload", letter.key(), topic, cause.getMessage());
+          if (cause instanceof RecordTooLargeException
+              && letter.payload() != null
+              && !letter.payload().isEmpty()) {
+            LOG.warn(
+                "dead letter {} is too large for {} ({}): sending it without its payload",
+                letter.key(),
+                topic,
+                cause.getMessage());
             letter = letter.withoutPayload();
             attempt = send(letter);
             continue;
           }
-          Waits.begin(waitName(), cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+          Waits.begin(
+              waitName(),
+              cause.getClass().getSimpleName() + ": " + cause.getMessage(),
               "holding the dead letters (and every commit after them) and sending them again with backoff");
           BackOffUtils.next(Sleeper.DEFAULT, backoff);
           attempt = send(letter);

@@ -38,7 +38,8 @@ import org.moviestream.pipeline.options.CassandraWriter;
  * and dead letters of earlier steps as they came. Rows are upserts by primary key: a replay doubles
  * nothing.
  */
-public final class WriteRatings extends PTransform<PCollection<Outcome<EnrichedRating>>, PCollection<Outcome<EnrichedRating>>> {
+public final class WriteRatings
+    extends PTransform<PCollection<Outcome<EnrichedRating>>, PCollection<Outcome<EnrichedRating>>> {
 
   private static final TupleTag<Outcome<EnrichedRating>> PASSED_ON = new TupleTag<>() {};
   private static final TupleTag<MovieRatingRow> ROWS = new TupleTag<>() {};
@@ -53,9 +54,13 @@ public final class WriteRatings extends PTransform<PCollection<Outcome<EnrichedR
   public PCollection<Outcome<EnrichedRating>> expand(PCollection<Outcome<EnrichedRating>> ratings) {
     if (target.writer() == CassandraWriter.CASSANDRA_IO) {
       // CassandraIO.write() reports nothing back: ratings count as written when handed over.
-      PCollectionTuple handedOver = ratings.apply("HandOver",
-          ParDo.of(new HandOverFn()).withOutputTags(PASSED_ON, TupleTagList.of(ROWS)));
-      handedOver.get(ROWS).setCoder(SerializableCoder.of(MovieRatingRow.class))
+      PCollectionTuple handedOver =
+          ratings.apply(
+              "HandOver",
+              ParDo.of(new HandOverFn()).withOutputTags(PASSED_ON, TupleTagList.of(ROWS)));
+      handedOver
+          .get(ROWS)
+          .setCoder(SerializableCoder.of(MovieRatingRow.class))
           .apply("CassandraIOWrite", target.cassandraIoWrite(MovieRatingRow.class));
       return handedOver.get(PASSED_ON);
     }
@@ -79,7 +84,8 @@ public final class WriteRatings extends PTransform<PCollection<Outcome<EnrichedR
     private transient Map<String, List<PendingRow>> unsent;
     private transient List<SentBatch> sent;
 
-    private record PendingRow(EnrichedRating rating, Statement insert, Instant timestamp, BoundedWindow window) {}
+    private record PendingRow(
+        EnrichedRating rating, Statement insert, Instant timestamp, BoundedWindow window) {}
 
     private record SentBatch(List<PendingRow> rows, ListenableFuture<?> acknowledged) {}
 
@@ -89,7 +95,12 @@ public final class WriteRatings extends PTransform<PCollection<Outcome<EnrichedR
 
     @Setup
     public void setup() throws Exception {
-      insert = target.retry().call("connecting to Cassandra", () -> SharedSessions.prepared(target, MovieRatingRow.INSERT));
+      insert =
+          target
+              .retry()
+              .call(
+                  "connecting to Cassandra",
+                  () -> SharedSessions.prepared(target, MovieRatingRow.INSERT));
       session = SharedSessions.session(target);
       inFlight = new Semaphore(target.maxInFlight());
     }
@@ -101,14 +112,19 @@ public final class WriteRatings extends PTransform<PCollection<Outcome<EnrichedR
     }
 
     @ProcessElement
-    public void processElement(@Element Outcome<EnrichedRating> enriched, @Timestamp Instant timestamp, BoundedWindow window,
-        OutputReceiver<Outcome<EnrichedRating>> out) throws InterruptedException {
+    public void processElement(
+        @Element Outcome<EnrichedRating> enriched,
+        @Timestamp Instant timestamp,
+        BoundedWindow window,
+        OutputReceiver<Outcome<EnrichedRating>> out)
+        throws InterruptedException {
       if (enriched.isRejected()) {
         out.output(enriched);
         return;
       }
       EnrichedRating rating = enriched.value();
-      List<PendingRow> rows = unsent.computeIfAbsent(rating.rating().name(), name -> new ArrayList<>());
+      List<PendingRow> rows =
+          unsent.computeIfAbsent(rating.rating().name(), name -> new ArrayList<>());
       rows.add(new PendingRow(rating, MovieRatingRow.bind(insert, rating), timestamp, window));
       if (rows.size() >= target.batchRows()) {
         send(unsent.remove(rating.rating().name()));
@@ -145,16 +161,29 @@ public final class WriteRatings extends PTransform<PCollection<Outcome<EnrichedR
       sent.add(new SentBatch(rows, acknowledged));
     }
 
-    /** After a failed request: each row again, retried through outages, refused ones as dead letters. */
-    private void settleOneByOne(List<PendingRow> rows, FinishBundleContext context) throws InterruptedException {
+    /**
+     * After a failed request: each row again, retried through outages, refused ones as dead
+     * letters.
+     */
+    private void settleOneByOne(List<PendingRow> rows, FinishBundleContext context)
+        throws InterruptedException {
       for (PendingRow row : rows) {
         try {
-          target.retry().call("row " + row.rating().rating().source(), () -> session.execute(row.insert()));
+          target
+              .retry()
+              .call("row " + row.rating().rating().source(), () -> session.execute(row.insert()));
           output(context, row);
         } catch (CassandraRetry.Refused refused) {
           failed.inc();
-          context.output(Outcome.rejected(new DeadLetter(RejectReason.WRITE_FAILED, refused.getMessage(),
-              row.rating().rating().payload(), row.rating().rating().source())), row.timestamp(), row.window());
+          context.output(
+              Outcome.rejected(
+                  new DeadLetter(
+                      RejectReason.WRITE_FAILED,
+                      refused.getMessage(),
+                      row.rating().rating().payload(),
+                      row.rating().rating().source())),
+              row.timestamp(),
+              row.window());
         }
       }
     }

@@ -13,7 +13,8 @@ import org.moviestream.pipeline.model.WindowPane;
  * Cassandra from the person's rows in that window ({@link WindowRecount}); outputs each pane once
  * its window row is written.
  */
-public final class WriteWindowStats extends PTransform<PCollection<WindowPane>, PCollection<WindowPane>> {
+public final class WriteWindowStats
+    extends PTransform<PCollection<WindowPane>, PCollection<WindowPane>> {
 
   private final CassandraTarget target;
 
@@ -35,7 +36,8 @@ public final class WriteWindowStats extends PTransform<PCollection<WindowPane>, 
     }
 
     @ProcessElement
-    public void processElement(@Element WindowPane pane, OutputReceiver<WindowPane> out) throws Exception {
+    public void processElement(@Element WindowPane pane, OutputReceiver<WindowPane> out)
+        throws Exception {
       if (recount.recount(pane.name(), pane.windowStart(), pane.windowEnd())) {
         written.inc();
       }

@@ -14,9 +14,14 @@ public final class PipelineMetrics {
   public static final String WRITTEN = "written";
   public static final String WINDOWS_WRITTEN = "windows_written";
   public static final String DEAD_LETTERS = "dead_letters";
+
   /** Window rows counted again for ratings too late for any pane. */
   public static final String LATE_WINDOWS = "late_windows";
-  /** Offsets that became committable: their messages are durable in Cassandra or on the dead-letter topic. */
+
+  /**
+   * Offsets that became committable: their messages are durable in Cassandra or on the dead-letter
+   * topic.
+   */
   public static final String COMMITTED = "committed";
 
   private PipelineMetrics() {}

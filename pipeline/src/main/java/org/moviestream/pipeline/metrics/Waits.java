@@ -8,10 +8,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What this JVM's writers are waiting for right now, and why: "cassandra" while its statements fail
- * because of the cluster (down, overloaded, a table missing, a grant revoked), the dead-letter topic
- * while the broker does not take a dead letter. Each wait is logged when it begins and when it ends,
- * and the status line shows it ({@code waitingFor}) for as long as it lasts: a writer that waits is
- * never silent. One registry per JVM; in a cluster the driver sees its own executors' only.
+ * because of the cluster (down, overloaded, a table missing, a grant revoked), the dead-letter
+ * topic while the broker does not take a dead letter. Each wait is logged when it begins and when
+ * it ends, and the status line shows it ({@code waitingFor}) for as long as it lasts: a writer that
+ * waits is never silent. One registry per JVM; in a cluster the driver sees its own executors'
+ * only.
  */
 public final class Waits {
 
@@ -23,9 +24,17 @@ public final class Waits {
 
   private Waits() {}
 
-  /** Waiting for {@code what} because of {@code reason}: logged once when the wait begins (or its reason changes). */
+  /**
+   * Waiting for {@code what} because of {@code reason}: logged once when the wait begins (or its
+   * reason changes).
+   */
   public static void begin(String what, String reason, String whileWaiting) {
-    Wait previous = CURRENT.put(what, new Wait(reason, CURRENT.containsKey(what) ? CURRENT.get(what).sinceNanos() : System.nanoTime()));
+    Wait previous =
+        CURRENT.put(
+            what,
+            new Wait(
+                reason,
+                CURRENT.containsKey(what) ? CURRENT.get(what).sinceNanos() : System.nanoTime()));
     if (previous == null || !previous.reason().equals(reason)) {
       LOG.warn("waiting for {}: {}; {}", what, reason, whileWaiting);
     }
@@ -35,7 +44,10 @@ public final class Waits {
   public static void end(String what) {
     Wait ended = CURRENT.remove(what);
     if (ended != null) {
-      LOG.warn("{} is back after {} s: resuming", what, (System.nanoTime() - ended.sinceNanos()) / 1_000_000_000L);
+      LOG.warn(
+          "{} is back after {} s: resuming",
+          what,
+          (System.nanoTime() - ended.sinceNanos()) / 1_000_000_000L);
     }
   }
 
@@ -52,7 +64,10 @@ public final class Waits {
     return reasons;
   }
 
-  /** The offset tracking's word on a partition: what its first uncommitted offset waits for (null: nothing). */
+  /**
+   * The offset tracking's word on a partition: what its first uncommitted offset waits for (null:
+   * nothing).
+   */
   public static void held(String partition, String why) {
     if (why == null) {
       HELD.remove(partition);
@@ -61,7 +76,10 @@ public final class Waits {
     }
   }
 
-  /** Partition ("topic/partition") -> what its first uncommitted offset waits for, as last reported in this JVM. */
+  /**
+   * Partition ("topic/partition") -> what its first uncommitted offset waits for, as last reported
+   * in this JVM.
+   */
   public static Map<String, String> held() {
     return new TreeMap<>(HELD);
   }

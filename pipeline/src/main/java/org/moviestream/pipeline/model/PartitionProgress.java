@@ -16,13 +16,15 @@ import org.moviestream.pipeline.coders.ProgressCoder;
  * What is durable of one Kafka partition, and so which offset may be committed.
  *
  * <p>An offset is <em>settled</em> when nothing will ever need it again:
+ *
  * <ul>
  *   <li>its message is on the dead-letter topic, or
  *   <li>its rating is a row in Cassandra and its window's row counts it: a pane of that person's
- *       window covering the offset has been written ({@link #windowed}), or the window is closed for
- *       good because a window ending more than the allowed lateness after it has already fired (then
- *       the rating came too late for any pane and Beam dropped it from the aggregate).
+ *       window covering the offset has been written ({@link #windowed}), or the window is closed
+ *       for good because a window ending more than the allowed lateness after it has already fired
+ *       (then the rating came too late for any pane and Beam dropped it from the aggregate).
  * </ul>
+ *
  * The committable offset is the first one not settled: every offset before it is durable, so a
  * restart that resumes there loses nothing, and replays only what may be incomplete.
  *
@@ -41,14 +43,17 @@ public final class PartitionProgress {
   private final RangeSet<Long> settled = TreeRangeSet.create();
   private final SortedMap<Long, WindowProgress> windows = new TreeMap<>();
 
-  /** Offsets written in one event-time window, per person the highest written and highest windowed. */
+  /**
+   * Offsets written in one event-time window, per person the highest written and highest windowed.
+   */
   public static final class WindowProgress {
     final RangeSet<Long> offsets = TreeRangeSet.create();
     final Map<String, Long> written = new HashMap<>();
     final Map<String, Long> windowed = new HashMap<>();
 
     boolean complete() {
-      return written.entrySet().stream().allMatch(e -> windowed.getOrDefault(e.getKey(), -1L) >= e.getValue());
+      return written.entrySet().stream()
+          .allMatch(e -> windowed.getOrDefault(e.getKey(), -1L) >= e.getValue());
     }
 
     void merge(WindowProgress other) {
@@ -90,7 +95,10 @@ public final class PartitionProgress {
     return this;
   }
 
-  /** {@code person}'s rating at {@code offset}, in the window ending at {@code windowEnd}, is a row in Cassandra. */
+  /**
+   * {@code person}'s rating at {@code offset}, in the window ending at {@code windowEnd}, is a row
+   * in Cassandra.
+   */
   public PartitionProgress written(long offset, String person, long windowEnd) {
     WindowProgress window = window(windowEnd);
     window.offsets.add(Range.closedOpen(offset, offset + 1));
@@ -98,7 +106,10 @@ public final class PartitionProgress {
     return this;
   }
 
-  /** A pane of {@code person}'s window ending at {@code windowEnd}, covering offsets up to {@code lastOffset}, is written. */
+  /**
+   * A pane of {@code person}'s window ending at {@code windowEnd}, covering offsets up to {@code
+   * lastOffset}, is written.
+   */
   public PartitionProgress windowed(String person, long windowEnd, long lastOffset) {
     window(windowEnd).windowed.merge(person, lastOffset, Math::max);
     firedUpTo = Math.max(firedUpTo, windowEnd);
@@ -113,32 +124,39 @@ public final class PartitionProgress {
     return this;
   }
 
-  /** A person whose rows in a closed window are newer than the window's last pane: their ratings came too late for it. */
+  /**
+   * A person whose rows in a closed window are newer than the window's last pane: their ratings
+   * came too late for it.
+   */
   public record LateRating(String person, long windowEnd, long lastOffset) {}
 
   /**
-   * The persons (never the trending ranking's stand-in {@code everyone}) whose ratings came too late
-   * for their window: it closed for good ({@code allowedLatenessMillis} after it, a later window has
-   * fired), yet their newest row in it is newer than its last pane. Their window row must be counted
-   * again before these offsets settle; {@link #windowed} says so once it is.
+   * The persons (never the trending ranking's stand-in {@code everyone}) whose ratings came too
+   * late for their window: it closed for good ({@code allowedLatenessMillis} after it, a later
+   * window has fired), yet their newest row in it is newer than its last pane. Their window row
+   * must be counted again before these offsets settle; {@link #windowed} says so once it is.
    */
   public List<LateRating> lateRatings(long allowedLatenessMillis, String everyone) {
     List<LateRating> late = new java.util.ArrayList<>();
-    windows.forEach((end, window) -> {
-      if (firedUpTo > end + allowedLatenessMillis) {
-        window.written.forEach((person, offset) -> {
-          if (!person.equals(everyone) && window.windowed.getOrDefault(person, -1L) < offset) {
-            late.add(new LateRating(person, end, offset));
+    windows.forEach(
+        (end, window) -> {
+          if (firedUpTo > end + allowedLatenessMillis) {
+            window.written.forEach(
+                (person, offset) -> {
+                  if (!person.equals(everyone)
+                      && window.windowed.getOrDefault(person, -1L) < offset) {
+                    late.add(new LateRating(person, end, offset));
+                  }
+                });
           }
         });
-      }
-    });
     return late;
   }
 
   /**
    * Settles complete and expired windows and moves the committable offset past every settled one.
-   * (A window expired with {@link #lateRatings} still in it is settled all the same: count them first.)
+   * (A window expired with {@link #lateRatings} still in it is settled all the same: count them
+   * first.)
    *
    * @return whether the committable offset moved
    */
@@ -181,11 +199,18 @@ public final class PartitionProgress {
     for (var entry : windows.entrySet()) {
       WindowProgress window = entry.getValue();
       if (window.offsets.contains(committed)) {
-        List<String> waiting = window.written.entrySet().stream()
-            .filter(e -> window.windowed.getOrDefault(e.getKey(), -1L) < e.getValue())
-            .map(e -> e.getKey().isEmpty() ? "the trending ranking" : "'" + e.getKey() + "'").sorted().toList();
-        return "offset " + committed + ": its row is written; the window ending " + java.time.Instant.ofEpochMilli(entry.getKey())
-            + " waits for the window row of " + String.join(", ", waiting);
+        List<String> waiting =
+            window.written.entrySet().stream()
+                .filter(e -> window.windowed.getOrDefault(e.getKey(), -1L) < e.getValue())
+                .map(e -> e.getKey().isEmpty() ? "the trending ranking" : "'" + e.getKey() + "'")
+                .sorted()
+                .toList();
+        return "offset "
+            + committed
+            + ": its row is written; the window ending "
+            + java.time.Instant.ofEpochMilli(entry.getKey())
+            + " waits for the window row of "
+            + String.join(", ", waiting);
       }
     }
     return "offset " + committed + ": no row or dead letter for it yet";
@@ -204,7 +229,11 @@ public final class PartitionProgress {
   }
 
   /** For the coder: rebuilds a progress from its parts. */
-  public static PartitionProgress of(long committed, long firedUpTo, RangeSet<Long> settled, SortedMap<Long, WindowProgress> windows) {
+  public static PartitionProgress of(
+      long committed,
+      long firedUpTo,
+      RangeSet<Long> settled,
+      SortedMap<Long, WindowProgress> windows) {
     PartitionProgress progress = new PartitionProgress(committed);
     progress.firedUpTo = firedUpTo;
     progress.settled.addAll(settled);
@@ -218,13 +247,19 @@ public final class PartitionProgress {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof PartitionProgress that && committed == that.committed && firedUpTo == that.firedUpTo
-        && settled.equals(that.settled) && windows.keySet().equals(that.windows.keySet())
-        && windows.entrySet().stream().allMatch(e -> sameWindow(e.getValue(), that.windows.get(e.getKey())));
+    return other instanceof PartitionProgress that
+        && committed == that.committed
+        && firedUpTo == that.firedUpTo
+        && settled.equals(that.settled)
+        && windows.keySet().equals(that.windows.keySet())
+        && windows.entrySet().stream()
+            .allMatch(e -> sameWindow(e.getValue(), that.windows.get(e.getKey())));
   }
 
   private static boolean sameWindow(WindowProgress a, WindowProgress b) {
-    return a.offsets.equals(b.offsets) && a.written.equals(b.written) && a.windowed.equals(b.windowed);
+    return a.offsets.equals(b.offsets)
+        && a.written.equals(b.written)
+        && a.windowed.equals(b.windowed);
   }
 
   @Override
@@ -234,7 +269,14 @@ public final class PartitionProgress {
 
   @Override
   public String toString() {
-    return "PartitionProgress{committed=" + committed + ", firedUpTo=" + firedUpTo + ", settled=" + settled
-        + ", windows=" + windows.keySet() + "}";
+    return "PartitionProgress{committed="
+        + committed
+        + ", firedUpTo="
+        + firedUpTo
+        + ", settled="
+        + settled
+        + ", windows="
+        + windows.keySet()
+        + "}";
   }
 }

@@ -11,11 +11,23 @@ import org.moviestream.pipeline.coders.ModelCoders;
  * and {@code payload} is the message exactly as it arrived (what a dead letter of it carries).
  */
 @DefaultCoder(ModelCoders.RatingCoder.class)
-public record Rating(String name, String movie, int ratingMovie, Instant timestamp, SourceOffset source, String payload)
+public record Rating(
+    String name,
+    String movie,
+    int ratingMovie,
+    Instant timestamp,
+    SourceOffset source,
+    String payload)
     implements Serializable {
 
   /** The parsed {@code message} of the Kafka message it was read from. */
   public static Rating of(RatingMessage message, KafkaMessage read) {
-    return new Rating(message.name(), message.movie(), message.rating(), message.timestamp(), read.source(), read.payload());
+    return new Rating(
+        message.name(),
+        message.movie(),
+        message.rating(),
+        message.timestamp(),
+        read.source(),
+        read.payload());
   }
 }

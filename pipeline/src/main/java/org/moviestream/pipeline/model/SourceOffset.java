@@ -34,7 +34,8 @@ public record SourceOffset(String topic, int partition, long offset) implements 
   }
 
   /** The highest offset per topic partition of lists of offsets. */
-  public static List<SourceOffset> lastPerPartition(Iterable<? extends Iterable<SourceOffset>> lists) {
+  public static List<SourceOffset> lastPerPartition(
+      Iterable<? extends Iterable<SourceOffset>> lists) {
     Map<String, SourceOffset> last = new HashMap<>();
     for (Iterable<SourceOffset> list : lists) {
       for (SourceOffset offset : list) {

@@ -12,7 +12,12 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  * offset per Kafka partition among them.
  */
 @DefaultCoder(SerializableCoder.class)
-public record TrendingWindow(Instant windowStart, Instant windowEnd, List<TitleCount> titles, long ratings, List<SourceOffset> lastOffsets)
+public record TrendingWindow(
+    Instant windowStart,
+    Instant windowEnd,
+    List<TitleCount> titles,
+    long ratings,
+    List<SourceOffset> lastOffsets)
     implements Serializable {
 
   /** One title of a ranking and its number of ratings. */

@@ -8,8 +8,10 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
  * One firing of a person's event-time window: which window, and the highest offset per Kafka
- * partition among the ratings that reached it (the ratings themselves are read back from Cassandra).
+ * partition among the ratings that reached it (the ratings themselves are read back from
+ * Cassandra).
  */
 @DefaultCoder(SerializableCoder.class)
-public record WindowPane(String name, Instant windowStart, Instant windowEnd, List<SourceOffset> lastOffsets)
+public record WindowPane(
+    String name, Instant windowStart, Instant windowEnd, List<SourceOffset> lastOffsets)
     implements Serializable {}

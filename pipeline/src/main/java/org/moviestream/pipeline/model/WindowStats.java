@@ -1,9 +1,9 @@
 package org.moviestream.pipeline.model;
 
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import java.io.Serializable;
 import java.time.Instant;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
  * One person's ratings in one event-time window: how many, their average score, and the average
@@ -11,5 +11,10 @@ import java.time.Instant;
  */
 @DefaultCoder(SerializableCoder.class)
 public record WindowStats(
-    String name, Instant windowStart, Instant windowEnd, long ratings, double avgRatingMovie, Double avgDuration)
+    String name,
+    Instant windowStart,
+    Instant windowEnd,
+    long ratings,
+    double avgRatingMovie,
+    Double avgDuration)
     implements Serializable {}

@@ -19,7 +19,8 @@ public final class WindowTally {
   private long ratings;
 
   /** For the coder: a tally rebuilt from its parts. */
-  public static WindowTally of(Map<String, Long> perTitle, List<SourceOffset> lastOffsets, long ratings) {
+  public static WindowTally of(
+      Map<String, Long> perTitle, List<SourceOffset> lastOffsets, long ratings) {
     WindowTally tally = new WindowTally();
     tally.perTitle.putAll(perTitle);
     lastOffsets.forEach(offset -> tally.lastOffsets.put(offset.partitionKey(), offset));
@@ -38,7 +39,8 @@ public final class WindowTally {
   /** Adds {@code other}'s counts to this one's. */
   public WindowTally merge(WindowTally other) {
     other.perTitle.forEach((title, count) -> perTitle.merge(title, count, Long::sum));
-    other.lastOffsets.forEach((partition, source) -> lastOffsets.merge(partition, source, SourceOffset::later));
+    other.lastOffsets.forEach(
+        (partition, source) -> lastOffsets.merge(partition, source, SourceOffset::later));
     ratings += other.ratings;
     return this;
   }
@@ -57,7 +59,10 @@ public final class WindowTally {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof WindowTally that && ratings == that.ratings && perTitle.equals(that.perTitle) && lastOffsets.equals(that.lastOffsets);
+    return other instanceof WindowTally that
+        && ratings == that.ratings
+        && perTitle.equals(that.perTitle)
+        && lastOffsets.equals(that.lastOffsets);
   }
 
   @Override

@@ -26,36 +26,41 @@ public interface CassandraWriteOptions extends PipelineOptions {
 
   void setKeyspace(String value);
 
-  @Description("How rows are written: SHARED_SESSION (a DoFn on one session per JVM that reports each acknowledged"
-      + " row, so offsets are committed only once their rows are durable) or CASSANDRA_IO (Beam's CassandraIO.write(),"
-      + " which opens and closes a Cluster for every partition of every micro-batch and reports nothing back: offsets"
-      + " are then committed when rows are handed over, so a crash can lose rows; for comparison only)")
+  @Description(
+      "How rows are written: SHARED_SESSION (a DoFn on one session per JVM that reports each acknowledged"
+          + " row, so offsets are committed only once their rows are durable) or CASSANDRA_IO (Beam's CassandraIO.write(),"
+          + " which opens and closes a Cluster for every partition of every micro-batch and reports nothing back: offsets"
+          + " are then committed when rows are handed over, so a crash can lose rows; for comparison only)")
   @Default.Enum("SHARED_SESSION")
   CassandraWriter getCassandraWriter();
 
   void setCassandraWriter(CassandraWriter value);
 
-  @Description("How often a statement Cassandra refuses (a value the table rejects) is tried before its rating"
-      + " becomes a WRITE_FAILED dead letter; statements failing because Cassandra is away are retried until it is back")
+  @Description(
+      "How often a statement Cassandra refuses (a value the table rejects) is tried before its rating"
+          + " becomes a WRITE_FAILED dead letter; statements failing because Cassandra is away are retried until it is back")
   @Default.Integer(3)
   Integer getCassandraWriteAttempts();
 
   void setCassandraWriteAttempts(Integer value);
 
-  @Description("Longest wait between two retries while Cassandra is away, in seconds (the backoff starts at 0.2 s)")
+  @Description(
+      "Longest wait between two retries while Cassandra is away, in seconds (the backoff starts at 0.2 s)")
   @Default.Integer(5)
   Integer getCassandraMaxBackoffSeconds();
 
   void setCassandraMaxBackoffSeconds(Integer value);
 
-  @Description("Most rows of one person sent as one unlogged batch (SHARED_SESSION): Cassandra applies a batch of one"
-      + " partition as a single mutation, one commit-log write instead of one per row; 1 sends every row alone")
+  @Description(
+      "Most rows of one person sent as one unlogged batch (SHARED_SESSION): Cassandra applies a batch of one"
+          + " partition as a single mutation, one commit-log write instead of one per row; 1 sends every row alone")
   @Default.Integer(20)
   Integer getCassandraBatchRows();
 
   void setCassandraBatchRows(Integer value);
 
-  @Description("Most asynchronous Cassandra requests (rows or batches) in flight per writer (SHARED_SESSION)")
+  @Description(
+      "Most asynchronous Cassandra requests (rows or batches) in flight per writer (SHARED_SESSION)")
   @Default.Integer(256)
   Integer getCassandraMaxInFlight();
 

@@ -20,41 +20,47 @@ public interface KafkaReadOptions extends PipelineOptions {
 
   void setTopic(String value);
 
-  @Description("Where a consumer group without committed offsets starts: earliest or latest (a group whose offsets"
-      + " expired looks new: latest would skip what arrived meanwhile). New partitions of a known group always start at"
-      + " their earliest offset")
+  @Description(
+      "Where a consumer group without committed offsets starts: earliest or latest (a group whose offsets"
+          + " expired looks new: latest would skip what arrived meanwhile). New partitions of a known group always start at"
+          + " their earliest offset")
   @Default.String(Defaults.STARTING_OFFSETS)
   String getStartingOffsets();
 
   void setStartingOffsets(String value);
 
-  @Description("Kafka consumer group: a run resumes at its committed offsets, and an offset is committed to it only"
-      + " once its message and every one before it in the partition are durable in Cassandra or on the dead-letter topic")
+  @Description(
+      "Kafka consumer group: a run resumes at its committed offsets, and an offset is committed to it only"
+          + " once its message and every one before it in the partition are durable in Cassandra or on the dead-letter topic")
   @Default.String(Defaults.CONSUMER_GROUP)
   String getConsumerGroup();
 
   void setConsumerGroup(String value);
 
-  @Description("Kafka topic (on the same brokers) that receives rejected messages as JSON, with reason and source offset")
+  @Description(
+      "Kafka topic (on the same brokers) that receives rejected messages as JSON, with reason and source offset")
   @Default.String(Defaults.DEAD_LETTER_TOPIC)
   String getDeadLetterTopic();
 
   void setDeadLetterTopic(String value);
 
-  @Description("Time zone of rating timestamps that carry no offset (the seed's Python writes none)")
+  @Description(
+      "Time zone of rating timestamps that carry no offset (the seed's Python writes none)")
   @Default.String("UTC")
   String getInputZone();
 
   void setInputZone(String value);
 
-  @Description("How far behind the newest rating timestamp the event-time watermark trails, in seconds")
+  @Description(
+      "How far behind the newest rating timestamp the event-time watermark trails, in seconds")
   @Default.Integer(5)
   Integer getWatermarkDelaySeconds();
 
   void setWatermarkDelaySeconds(Integer value);
 
-  @Description("How far ahead of this machine's clock a rating may be stamped, in seconds; one stamped later is a"
-      + " FUTURE_TIMESTAMP dead letter (its window could not close before its time, holding every commit behind it)")
+  @Description(
+      "How far ahead of this machine's clock a rating may be stamped, in seconds; one stamped later is a"
+          + " FUTURE_TIMESTAMP dead letter (its window could not close before its time, holding every commit behind it)")
   @Default.Integer(300)
   Integer getMaxClockSkewSeconds();
 

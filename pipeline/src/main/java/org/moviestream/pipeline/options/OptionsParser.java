@@ -20,7 +20,8 @@ public final class OptionsParser {
 
   public static MovieRatingsOptions parse(String... args) {
     PipelineOptionsFactory.register(MovieRatingsOptions.class);
-    MovieRatingsOptions options = PipelineOptionsFactory.fromArgs(args).as(MovieRatingsOptions.class);
+    MovieRatingsOptions options =
+        PipelineOptionsFactory.fromArgs(args).as(MovieRatingsOptions.class);
     if (!given(args, "runner")) {
       options.setRunner(SparkRunner.class);
     }
@@ -41,11 +42,16 @@ public final class OptionsParser {
 
   /** Clear one-line errors for values that would otherwise fail deep inside the job. */
   static void validate(MovieRatingsOptions options) {
-    require(STARTING_OFFSETS.contains(options.getStartingOffsets()),
+    require(
+        STARTING_OFFSETS.contains(options.getStartingOffsets()),
         "--startingOffsets must be latest or earliest, was '" + options.getStartingOffsets() + "'");
-    require(options.getWindowSeconds() > 0, "--windowSeconds must be positive, was " + options.getWindowSeconds());
-    require(options.getAllowedLatenessSeconds() >= 0, "--allowedLatenessSeconds must not be negative");
-    require(options.getWatermarkDelaySeconds() >= 0, "--watermarkDelaySeconds must not be negative");
+    require(
+        options.getWindowSeconds() > 0,
+        "--windowSeconds must be positive, was " + options.getWindowSeconds());
+    require(
+        options.getAllowedLatenessSeconds() >= 0, "--allowedLatenessSeconds must not be negative");
+    require(
+        options.getWatermarkDelaySeconds() >= 0, "--watermarkDelaySeconds must not be negative");
     require(options.getMaxClockSkewSeconds() >= 0, "--maxClockSkewSeconds must not be negative");
     require(options.getStuckAfterSeconds() > 0, "--stuckAfterSeconds must be positive");
     require(options.getProgressSeconds() >= 0, "--progressSeconds must not be negative");
@@ -54,11 +60,16 @@ public final class OptionsParser {
     require(options.getCassandraMaxInFlight() > 0, "--cassandraMaxInFlight must be positive");
     require(options.getCassandraBatchRows() > 0, "--cassandraBatchRows must be positive");
     require(options.getCassandraWriteAttempts() > 0, "--cassandraWriteAttempts must be positive");
-    require(options.getCassandraMaxBackoffSeconds() > 0, "--cassandraMaxBackoffSeconds must be positive");
+    require(
+        options.getCassandraMaxBackoffSeconds() > 0,
+        "--cassandraMaxBackoffSeconds must be positive");
     try {
       ZoneId.of(options.getInputZone());
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("--inputZone '" + options.getInputZone() + "' is not a time zone (e.g. UTC, Europe/Athens)");
+      throw new IllegalArgumentException(
+          "--inputZone '"
+              + options.getInputZone()
+              + "' is not a time zone (e.g. UTC, Europe/Athens)");
     }
   }
 
@@ -69,6 +80,7 @@ public final class OptionsParser {
   }
 
   private static boolean given(String[] args, String option) {
-    return Arrays.stream(args).anyMatch(arg -> arg.equals("--" + option) || arg.startsWith("--" + option + "="));
+    return Arrays.stream(args)
+        .anyMatch(arg -> arg.equals("--" + option) || arg.startsWith("--" + option + "="));
   }
 }

@@ -14,7 +14,8 @@ public interface RunOptions extends PipelineOptions {
 
   void setCatalog(String value);
 
-  @Description("Seconds between two progress lines (metrics counters, committed offsets, a JSON status line); 0 prints none")
+  @Description(
+      "Seconds between two progress lines (metrics counters, committed offsets, a JSON status line); 0 prints none")
   @Default.Integer(10)
   Integer getProgressSeconds();
 
@@ -26,8 +27,9 @@ public interface RunOptions extends PipelineOptions {
 
   void setRunSeconds(Integer value);
 
-  @Description("Say so (log and status line) when the committed offsets have not moved for this many seconds while"
-      + " messages wait, naming each waiting partition, its offset and what it waits for")
+  @Description(
+      "Say so (log and status line) when the committed offsets have not moved for this many seconds while"
+          + " messages wait, naming each waiting partition, its offset and what it waits for")
   @Default.Integer(120)
   Integer getStuckAfterSeconds();
 

@@ -13,14 +13,16 @@ public interface WindowingOptions extends PipelineOptions {
 
   void setWindowSeconds(Integer value);
 
-  @Description("How long after the watermark passes a window late ratings still update its aggregate, in"
-      + " seconds (every rating is stored in movie_ratings however late)")
+  @Description(
+      "How long after the watermark passes a window late ratings still update its aggregate, in"
+          + " seconds (every rating is stored in movie_ratings however late)")
   @Default.Integer(60)
   Integer getAllowedLatenessSeconds();
 
   void setAllowedLatenessSeconds(Integer value);
 
-  @Description("How many titles the trending ranking of each window keeps (netflix.trending_titles)")
+  @Description(
+      "How many titles the trending ranking of each window keeps (netflix.trending_titles)")
   @Default.Integer(10)
   Integer getTrendingTitles();
 

@@ -8,18 +8,19 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.moviestream.catalog.CatalogEntry;
+import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.Rating;
-import org.moviestream.contract.RejectReason;
 
 /**
  * Outcomes of parsing + the catalog side input -> outcomes: an {@link EnrichedRating}, or a dead
  * letter for a title the catalog does not know (dead letters of earlier steps pass through).
  */
-public final class EnrichWithCatalog extends PTransform<PCollection<Outcome<Rating>>, PCollection<Outcome<EnrichedRating>>> {
+public final class EnrichWithCatalog
+    extends PTransform<PCollection<Outcome<Rating>>, PCollection<Outcome<EnrichedRating>>> {
 
   private final PCollectionView<Map<String, CatalogEntry>> catalog;
 
@@ -36,7 +37,8 @@ public final class EnrichWithCatalog extends PTransform<PCollection<Outcome<Rati
   static final class EnrichFn extends DoFn<Outcome<Rating>, Outcome<EnrichedRating>> {
     private final PCollectionView<Map<String, CatalogEntry>> catalog;
     private final Counter enriched = PipelineMetrics.counter(PipelineMetrics.ENRICHED);
-    private final Counter unknown = PipelineMetrics.counter(RejectReason.UNKNOWN_TITLE.counterName());
+    private final Counter unknown =
+        PipelineMetrics.counter(RejectReason.UNKNOWN_TITLE.counterName());
 
     EnrichFn(PCollectionView<Map<String, CatalogEntry>> catalog) {
       this.catalog = catalog;
@@ -56,11 +58,13 @@ public final class EnrichWithCatalog extends PTransform<PCollection<Outcome<Rati
         context.output(Outcome.of(new EnrichedRating(rating, entry)));
       } else {
         unknown.inc();
-        context.output(Outcome.rejected(new DeadLetter(
-            RejectReason.UNKNOWN_TITLE,
-            "title '" + rating.movie() + "' is not in the catalog",
-            rating.payload(),
-            rating.source())));
+        context.output(
+            Outcome.rejected(
+                new DeadLetter(
+                    RejectReason.UNKNOWN_TITLE,
+                    "title '" + rating.movie() + "' is not in the catalog",
+                    rating.payload(),
+                    rating.source())));
       }
     }
   }

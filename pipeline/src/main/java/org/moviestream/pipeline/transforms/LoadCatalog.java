@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * A catalog CSV file -> a side input mapping each title key to its entry. The file is read once,
  * where the pipeline is built; its rows then travel with the job, so workers need no copy of it.
  */
-public final class LoadCatalog extends PTransform<PBegin, PCollectionView<Map<String, CatalogEntry>>> {
+public final class LoadCatalog
+    extends PTransform<PBegin, PCollectionView<Map<String, CatalogEntry>>> {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoadCatalog.class);
 
@@ -40,8 +41,12 @@ public final class LoadCatalog extends PTransform<PBegin, PCollectionView<Map<St
     for (RejectedRow row : catalog.rejected()) {
       LOG.warn("catalog {}: skipped {}", path, row);
     }
-    LOG.info("catalog {}: {} titles, {} duplicate titles ignored (first row wins), {} rows skipped",
-        path, catalog.size(), catalog.duplicates(), catalog.rejected().size());
+    LOG.info(
+        "catalog {}: {} titles, {} duplicate titles ignored (first row wins), {} rows skipped",
+        path,
+        catalog.size(),
+        catalog.duplicates(),
+        catalog.rejected().size());
     return of(catalog);
   }
 
@@ -54,8 +59,10 @@ public final class LoadCatalog extends PTransform<PBegin, PCollectionView<Map<St
     List<KV<String, CatalogEntry>> entries = new ArrayList<>();
     catalog.byTitle().forEach((key, entry) -> entries.add(KV.of(key, entry)));
     return input
-        .apply("CatalogEntries", Create.of(entries)
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), ModelCoders.CatalogEntryCoder.of())))
+        .apply(
+            "CatalogEntries",
+            Create.of(entries)
+                .withCoder(KvCoder.of(StringUtf8Coder.of(), ModelCoders.CatalogEntryCoder.of())))
         .apply("AsMap", View.asMap());
   }
 }

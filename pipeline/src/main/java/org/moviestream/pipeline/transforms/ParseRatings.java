@@ -22,11 +22,12 @@ import org.moviestream.pipeline.model.Rating;
 
 /**
  * {@link KafkaMessage}s stamped with their event time -> outcomes: a valid {@link Rating}, or a
- * {@link DeadLetter} saying why not. A rating stamped further ahead of the clock than
- * {@code maxClockSkew} is a {@code FUTURE_TIMESTAMP}: its window would hold every commit behind it
- * until its time came.
+ * {@link DeadLetter} saying why not. A rating stamped further ahead of the clock than {@code
+ * maxClockSkew} is a {@code FUTURE_TIMESTAMP}: its window would hold every commit behind it until
+ * its time came.
  */
-public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PCollection<Outcome<Rating>>> {
+public final class ParseRatings
+    extends PTransform<PCollection<KafkaMessage>, PCollection<Outcome<Rating>>> {
 
   private final ZoneId inputZone;
   private final Duration maxClockSkew;
@@ -57,7 +58,10 @@ public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PC
     }
 
     @ProcessElement
-    public void processElement(@Element KafkaMessage message, @Timestamp Instant eventTime, OutputReceiver<Outcome<Rating>> out) {
+    public void processElement(
+        @Element KafkaMessage message,
+        @Timestamp Instant eventTime,
+        OutputReceiver<Outcome<Rating>> out) {
       try {
         RatingMessage rating = RatingMessage.parse(message.payload(), inputZone);
         RatingMessage.requireNotAhead(rating.timestamp(), java.time.Instant.now(), maxClockSkew);
@@ -66,7 +70,9 @@ public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PC
         parsed.inc();
       } catch (InvalidRatingException e) {
         rejected.get(e.reason()).inc();
-        out.output(Outcome.rejected(new DeadLetter(e.reason(), e.getMessage(), message.payload(), message.source())));
+        out.output(
+            Outcome.rejected(
+                new DeadLetter(e.reason(), e.getMessage(), message.payload(), message.source())));
       }
     }
 
@@ -75,10 +81,15 @@ public final class ParseRatings extends PTransform<PCollection<KafkaMessage>, PC
      * time ReadRatings gave the element (the record's timestamp when a header says it is the
      * rating's): the two must agree, or the window row would never count the rating.
      */
-    private static void requireEventTime(RatingMessage rating, Instant eventTime) throws InvalidRatingException {
+    private static void requireEventTime(RatingMessage rating, Instant eventTime)
+        throws InvalidRatingException {
       if (rating.timestamp().toEpochMilli() != eventTime.getMillis()) {
-        throw new InvalidRatingException(RejectReason.BAD_TIMESTAMP, "the record says the rating was made at "
-            + Excerpt.quote(eventTime.toString()) + " but its payload says " + rating.timestamp());
+        throw new InvalidRatingException(
+            RejectReason.BAD_TIMESTAMP,
+            "the record says the rating was made at "
+                + Excerpt.quote(eventTime.toString())
+                + " but its payload says "
+                + rating.timestamp());
       }
     }
   }

@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kafka's consumer for KafkaIO, pausing its partitions while this JVM's writers wait (see
- * {@link Waits}): the SparkRunner reads each micro-batch when it generates it, not when it runs it,
- * so during a Cassandra outage it would go on reading batches that nobody can write and keep them
- * in memory. Paused, it reads nothing until the writers are back; the partitions' backlog keeps the
+ * Kafka's consumer for KafkaIO, pausing its partitions while this JVM's writers wait (see {@link
+ * Waits}): the SparkRunner reads each micro-batch when it generates it, not when it runs it, so
+ * during a Cassandra outage it would go on reading batches that nobody can write and keep them in
+ * memory. Paused, it reads nothing until the writers are back; the partitions' backlog keeps the
  * watermark where it was, so nothing becomes late by the pause.
  */
 final class PausingConsumer extends KafkaConsumer<byte[], byte[]> {
@@ -30,7 +30,9 @@ final class PausingConsumer extends KafkaConsumer<byte[], byte[]> {
     if (!Waits.current().isEmpty()) {
       pause(assignment());
       if (PAUSED.compareAndSet(false, true)) {
-        LOG.warn("reading paused while the writes wait for {}", String.join(", ", Waits.current().keySet()));
+        LOG.warn(
+            "reading paused while the writes wait for {}",
+            String.join(", ", Waits.current().keySet()));
       }
     } else if (!paused().isEmpty()) {
       resume(paused());

@@ -27,8 +27,8 @@ import org.moviestream.pipeline.model.SourceOffset;
 
 /**
  * Kafka topic -> {@link KafkaMessage}s (payload with topic/partition/offset), stamped with each
- * rating's own timestamp as event time. Reading starts at the consumer group's committed offsets; it
- * commits nothing itself (see {@link TrackSettledOffsets}: offsets are committed once durable).
+ * rating's own timestamp as event time. Reading starts at the consumer group's committed offsets;
+ * it commits nothing itself (see {@link TrackSettledOffsets}: offsets are committed once durable).
  */
 public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessage>> {
 
@@ -40,8 +40,14 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
   private final Duration watermarkDelay;
   private final Duration maxClockSkew;
 
-  private ReadRatings(String bootstrapServers, String topic, String consumerGroup, String startingOffsets, ZoneId inputZone,
-      Duration watermarkDelay, Duration maxClockSkew) {
+  private ReadRatings(
+      String bootstrapServers,
+      String topic,
+      String consumerGroup,
+      String startingOffsets,
+      ZoneId inputZone,
+      Duration watermarkDelay,
+      Duration maxClockSkew) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.consumerGroup = consumerGroup;
@@ -52,44 +58,69 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
   }
 
   /**
-   * Reads {@code topic} as group "movie-ratings-pipeline" (from the earliest offsets if it is new), timestamps in UTC,
-   * watermark 5 s behind, ratings up to 5 minutes ahead of the clock moving it.
+   * Reads {@code topic} as group "movie-ratings-pipeline" (from the earliest offsets if it is new),
+   * timestamps in UTC, watermark 5 s behind, ratings up to 5 minutes ahead of the clock moving it.
    */
   public static ReadRatings from(String bootstrapServers, String topic) {
-    return new ReadRatings(bootstrapServers, topic, Defaults.CONSUMER_GROUP, Defaults.STARTING_OFFSETS, ZoneId.of("UTC"), Duration.standardSeconds(5),
+    return new ReadRatings(
+        bootstrapServers,
+        topic,
+        Defaults.CONSUMER_GROUP,
+        Defaults.STARTING_OFFSETS,
+        ZoneId.of("UTC"),
+        Duration.standardSeconds(5),
         Duration.standardMinutes(5));
   }
 
-  /** Resumes at {@code consumerGroup}'s committed offsets; a new group starts at {@code startingOffsets} (latest or earliest). */
+  /**
+   * Resumes at {@code consumerGroup}'s committed offsets; a new group starts at {@code
+   * startingOffsets} (latest or earliest).
+   */
   public ReadRatings inGroup(String consumerGroup, String startingOffsets) {
-    return new ReadRatings(bootstrapServers, topic, consumerGroup, startingOffsets, inputZone, watermarkDelay, maxClockSkew);
+    return new ReadRatings(
+        bootstrapServers,
+        topic,
+        consumerGroup,
+        startingOffsets,
+        inputZone,
+        watermarkDelay,
+        maxClockSkew);
   }
 
   /**
    * Timestamps without an offset are read in {@code inputZone}; the watermark trails the newest by
-   * {@code delaySeconds}; a timestamp more than {@code maxClockSkewSeconds} ahead of the clock never
-   * moves it (ParseRatings makes it a dead letter).
+   * {@code delaySeconds}; a timestamp more than {@code maxClockSkewSeconds} ahead of the clock
+   * never moves it (ParseRatings makes it a dead letter).
    */
   public ReadRatings withEventTime(ZoneId inputZone, int delaySeconds, int maxClockSkewSeconds) {
-    return new ReadRatings(bootstrapServers, topic, consumerGroup, startingOffsets, inputZone, Duration.standardSeconds(delaySeconds),
+    return new ReadRatings(
+        bootstrapServers,
+        topic,
+        consumerGroup,
+        startingOffsets,
+        inputZone,
+        Duration.standardSeconds(delaySeconds),
         Duration.standardSeconds(maxClockSkewSeconds));
   }
 
   @Override
   public PCollection<KafkaMessage> expand(PBegin input) {
     return input
-        .apply("ReadFromKafka",
+        .apply(
+            "ReadFromKafka",
             KafkaIO.<String, String>read()
                 .withBootstrapServers(bootstrapServers)
                 .withTopic(topic)
                 .withKeyDeserializer(StringDeserializer.class)
                 .withValueDeserializer(StringDeserializer.class)
-                .withConsumerConfigUpdates(Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG, consumerGroup,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startingOffsets))
+                .withConsumerConfigUpdates(
+                    Map.of(
+                        ConsumerConfig.GROUP_ID_CONFIG, consumerGroup,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startingOffsets))
                 .withConsumerFactoryFn(PausingConsumer::new)
-                .withTimestampPolicyFactory(new RatingEventTime(inputZone, watermarkDelay, maxClockSkew)))
+                .withTimestampPolicyFactory(
+                    new RatingEventTime(inputZone, watermarkDelay, maxClockSkew)))
         .apply("ToKafkaMessage", ParDo.of(new ToKafkaMessageFn()));
   }
 
@@ -97,10 +128,10 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
    * Event time = the rating's timestamp; the watermark trails the newest event time by a delay, and
    * follows the clock once a partition is caught up. A message without a readable timestamp (a dead
    * letter to be) gets the earliest timestamp, so that it never moves the watermark: stamped with
-   * the time Kafka received it, one malformed message in a replayed backlog would push the watermark
-   * to the present and make every older rating after it too late for its window. For the same
-   * reason a timestamp further ahead of the clock than the allowed skew is kept on the element (the
-   * parser rejects it) but never moves the watermark.
+   * the time Kafka received it, one malformed message in a replayed backlog would push the
+   * watermark to the present and make every older rating after it too late for its window. For the
+   * same reason a timestamp further ahead of the clock than the allowed skew is kept on the element
+   * (the parser rejects it) but never moves the watermark.
    */
   static final class RatingEventTime implements TimestampPolicyFactory<String, String> {
     private final ZoneId inputZone;
@@ -114,15 +145,22 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
     }
 
     @Override
-    public TimestampPolicy<String, String> createTimestampPolicy(TopicPartition partition, Optional<Instant> previousWatermark) {
+    public TimestampPolicy<String, String> createTimestampPolicy(
+        TopicPartition partition, Optional<Instant> previousWatermark) {
       return new Policy(inputZone, maxDelay, maxClockSkew, previousWatermark);
     }
 
-    /** The rating's time from the record (when a header says so) or the payload; the earliest timestamp when it has none that can be one. */
+    /**
+     * The rating's time from the record (when a header says so) or the payload; the earliest
+     * timestamp when it has none that can be one.
+     */
     static Instant eventTime(KafkaRecord<String, String> record, ZoneId zone) {
-      if (record.getHeaders() != null && record.getHeaders().lastHeader(RatingMessage.TIMESTAMP_IS_RATING_TIME) != null) {
+      if (record.getHeaders() != null
+          && record.getHeaders().lastHeader(RatingMessage.TIMESTAMP_IS_RATING_TIME) != null) {
         long millis = record.getTimestamp();
-        boolean ratingTime = millis >= RatingMessage.EARLIEST.toEpochMilli() && millis <= RatingMessage.LATEST.toEpochMilli();
+        boolean ratingTime =
+            millis >= RatingMessage.EARLIEST.toEpochMilli()
+                && millis <= RatingMessage.LATEST.toEpochMilli();
         return ratingTime ? new Instant(millis) : BoundedWindow.TIMESTAMP_MIN_VALUE;
       }
       return RatingMessage.eventTime(record.getKV().getValue(), zone)
@@ -143,7 +181,11 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
     private final Duration maxClockSkew;
     private Instant newest;
 
-    Policy(ZoneId zone, Duration maxDelay, Duration maxClockSkew, Optional<Instant> previousWatermark) {
+    Policy(
+        ZoneId zone,
+        Duration maxDelay,
+        Duration maxClockSkew,
+        Optional<Instant> previousWatermark) {
       this.zone = zone;
       this.maxDelay = maxDelay;
       this.maxClockSkew = maxClockSkew;
@@ -151,11 +193,15 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
     }
 
     @Override
-    public Instant getTimestampForRecord(PartitionContext context, KafkaRecord<String, String> record) {
+    public Instant getTimestampForRecord(
+        PartitionContext context, KafkaRecord<String, String> record) {
       return observe(RatingEventTime.eventTime(record, zone), Instant.now());
     }
 
-    /** Keeps {@code timestamp} as the newest unless it is further ahead of {@code now} than the allowed skew. */
+    /**
+     * Keeps {@code timestamp} as the newest unless it is further ahead of {@code now} than the
+     * allowed skew.
+     */
     Instant observe(Instant timestamp, Instant now) {
       if (timestamp.isAfter(newest) && !timestamp.isAfter(now.plus(maxClockSkew))) {
         newest = timestamp;
@@ -185,9 +231,11 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
     private final Counter read = PipelineMetrics.counter(PipelineMetrics.READ);
 
     @ProcessElement
-    public void processElement(@Element KafkaRecord<String, String> record, OutputReceiver<KafkaMessage> out) {
+    public void processElement(
+        @Element KafkaRecord<String, String> record, OutputReceiver<KafkaMessage> out) {
       read.inc();
-      SourceOffset source = new SourceOffset(record.getTopic(), record.getPartition(), record.getOffset());
+      SourceOffset source =
+          new SourceOffset(record.getTopic(), record.getPartition(), record.getOffset());
       out.output(new KafkaMessage(source, record.getKV().getKey(), record.getKV().getValue()));
     }
   }

@@ -8,7 +8,8 @@ import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
 
 /** Settled outcomes -> the ratings whose rows are in Cassandra (dead letters left out). */
-public final class RowsWritten extends PTransform<PCollection<Outcome<EnrichedRating>>, PCollection<EnrichedRating>> {
+public final class RowsWritten
+    extends PTransform<PCollection<Outcome<EnrichedRating>>, PCollection<EnrichedRating>> {
 
   @Override
   public PCollection<EnrichedRating> expand(PCollection<Outcome<EnrichedRating>> settled) {
@@ -17,7 +18,8 @@ public final class RowsWritten extends PTransform<PCollection<Outcome<EnrichedRa
 
   static final class KeepWrittenFn extends DoFn<Outcome<EnrichedRating>, EnrichedRating> {
     @ProcessElement
-    public void processElement(@Element Outcome<EnrichedRating> settled, OutputReceiver<EnrichedRating> out) {
+    public void processElement(
+        @Element Outcome<EnrichedRating> settled, OutputReceiver<EnrichedRating> out) {
       if (!settled.isRejected()) {
         out.output(settled.value());
       }

@@ -46,13 +46,16 @@ import org.moviestream.pipeline.model.WindowPane;
  * <p>A rating waits for two windows: its person's and the trending ranking's, which counts
  * everyone's ratings and is tracked as the person {@link #EVERYONE}.
  */
-public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCollection<KV<String, Long>>> {
+public final class TrackSettledOffsets
+    extends PTransform<PCollectionTuple, PCollection<KV<String, Long>>> {
 
   public static final TupleTag<Outcome<EnrichedRating>> SETTLED = new TupleTag<>() {};
   public static final TupleTag<WindowPane> WINDOWED = new TupleTag<>() {};
   public static final TupleTag<TrendingWindow> TRENDED = new TupleTag<>() {};
 
-  /** The trending ranking's share of a window; no person has an empty name (the parser refuses it). */
+  /**
+   * The trending ranking's share of a window; no person has an empty name (the parser refuses it).
+   */
   static final String EVERYONE = "";
 
   /**
@@ -60,7 +63,8 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
    * from the aggregate once the window is closed for good; their rows are stored all the same).
    */
   public interface LateRatings extends Serializable {
-    void recountLate(String person, java.time.Instant windowStart, java.time.Instant windowEnd) throws Exception;
+    void recountLate(String person, java.time.Instant windowStart, java.time.Instant windowEnd)
+        throws Exception;
   }
 
   private final Map<String, Long> resumedAt;
@@ -68,7 +72,11 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
   private final Duration allowedLateness;
   private final LateRatings lateRatings;
 
-  private TrackSettledOffsets(Map<String, Long> resumedAt, Duration windowSize, Duration allowedLateness, LateRatings lateRatings) {
+  private TrackSettledOffsets(
+      Map<String, Long> resumedAt,
+      Duration windowSize,
+      Duration allowedLateness,
+      LateRatings lateRatings) {
     this.resumedAt = new HashMap<>(resumedAt);
     this.windowSize = windowSize;
     this.allowedLateness = allowedLateness;
@@ -76,35 +84,57 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
   }
 
   /**
-   * {@code resumedAt}: "topic/partition" -> the offset the run started reading at; {@code lateRatings}
-   * counts a person's window again when ratings came too late for its panes.
+   * {@code resumedAt}: "topic/partition" -> the offset the run started reading at; {@code
+   * lateRatings} counts a person's window again when ratings came too late for its panes.
    */
-  public static TrackSettledOffsets from(Map<String, Long> resumedAt, int windowSeconds, int allowedLatenessSeconds, LateRatings lateRatings) {
-    return new TrackSettledOffsets(resumedAt, Duration.standardSeconds(windowSeconds), Duration.standardSeconds(allowedLatenessSeconds),
+  public static TrackSettledOffsets from(
+      Map<String, Long> resumedAt,
+      int windowSeconds,
+      int allowedLatenessSeconds,
+      LateRatings lateRatings) {
+    return new TrackSettledOffsets(
+        resumedAt,
+        Duration.standardSeconds(windowSeconds),
+        Duration.standardSeconds(allowedLatenessSeconds),
         lateRatings);
   }
 
   @Override
   public PCollection<KV<String, Long>> expand(PCollectionTuple durable) {
-    return PCollectionList
-        .of(acks(durable.get(SETTLED), "Settled", new SettledAcksFn(FixedWindows.of(windowSize))))
+    return PCollectionList.of(
+            acks(durable.get(SETTLED), "Settled", new SettledAcksFn(FixedWindows.of(windowSize))))
         .and(acks(durable.get(WINDOWED), "Windowed", new WindowedAcksFn()))
         .and(acks(durable.get(TRENDED), "Trended", new TrendedAcksFn()))
         .apply("AllAcks", Flatten.pCollections())
-        .apply("ProgressPerPartition", ParDo.of(new ProgressFn(resumedAt, windowSize.getMillis(), allowedLateness.getMillis(), lateRatings)))
+        .apply(
+            "ProgressPerPartition",
+            ParDo.of(
+                new ProgressFn(
+                    resumedAt, windowSize.getMillis(), allowedLateness.getMillis(), lateRatings)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
-  /** The deltas of one kind of acknowledgement, in the global window where the per-partition state lives. */
-  private static <T> PCollection<KV<String, PartitionProgress>> acks(PCollection<T> durable, String kind, AcksPerBundleFn<T> fn) {
+  /**
+   * The deltas of one kind of acknowledgement, in the global window where the per-partition state
+   * lives.
+   */
+  private static <T> PCollection<KV<String, PartitionProgress>> acks(
+      PCollection<T> durable, String kind, AcksPerBundleFn<T> fn) {
     return durable
         .apply(kind + "Acks", ParDo.of(fn))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ProgressCoder.of()))
-        .apply(kind + "InGlobalWindow", Window.<KV<String, PartitionProgress>>into(new GlobalWindows())
-            .triggering(DefaultTrigger.of()).withAllowedLateness(Duration.ZERO).discardingFiredPanes());
+        .apply(
+            kind + "InGlobalWindow",
+            Window.<KV<String, PartitionProgress>>into(new GlobalWindows())
+                .triggering(DefaultTrigger.of())
+                .withAllowedLateness(Duration.ZERO)
+                .discardingFiredPanes());
   }
 
-  /** Collects a bundle's acknowledgements into one delta per partition, emitted when the bundle ends. */
+  /**
+   * Collects a bundle's acknowledgements into one delta per partition, emitted when the bundle
+   * ends.
+   */
   abstract static class AcksPerBundleFn<T> extends DoFn<T, KV<String, PartitionProgress>> {
     private transient Map<String, PartitionProgress> deltas;
 
@@ -126,8 +156,12 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
-      deltas.forEach((partition, delta) ->
-          context.output(KV.of(partition, delta), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      deltas.forEach(
+          (partition, delta) ->
+              context.output(
+                  KV.of(partition, delta),
+                  GlobalWindow.INSTANCE.maxTimestamp(),
+                  GlobalWindow.INSTANCE));
       deltas = null;
     }
   }
@@ -151,7 +185,8 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
         return;
       }
       Rating rating = settled.value().rating();
-      long windowEnd = windows.assignWindow(new Instant(rating.timestamp().toEpochMilli())).end().getMillis();
+      long windowEnd =
+          windows.assignWindow(new Instant(rating.timestamp().toEpochMilli())).end().getMillis();
       delta(deltas, rating.source())
           .written(rating.source().offset(), rating.name(), windowEnd)
           .written(rating.source().offset(), EVERYONE, windowEnd);
@@ -168,7 +203,10 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
     }
   }
 
-  /** A pane of a window's trending ranking is written, counting everyone's ratings up to its last offsets. */
+  /**
+   * A pane of a window's trending ranking is written, counting everyone's ratings up to its last
+   * offsets.
+   */
   static final class TrendedAcksFn extends AcksPerBundleFn<TrendingWindow> {
     @Override
     void acknowledge(TrendingWindow trending, Map<String, PartitionProgress> deltas) {
@@ -178,7 +216,10 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
     }
   }
 
-  /** Per partition: merges each delta into the partition's progress and emits the committable offset when it moves. */
+  /**
+   * Per partition: merges each delta into the partition's progress and emits the committable offset
+   * when it moves.
+   */
   static final class ProgressFn extends DoFn<KV<String, PartitionProgress>, KV<String, Long>> {
     private final Map<String, Long> resumedAt;
     private final long windowMillis;
@@ -188,9 +229,14 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
     private final Counter committable = PipelineMetrics.counter(PipelineMetrics.COMMITTED);
 
     @StateId("progress")
-    private final StateSpec<ValueState<PartitionProgress>> progressSpec = StateSpecs.value(ProgressCoder.of());
+    private final StateSpec<ValueState<PartitionProgress>> progressSpec =
+        StateSpecs.value(ProgressCoder.of());
 
-    ProgressFn(Map<String, Long> resumedAt, long windowMillis, long allowedLatenessMillis, LateRatings lateRatings) {
+    ProgressFn(
+        Map<String, Long> resumedAt,
+        long windowMillis,
+        long allowedLatenessMillis,
+        LateRatings lateRatings) {
       this.resumedAt = resumedAt;
       this.windowMillis = windowMillis;
       this.allowedLatenessMillis = allowedLatenessMillis;
@@ -198,15 +244,19 @@ public final class TrackSettledOffsets extends PTransform<PCollectionTuple, PCol
     }
 
     @ProcessElement
-    public void processElement(@Element KV<String, PartitionProgress> delta, @StateId("progress") ValueState<PartitionProgress> state,
-        OutputReceiver<KV<String, Long>> out) throws Exception {
+    public void processElement(
+        @Element KV<String, PartitionProgress> delta,
+        @StateId("progress") ValueState<PartitionProgress> state,
+        OutputReceiver<KV<String, Long>> out)
+        throws Exception {
       PartitionProgress progress = state.read();
       if (progress == null) {
         progress = PartitionProgress.startingAt(resumedAt.getOrDefault(delta.getKey(), 0L));
       }
       long before = progress.committed();
       progress.merge(delta.getValue());
-      for (PartitionProgress.LateRating late : progress.lateRatings(allowedLatenessMillis, EVERYONE)) {
+      for (PartitionProgress.LateRating late :
+          progress.lateRatings(allowedLatenessMillis, EVERYONE)) {
         java.time.Instant end = java.time.Instant.ofEpochMilli(late.windowEnd());
         lateRatings.recountLate(late.person(), end.minusMillis(windowMillis), end);
         progress.windowed(late.person(), late.windowEnd(), late.lastOffset());

@@ -26,16 +26,17 @@ import org.moviestream.pipeline.model.TrendingWindow.TitleCount;
 import org.moviestream.pipeline.model.WindowTally;
 
 /**
- * Written ratings -> per fixed event-time window, when the watermark passes its end, the
- * {@link TrendingWindow}: the {@code top} most rated titles of everyone's ratings, ties broken by
- * title; again, counting them too, for each rating that arrives late within the allowed lateness.
+ * Written ratings -> per fixed event-time window, when the watermark passes its end, the {@link
+ * TrendingWindow}: the {@code top} most rated titles of everyone's ratings, ties broken by title;
+ * again, counting them too, for each rating that arrives late within the allowed lateness.
  *
  * <p>The count per title and the ranking ({@link Top}'s combine function) happen in one grouping,
  * whose panes accumulate: each pane ranks the whole window so far. With the ranking as a second
  * grouping after {@code Count.perElement()}, a late pane would reach it with only the titles that
  * changed, or, accumulating, with each title once per pane.
  */
-public final class TrendingTitles extends PTransform<PCollection<EnrichedRating>, PCollection<TrendingWindow>> {
+public final class TrendingTitles
+    extends PTransform<PCollection<EnrichedRating>, PCollection<TrendingWindow>> {
 
   private final Duration size;
   private final Duration allowedLateness;
@@ -51,17 +52,24 @@ public final class TrendingTitles extends PTransform<PCollection<EnrichedRating>
     if (top < 1) {
       throw new IllegalArgumentException("the trending ranking needs at least 1 title, not " + top);
     }
-    return new TrendingTitles(Duration.standardSeconds(windowSeconds), Duration.standardSeconds(allowedLatenessSeconds), top);
+    return new TrendingTitles(
+        Duration.standardSeconds(windowSeconds),
+        Duration.standardSeconds(allowedLatenessSeconds),
+        top);
   }
 
   @Override
   public PCollection<TrendingWindow> expand(PCollection<EnrichedRating> ratings) {
     return ratings
-        .apply("FixedWindows", Window.<EnrichedRating>into(FixedWindows.of(size))
-            .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
-            .withAllowedLateness(allowedLateness)
-            .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
-            .accumulatingFiredPanes())
+        .apply(
+            "FixedWindows",
+            Window.<EnrichedRating>into(FixedWindows.of(size))
+                .triggering(
+                    AfterWatermark.pastEndOfWindow()
+                        .withLateFirings(AfterPane.elementCountAtLeast(1)))
+                .withAllowedLateness(allowedLateness)
+                .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
+                .accumulatingFiredPanes())
         .apply("CountPerBundle", ParDo.of(new CountPerBundleFn()))
         .apply("CountPerTitle", Combine.globally(new CountPerTitleFn()).withoutDefaults())
         .apply("RankTitles", ParDo.of(new RankTitlesFn(top)));
@@ -91,7 +99,9 @@ public final class TrendingTitles extends PTransform<PCollection<EnrichedRating>
 
     @ProcessElement
     public void processElement(@Element EnrichedRating rating, BoundedWindow window) {
-      partials.computeIfAbsent(window, key -> new WindowTally()).add(rating.title().title(), rating.rating().source());
+      partials
+          .computeIfAbsent(window, key -> new WindowTally())
+          .add(rating.title().title(), rating.rating().source());
     }
 
     @FinishBundle
@@ -102,7 +112,8 @@ public final class TrendingTitles extends PTransform<PCollection<EnrichedRating>
   }
 
   /** Partial tallies -> the window's tally. */
-  static final class CountPerTitleFn extends Combine.CombineFn<WindowTally, WindowTally, WindowTally> {
+  static final class CountPerTitleFn
+      extends Combine.CombineFn<WindowTally, WindowTally, WindowTally> {
     @Override
     public WindowTally createAccumulator() {
       return new WindowTally();
@@ -135,12 +146,25 @@ public final class TrendingTitles extends PTransform<PCollection<EnrichedRating>
     }
 
     @ProcessElement
-    public void processElement(@Element WindowTally tally, BoundedWindow window, OutputReceiver<TrendingWindow> out) {
-      List<TitleCount> titles = topTitles.apply(tally.perTitle().entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList())
-          .stream().map(kv -> new TitleCount(kv.getKey(), kv.getValue())).toList();
+    public void processElement(
+        @Element WindowTally tally, BoundedWindow window, OutputReceiver<TrendingWindow> out) {
+      List<TitleCount> titles =
+          topTitles
+              .apply(
+                  tally.perTitle().entrySet().stream()
+                      .map(e -> KV.of(e.getKey(), e.getValue()))
+                      .toList())
+              .stream()
+              .map(kv -> new TitleCount(kv.getKey(), kv.getValue()))
+              .toList();
       IntervalWindow interval = (IntervalWindow) window;
-      out.output(new TrendingWindow(Instant.ofEpochMilli(interval.start().getMillis()), Instant.ofEpochMilli(interval.end().getMillis()),
-          titles, tally.ratings(), tally.lastOffsets()));
+      out.output(
+          new TrendingWindow(
+              Instant.ofEpochMilli(interval.start().getMillis()),
+              Instant.ofEpochMilli(interval.end().getMillis()),
+              titles,
+              tally.ratings(),
+              tally.lastOffsets()));
     }
   }
 }

@@ -31,11 +31,12 @@ import org.moviestream.pipeline.model.WindowPane;
  * watermark passes the window's end, and another for each rating that arrives late within the
  * allowed lateness (later ones are dropped from the aggregate; their rows are stored anyway).
  *
- * <p>A pane carries no sums: the window's figures are read back from the person's rows in
- * Cassandra when it is written, so a pane rebuilt after a restart from replayed ratings alone can
- * never overwrite a complete aggregate with a partial one.
+ * <p>A pane carries no sums: the window's figures are read back from the person's rows in Cassandra
+ * when it is written, so a pane rebuilt after a restart from replayed ratings alone can never
+ * overwrite a complete aggregate with a partial one.
  */
-public final class WindowPerPerson extends PTransform<PCollection<EnrichedRating>, PCollection<WindowPane>> {
+public final class WindowPerPerson
+    extends PTransform<PCollection<EnrichedRating>, PCollection<WindowPane>> {
 
   private final Duration size;
   private final Duration allowedLateness;
@@ -46,22 +47,30 @@ public final class WindowPerPerson extends PTransform<PCollection<EnrichedRating
   }
 
   public static WindowPerPerson of(int windowSeconds, int allowedLatenessSeconds) {
-    return new WindowPerPerson(Duration.standardSeconds(windowSeconds), Duration.standardSeconds(allowedLatenessSeconds));
+    return new WindowPerPerson(
+        Duration.standardSeconds(windowSeconds), Duration.standardSeconds(allowedLatenessSeconds));
   }
 
   @Override
   public PCollection<WindowPane> expand(PCollection<EnrichedRating> ratings) {
     return ratings
-        .apply("FixedWindows", Window.<EnrichedRating>into(FixedWindows.of(size))
-            .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
-            .withAllowedLateness(allowedLateness)
-            // No pane for a window without new ratings: on the SparkRunner the end-of-window timer of
-            // a closed window fires again as the watermark moves on, and each empty on-time pane would
-            // rewrite a window row that did not change.
-            .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
-            .discardingFiredPanes())
+        .apply(
+            "FixedWindows",
+            Window.<EnrichedRating>into(FixedWindows.of(size))
+                .triggering(
+                    AfterWatermark.pastEndOfWindow()
+                        .withLateFirings(AfterPane.elementCountAtLeast(1)))
+                .withAllowedLateness(allowedLateness)
+                // No pane for a window without new ratings: on the SparkRunner the end-of-window
+                // timer of
+                // a closed window fires again as the watermark moves on, and each empty on-time
+                // pane would
+                // rewrite a window row that did not change.
+                .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
+                .discardingFiredPanes())
         .apply("LastOffsetsPerBundle", ParDo.of(new LastOffsetsPerBundleFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(ModelCoders.SourceOffsetCoder.of())))
+        .setCoder(
+            KvCoder.of(StringUtf8Coder.of(), ListCoder.of(ModelCoders.SourceOffsetCoder.of())))
         .apply("LastOffsetsPerPerson", Combine.perKey(SourceOffset::lastPerPartition))
         .apply("ToPane", ParDo.of(new ToPaneFn()));
   }
@@ -71,7 +80,8 @@ public final class WindowPerPerson extends PTransform<PCollection<EnrichedRating
    * the bundle ends. The grouping then holds a few offsets per window instead of every rating: the
    * SparkRunner's streaming state re-reads a key's whole bag on each addition.
    */
-  static final class LastOffsetsPerBundleFn extends DoFn<EnrichedRating, KV<String, List<SourceOffset>>> {
+  static final class LastOffsetsPerBundleFn
+      extends DoFn<EnrichedRating, KV<String, List<SourceOffset>>> {
     private transient Map<KV<String, BoundedWindow>, Map<String, SourceOffset>> partials;
 
     @StartBundle
@@ -82,14 +92,19 @@ public final class WindowPerPerson extends PTransform<PCollection<EnrichedRating
     @ProcessElement
     public void processElement(@Element EnrichedRating rating, BoundedWindow window) {
       SourceOffset source = rating.rating().source();
-      partials.computeIfAbsent(KV.of(rating.rating().name(), window), key -> new HashMap<>())
+      partials
+          .computeIfAbsent(KV.of(rating.rating().name(), window), key -> new HashMap<>())
           .merge(source.partitionKey(), source, SourceOffset::later);
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
-      partials.forEach((key, offsets) ->
-          context.output(KV.of(key.getKey(), new ArrayList<>(offsets.values())), key.getValue().maxTimestamp(), key.getValue()));
+      partials.forEach(
+          (key, offsets) ->
+              context.output(
+                  KV.of(key.getKey(), new ArrayList<>(offsets.values())),
+                  key.getValue().maxTimestamp(),
+                  key.getValue()));
       partials = null;
     }
   }
@@ -97,10 +112,17 @@ public final class WindowPerPerson extends PTransform<PCollection<EnrichedRating
   /** Attaches the window's bounds. */
   static final class ToPaneFn extends DoFn<KV<String, List<SourceOffset>>, WindowPane> {
     @ProcessElement
-    public void processElement(@Element KV<String, List<SourceOffset>> perPerson, BoundedWindow window, OutputReceiver<WindowPane> out) {
+    public void processElement(
+        @Element KV<String, List<SourceOffset>> perPerson,
+        BoundedWindow window,
+        OutputReceiver<WindowPane> out) {
       IntervalWindow interval = (IntervalWindow) window;
-      out.output(new WindowPane(perPerson.getKey(), Instant.ofEpochMilli(interval.start().getMillis()),
-          Instant.ofEpochMilli(interval.end().getMillis()), perPerson.getValue()));
+      out.output(
+          new WindowPane(
+              perPerson.getKey(),
+              Instant.ofEpochMilli(interval.start().getMillis()),
+              Instant.ofEpochMilli(interval.end().getMillis()),
+              perPerson.getValue()));
     }
   }
 }

@@ -5,7 +5,6 @@ import com.datastax.driver.core.Row;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +57,23 @@ final class CommitWatch implements AutoCloseable {
     return List.copyOf(violations);
   }
 
-  /** Waits until every offset committed by now has been checked (the sampler may lag behind a fast drain). */
+  /**
+   * Waits until every offset committed by now has been checked (the sampler may lag behind a fast
+   * drain).
+   */
   void awaitCaughtUp(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        Map<TopicPartition, OffsetAndMetadata> committed = run.resources().committedOffsets(run.group);
-        boolean caughtUp = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(run.topic) && e.getValue() != null)
-            .allMatch(e -> checkedUpTo.getOrDefault(e.getKey().partition(), 0L) >= e.getValue().offset());
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            run.resources().committedOffsets(run.group);
+        boolean caughtUp =
+            committed.entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(run.topic) && e.getValue() != null)
+                .allMatch(
+                    e ->
+                        checkedUpTo.getOrDefault(e.getKey().partition(), 0L)
+                            >= e.getValue().offset());
         if (caughtUp) {
           return;
         }
@@ -128,16 +136,21 @@ final class CommitWatch implements AutoCloseable {
     }
   }
 
-  /** Looks each row up by its person and time (200 lookups in flight at most) and checks that its id is there. */
+  /**
+   * Looks each row up by its person and time (200 lookups in flight at most) and checks that its id
+   * is there.
+   */
   private void checkRows(StackResources stack, List<SourceKey> sources) {
-    String query = "SELECT id FROM " + run.keyspace + ".movie_ratings WHERE name = ? AND timestamp = ?";
+    String query =
+        "SELECT id FROM " + run.keyspace + ".movie_ratings WHERE name = ? AND timestamp = ?";
     List<String> missing = new ArrayList<>();
     for (int start = 0; start < sources.size(); start += 200) {
       List<SourceKey> chunk = sources.subList(start, Math.min(sources.size(), start + 200));
       List<ResultSetFuture> lookups = new ArrayList<>();
       for (SourceKey source : chunk) {
         RatingMessage rating = run.expected(source).orElseThrow();
-        lookups.add(stack.session().executeAsync(query, rating.name(), Date.from(rating.timestamp())));
+        lookups.add(
+            stack.session().executeAsync(query, rating.name(), Date.from(rating.timestamp())));
       }
       for (int i = 0; i < chunk.size(); i++) {
         Set<UUID> ids = new HashSet<>();
@@ -149,28 +162,36 @@ final class CommitWatch implements AutoCloseable {
         }
       }
     }
-    violations.addAll(missing); // only once every lookup answered: a failed round is checked again whole
+    violations.addAll(
+        missing); // only once every lookup answered: a failed round is checked again whole
   }
 
-  /** Reads the dead-letter topic up to its end as of now: every dead letter written before the commit just read. */
+  /**
+   * Reads the dead-letter topic up to its end as of now: every dead letter written before the
+   * commit just read.
+   */
   private void pollDeadLetters(StackResources stack) {
     if (deadLetters == null) {
       Properties config = new Properties();
       config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
       config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-      config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      config.put(
+          ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
       deadLetters = new KafkaConsumer<>(config);
       deadLetters.assign(List.of(new TopicPartition(run.deadLetterTopic, 0)));
       deadLetters.seekToBeginning(deadLetters.assignment());
     }
-    Map<TopicPartition, Long> ends = deadLetters.endOffsets(deadLetters.assignment(), Duration.ofSeconds(5));
+    Map<TopicPartition, Long> ends =
+        deadLetters.endOffsets(deadLetters.assignment(), Duration.ofSeconds(5));
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     for (var end : ends.entrySet()) {
       while (deadLetters.position(end.getKey(), Duration.ofSeconds(5)) < end.getValue()) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the dead-letter topic did not answer");
         }
-        deadLetters.poll(Duration.ofMillis(200)).forEach(record -> deadLetterKeys.add(record.key()));
+        deadLetters
+            .poll(Duration.ofMillis(200))
+            .forEach(record -> deadLetterKeys.add(record.key()));
       }
     }
   }

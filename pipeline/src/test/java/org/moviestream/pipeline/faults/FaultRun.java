@@ -37,8 +37,10 @@ import org.moviestream.testing.StackResources;
 final class FaultRun implements AutoCloseable {
 
   static final int PEOPLE = 14;
+
   /** Event time between two ratings of a backlog: 30,000 of them span 10 minutes, 20 windows. */
   static final Duration BACKLOG_SPACING = Duration.ofMillis(20);
+
   static final int BAD_EVERY = 1000;
 
   final String topic;
@@ -51,7 +53,8 @@ final class FaultRun implements AutoCloseable {
   private final Random random = new Random(42);
   private int sentValid;
   private int attempted;
-  private final Map<SourceKey, Optional<RatingMessage>> expected = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<SourceKey, Optional<RatingMessage>> expected =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private int sentBad;
 
   FaultRun(Path root, String name) {
@@ -71,8 +74,14 @@ final class FaultRun implements AutoCloseable {
 
   /** The pipeline's command-line options for this run. */
   List<String> pipelineArgs() {
-    return List.of("--bootstrapServers=" + resources.bootstrapServers(), "--topic=" + topic, "--deadLetterTopic=" + deadLetterTopic,
-        "--keyspace=" + keyspace, "--consumerGroup=" + group, "--startingOffsets=earliest", "--progressSeconds=5",
+    return List.of(
+        "--bootstrapServers=" + resources.bootstrapServers(),
+        "--topic=" + topic,
+        "--deadLetterTopic=" + deadLetterTopic,
+        "--keyspace=" + keyspace,
+        "--consumerGroup=" + group,
+        "--startingOffsets=earliest",
+        "--progressSeconds=5",
         "--catalog=" + root.resolve("data/netflix.csv"));
   }
 
@@ -81,12 +90,20 @@ final class FaultRun implements AutoCloseable {
     send(valid, Instant.now().minus(Duration.ofMinutes(30)), BACKLOG_SPACING);
   }
 
-  /** Live ratings: {@code valid} ratings stamped over the last ten seconds, as if rated just now. */
+  /**
+   * Live ratings: {@code valid} ratings stamped over the last ten seconds, as if rated just now.
+   */
   void sendLive(int valid) throws Exception {
-    send(valid, Instant.now().minus(Duration.ofSeconds(10)), Duration.ofSeconds(10).dividedBy(valid));
+    send(
+        valid,
+        Instant.now().minus(Duration.ofSeconds(10)),
+        Duration.ofSeconds(10).dividedBy(valid));
   }
 
-  /** Ratings stamped from {@code first} on, {@code spacing} apart, with one bad message per {@link #BAD_EVERY}. */
+  /**
+   * Ratings stamped from {@code first} on, {@code spacing} apart, with one bad message per {@link
+   * #BAD_EVERY}.
+   */
   void sendRatings(int valid, Instant first, Duration spacing) throws Exception {
     send(valid, first, spacing);
   }
@@ -95,19 +112,43 @@ final class FaultRun implements AutoCloseable {
    * Sends one record of raw bytes (a null value is a record without one) and counts what it must
    * become: a row when {@code reason} is null, else a dead letter; returns its dead-letter key.
    */
-  String sendOdd(String key, byte[] value, Long timestamp, boolean ratingTimeHeader, String reason) throws Exception {
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, resources.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 << 20,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    List<org.apache.kafka.common.header.Header> headers = ratingTimeHeader
-        ? List.of(new RecordHeader(RatingMessage.TIMESTAMP_IS_RATING_TIME, new byte[0])) : List.of();
+  String sendOdd(String key, byte[] value, Long timestamp, boolean ratingTimeHeader, String reason)
+      throws Exception {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            resources.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+            8 << 20,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class.getName(),
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class.getName());
+    List<org.apache.kafka.common.header.Header> headers =
+        ratingTimeHeader
+            ? List.of(new RecordHeader(RatingMessage.TIMESTAMP_IS_RATING_TIME, new byte[0]))
+            : List.of();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
-      RecordMetadata sent = producer.send(new ProducerRecord<>(topic, null, timestamp,
-          key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, headers)).get();
-      expect(sent.partition(), sent.offset(), reason == null
-          ? RatingMessage.parse(new String(value, StandardCharsets.UTF_8), java.time.ZoneOffset.UTC) : null);
+      RecordMetadata sent =
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      topic,
+                      null,
+                      timestamp,
+                      key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                      value,
+                      headers))
+              .get();
+      expect(
+          sent.partition(),
+          sent.offset(),
+          reason == null
+              ? RatingMessage.parse(
+                  new String(value, StandardCharsets.UTF_8), java.time.ZoneOffset.UTC)
+              : null);
       if (reason == null) {
         sentValid++;
       } else {
@@ -117,7 +158,10 @@ final class FaultRun implements AutoCloseable {
     }
   }
 
-  /** Deletes the ratings topic and creates it again, empty, under the same name (Kafka deletes a topic in the background). */
+  /**
+   * Deletes the ratings topic and creates it again, empty, under the same name (Kafka deletes a
+   * topic in the background).
+   */
   void recreateTopic() throws Exception {
     resources.deleteTopics(topic);
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -143,7 +187,8 @@ final class FaultRun implements AutoCloseable {
   /** The dead-letter topic's records by key (the latest copy of each, as compaction keeps). */
   Map<String, DeadLetterRecord> deadLetters() {
     Map<String, DeadLetterRecord> byKey = new HashMap<>();
-    resources.readTopic(deadLetterTopic, 0, Duration.ofMinutes(1))
+    resources
+        .readTopic(deadLetterTopic, 0, Duration.ofMinutes(1))
         .forEach(record -> byKey.put(record.key(), DeadLetterRecord.fromJson(record.value())));
     return byKey;
   }
@@ -153,14 +198,21 @@ final class FaultRun implements AutoCloseable {
   }
 
   /**
-   * Sends {@code valid} ratings of {@link #PEOPLE} people, keyed by name as the producer does, stamped
-   * from {@code first} on, {@code spacing} apart, with one bad message per {@link #BAD_EVERY}.
+   * Sends {@code valid} ratings of {@link #PEOPLE} people, keyed by name as the producer does,
+   * stamped from {@code first} on, {@code spacing} apart, with one bad message per {@link
+   * #BAD_EVERY}.
    */
   private void send(int valid, Instant first, Duration spacing) throws Exception {
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, resources.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            resources.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class.getName(),
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class.getName());
     ObjectMapper json = new ObjectMapper();
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     List<RatingMessage> ratings = new ArrayList<>();
@@ -168,16 +220,29 @@ final class FaultRun implements AutoCloseable {
       for (int i = 0; i < valid; i++) {
         String name = "Person " + (1 + random.nextInt(PEOPLE));
         Instant timestamp = first.plus(spacing.multipliedBy(i));
-        RatingMessage rating = new RatingMessage(name, titles.get(random.nextInt(titles.size())), 1 + random.nextInt(10), timestamp);
+        RatingMessage rating =
+            new RatingMessage(
+                name, titles.get(random.nextInt(titles.size())), 1 + random.nextInt(10), timestamp);
         sent.add(producer.send(new ProducerRecord<>(topic, name, rating.toJson())));
         ratings.add(rating);
         if (++attempted % BAD_EVERY == 0) {
-          String bad = switch (attempted / BAD_EVERY % 3) {
-            case 0 -> "{not json " + attempted;
-            case 1 -> json.writeValueAsString(Map.of(RatingMessage.NAME, name, RatingMessage.MOVIE, titles.get(0),
-                RatingMessage.RATING, RatingMessage.MAX_RATING + 1, RatingMessage.TIMESTAMP, timestamp.toString()));
-            default -> new RatingMessage(name, "No Such Title " + attempted, 5, timestamp).toJson();
-          };
+          String bad =
+              switch (attempted / BAD_EVERY % 3) {
+                case 0 -> "{not json " + attempted;
+                case 1 ->
+                    json.writeValueAsString(
+                        Map.of(
+                            RatingMessage.NAME,
+                            name,
+                            RatingMessage.MOVIE,
+                            titles.get(0),
+                            RatingMessage.RATING,
+                            RatingMessage.MAX_RATING + 1,
+                            RatingMessage.TIMESTAMP,
+                            timestamp.toString()));
+                default ->
+                    new RatingMessage(name, "No Such Title " + attempted, 5, timestamp).toJson();
+              };
           sent.add(producer.send(new ProducerRecord<>(topic, name, bad)));
           ratings.add(null);
         }
@@ -203,12 +268,18 @@ final class FaultRun implements AutoCloseable {
     }
   }
 
-  /** What the message at {@code partition}/{@code offset} must become: {@code rating}'s row, or a dead letter when null. */
+  /**
+   * What the message at {@code partition}/{@code offset} must become: {@code rating}'s row, or a
+   * dead letter when null.
+   */
   private void expect(int partition, long offset, RatingMessage rating) {
     expected.put(new SourceKey(topic, partition, offset), Optional.ofNullable(rating));
   }
 
-  /** What the message at {@code source} must become: a rating's row, or (empty) a dead letter; null if this run did not send it. */
+  /**
+   * What the message at {@code source} must become: a rating's row, or (empty) a dead letter; null
+   * if this run did not send it.
+   */
   Optional<RatingMessage> expected(SourceKey source) {
     return expected.get(source);
   }
@@ -234,21 +305,31 @@ final class FaultRun implements AutoCloseable {
     try {
       return resources.committedOffsets(group).entrySet().stream()
           .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-          .mapToLong(e -> e.getValue().offset()).sum();
+          .mapToLong(e -> e.getValue().offset())
+          .sum();
     } catch (RuntimeException e) {
       return -1;
     }
   }
 
-  /** Per person: rows in movie_ratings, and the sum of `ratings` over their windows in ratings_per_window. */
+  /**
+   * Per person: rows in movie_ratings, and the sum of `ratings` over their windows in
+   * ratings_per_window.
+   */
   Map<String, long[]> rowsAndWindowSums() {
     Map<String, long[]> perPerson = new HashMap<>();
     Session session = resources.session();
     for (int person = 1; person <= PEOPLE; person++) {
       String name = "Person " + person;
-      long rows = session.execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings WHERE name = ?", name).one().getLong(0);
+      long rows =
+          session
+              .execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings WHERE name = ?", name)
+              .one()
+              .getLong(0);
       long windowed = 0;
-      for (Row window : session.execute("SELECT ratings FROM " + keyspace + ".ratings_per_window WHERE name = ?", name)) {
+      for (Row window :
+          session.execute(
+              "SELECT ratings FROM " + keyspace + ".ratings_per_window WHERE name = ?", name)) {
         windowed += window.getLong("ratings");
       }
       perPerson.put(name, new long[] {rows, windowed});
@@ -256,18 +337,25 @@ final class FaultRun implements AutoCloseable {
     return perPerson;
   }
 
-  /** Distinct dead letters by key (source topic/partition/offset), as a compacted topic keeps them. */
+  /**
+   * Distinct dead letters by key (source topic/partition/offset), as a compacted topic keeps them.
+   */
   Set<String> deadLetterKeys() {
     try {
       Set<String> keys = new HashSet<>();
-      resources.readTopic(deadLetterTopic, 0, Duration.ofMinutes(1)).forEach(record -> keys.add(record.key()));
+      resources
+          .readTopic(deadLetterTopic, 0, Duration.ofMinutes(1))
+          .forEach(record -> keys.add(record.key()));
       return keys;
     } catch (RuntimeException e) {
       return Set.of();
     }
   }
 
-  /** Whether everything sent is in: exactly the valid ratings as rows, windows that add up per person, one dead letter per bad message. */
+  /**
+   * Whether everything sent is in: exactly the valid ratings as rows, windows that add up per
+   * person, one dead letter per bad message.
+   */
   String incompleteness() {
     long rows = rows();
     if (rows != sentValid) {
@@ -275,7 +363,12 @@ final class FaultRun implements AutoCloseable {
     }
     for (var person : rowsAndWindowSums().entrySet()) {
       if (person.getValue()[0] != person.getValue()[1]) {
-        return person.getKey() + " has " + person.getValue()[0] + " rows but " + person.getValue()[1] + " ratings in windows";
+        return person.getKey()
+            + " has "
+            + person.getValue()[0]
+            + " rows but "
+            + person.getValue()[1]
+            + " ratings in windows";
       }
     }
     int deadLetters = deadLetterKeys().size();

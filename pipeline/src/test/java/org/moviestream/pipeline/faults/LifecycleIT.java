@@ -27,7 +27,6 @@ import org.moviestream.testing.PipelineProcess;
  */
 public class LifecycleIT {
 
-
   @BeforeClass
   public static void theJarIsBuilt() {
     PipelineJar.requireBuilt();
@@ -42,17 +41,21 @@ public class LifecycleIT {
       try (PipelineProcess pipeline = PipelineJar.start("fail", args)) {
         run.sendLive(300);
         await("ratings are written", () -> run.rows() >= 300, pipeline);
-        // The checkpoint directory turns into a file (a disk taken away, a wrong mount): Spark cannot go on.
+        // The checkpoint directory turns into a file (a disk taken away, a wrong mount): Spark
+        // cannot go on.
         deleteRecursively(checkpoints);
         Files.writeString(checkpoints, "not a directory");
         long faulted = System.nanoTime();
         run.sendLive(300);
         assertTrue("the failed job ended its process\n" + tail(pipeline), pipeline.waitFor(120));
-        System.out.printf("[fail] exited %d, %.1f s after the fault%n", pipeline.exitCode(), (System.nanoTime() - faulted) / 1e9);
+        System.out.printf(
+            "[fail] exited %d, %.1f s after the fault%n",
+            pipeline.exitCode(), (System.nanoTime() - faulted) / 1e9);
         assertEquals(1, pipeline.exitCode());
         String output = pipeline.output();
         assertTrue(tail(pipeline), output.contains("Pipeline failed: ParentNotDirectoryException"));
-        assertFalse("a failure is no signal\n" + tail(pipeline), output.contains("stopping on a signal"));
+        assertFalse(
+            "a failure is no signal\n" + tail(pipeline), output.contains("stopping on a signal"));
       }
     } finally {
       Files.deleteIfExists(checkpoints);
@@ -67,8 +70,11 @@ public class LifecycleIT {
         assertTrue("the pipeline ended\n" + tail(pipeline), pipeline.waitFor(60));
         assertEquals(tail(pipeline), 2, pipeline.exitCode());
         String output = pipeline.output();
-        assertTrue(tail(pipeline), output.contains("is older than this pipeline") && output.contains("trending_titles")
-            && output.contains("schema.cql"));
+        assertTrue(
+            tail(pipeline),
+            output.contains("is older than this pipeline")
+                && output.contains("trending_titles")
+                && output.contains("schema.cql"));
         assertFalse("one line, no stack trace\n" + tail(pipeline), output.contains("\tat "));
       }
     }
@@ -84,8 +90,12 @@ public class LifecycleIT {
       run.resources().session().execute("DROP TABLE " + table);
       long before = run.sentValid();
       run.sendLive(2_000);
-      await("the pipeline says it waits for the table", () -> logContains(pipeline, "unconfigured table movie_ratings")
-          || logContains(pipeline, "movie_ratings does not exist"), pipeline);
+      await(
+          "the pipeline says it waits for the table",
+          () ->
+              logContains(pipeline, "unconfigured table movie_ratings")
+                  || logContains(pipeline, "movie_ratings does not exist"),
+          pipeline);
       Thread.sleep(10_000);
       assertTrue("the pipeline waits for the table", pipeline.isAlive());
       for (String statement : Schema.statements(run.keyspace)) {
@@ -96,12 +106,25 @@ public class LifecycleIT {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
       while (run.rows() < run.sentValid() - before || run.lag() > 0) {
         assertTrue("the pipeline died\n" + tail(pipeline), pipeline.isAlive());
-        assertTrue("timed out: " + run.rows() + " rows of " + (run.sentValid() - before) + ", lag " + run.lag(), System.nanoTime() < deadline);
+        assertTrue(
+            "timed out: "
+                + run.rows()
+                + " rows of "
+                + (run.sentValid() - before)
+                + ", lag "
+                + run.lag(),
+            System.nanoTime() < deadline);
         Thread.sleep(1_000);
       }
-      assertEquals("every rating sent after the drop is a row, exactly", run.sentValid() - before, run.rows());
-      List<RejectReason> writeFailed = run.deadLetters().values().stream().map(DeadLetterRecord::reason)
-          .filter(RejectReason.WRITE_FAILED::equals).toList();
+      assertEquals(
+          "every rating sent after the drop is a row, exactly",
+          run.sentValid() - before,
+          run.rows());
+      List<RejectReason> writeFailed =
+          run.deadLetters().values().stream()
+              .map(DeadLetterRecord::reason)
+              .filter(RejectReason.WRITE_FAILED::equals)
+              .toList();
       assertEquals("no row was blamed for the missing table", List.of(), writeFailed);
       assertTrue(tail(pipeline), logContains(pipeline, "cassandra is back after"));
       stopWithSigterm(pipeline);

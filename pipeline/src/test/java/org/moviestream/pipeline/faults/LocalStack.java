@@ -20,7 +20,10 @@ final class LocalStack {
   /** kill -9 of a service's JVM ("kafka" or "cassandra"); returns once it is gone. */
   void killHard(String service) throws Exception {
     long pid = Long.parseLong(Files.readString(state.resolve(service).resolve("pid")).strip());
-    ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " (pid " + pid + ") is not running"));
+    ProcessHandle handle =
+        ProcessHandle.of(pid)
+            .orElseThrow(
+                () -> new IllegalStateException(service + " (pid " + pid + ") is not running"));
     handle.destroyForcibly();
     handle.onExit().get(30, TimeUnit.SECONDS);
   }
@@ -29,8 +32,11 @@ final class LocalStack {
   void start() throws IOException, InterruptedException {
     Path log = root.resolve("pipeline/target/faults/stack-start.log");
     Files.createDirectories(log.getParent());
-    Process start = new ProcessBuilder(root.resolve("bin/stack").toString(), "start")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    Process start =
+        new ProcessBuilder(root.resolve("bin/stack").toString(), "start")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     if (!start.waitFor(3, TimeUnit.MINUTES) || start.exitValue() != 0) {
       throw new IllegalStateException("bin/stack start failed; see " + log);
     }

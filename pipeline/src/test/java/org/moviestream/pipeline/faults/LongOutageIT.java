@@ -26,17 +26,25 @@ import org.moviestream.testing.PipelineProcess;
 public class LongOutageIT {
 
   private static final int RATE = Integer.getInteger("longFaults.rate", 2_000);
-  private static final Duration CASSANDRA_OUTAGE = Duration.ofMinutes(Integer.getInteger("longFaults.cassandraMinutes", 10));
-  private static final Duration BROKER_OUTAGE = Duration.ofMinutes(Integer.getInteger("longFaults.brokerMinutes", 5));
-  /** What the pipeline may hold beyond its 2 GiB heap: metaspace, code cache, threads, direct buffers. */
+  private static final Duration CASSANDRA_OUTAGE =
+      Duration.ofMinutes(Integer.getInteger("longFaults.cassandraMinutes", 10));
+  private static final Duration BROKER_OUTAGE =
+      Duration.ofMinutes(Integer.getInteger("longFaults.brokerMinutes", 5));
+
+  /**
+   * What the pipeline may hold beyond its 2 GiB heap: metaspace, code cache, threads, direct
+   * buffers.
+   */
   private static final long MARGIN = 1L << 30;
+
   private static final long HEAP = 2L << 30;
 
   private final LocalStack stack = new LocalStack(PipelineJar.ROOT);
 
   @BeforeClass
   public static void onlyWhenAskedFor() {
-    Assume.assumeTrue("long outages run only with -DlongFaults=true", Boolean.getBoolean("longFaults"));
+    Assume.assumeTrue(
+        "long outages run only with -DlongFaults=true", Boolean.getBoolean("longFaults"));
     PipelineJar.requireBuilt();
   }
 
@@ -51,7 +59,8 @@ public class LongOutageIT {
   }
 
   private void outage(String service, Duration absence) throws Exception {
-    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "long_" + service); CommitWatch watch = CommitWatch.on(run);
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "long_" + service);
+        CommitWatch watch = CommitWatch.on(run);
         PipelineProcess pipeline = PipelineJar.start("long-" + service, run.pipelineArgs())) {
       AtomicBoolean producing = new AtomicBoolean(true);
       Thread producer = new Thread(() -> produce(run, producing), "producer");
@@ -61,8 +70,9 @@ public class LongOutageIT {
       await("rows are being written", () -> run.rows() > RATE * 10L, pipeline);
       stack.killHard(service);
       long down = System.nanoTime();
-      System.out.printf("[long %s] killed at %,d rows; down for %d min while %,d ratings/s keep coming%n", service, run.rows(),
-          absence.toMinutes(), RATE);
+      System.out.printf(
+          "[long %s] killed at %,d rows; down for %d min while %,d ratings/s keep coming%n",
+          service, run.rows(), absence.toMinutes(), RATE);
       long peak = 0;
       while (System.nanoTime() - down < absence.toNanos()) {
         assertTrue("the pipeline rides out the outage", pipeline.isAlive());
@@ -83,14 +93,27 @@ public class LongOutageIT {
         peak = Math.max(peak, bytes);
         rss.add(sample(start, bytes, "catch-up"));
         Thread.sleep(5_000);
-        assertTrue("caught up within 20 minutes", System.nanoTime() - back < Duration.ofMinutes(20).toNanos());
+        assertTrue(
+            "caught up within 20 minutes",
+            System.nanoTime() - back < Duration.ofMinutes(20).toNanos());
       }
       awaitComplete(run, pipeline, Duration.ofMinutes(10));
       Files.write(PipelineJar.LOGS.resolve("long-" + service + "-rss.csv"), rss);
-      System.out.printf("[long %s] %,d rows, lag 0; caught up %.0f s after the producer stopped (%.0f s after %s was back);"
-          + " peak RSS %,d MiB (heap 2,048 MiB)%n", service, run.rows(), (System.nanoTime() - producedUntil) / 1e9,
-          (System.nanoTime() - back) / 1e9, service, peak >> 20);
-      assertTrue("peak RSS " + (peak >> 20) + " MiB stays within the heap and a margin of " + (MARGIN >> 20) + " MiB",
+      System.out.printf(
+          "[long %s] %,d rows, lag 0; caught up %.0f s after the producer stopped (%.0f s after %s was back);"
+              + " peak RSS %,d MiB (heap 2,048 MiB)%n",
+          service,
+          run.rows(),
+          (System.nanoTime() - producedUntil) / 1e9,
+          (System.nanoTime() - back) / 1e9,
+          service,
+          peak >> 20);
+      assertTrue(
+          "peak RSS "
+              + (peak >> 20)
+              + " MiB stays within the heap and a margin of "
+              + (MARGIN >> 20)
+              + " MiB",
           peak <= HEAP + MARGIN);
       stopWithSigterm(pipeline);
       assertNoPrematureCommit(watch);
@@ -98,15 +121,20 @@ public class LongOutageIT {
   }
 
   private static String sample(long start, long bytes, String phase) {
-    return String.format("%d,%d,,,%s", (System.nanoTime() - start) / 1_000_000_000L, bytes >> 20, phase);
+    return String.format(
+        "%d,%d,,,%s", (System.nanoTime() - start) / 1_000_000_000L, bytes >> 20, phase);
   }
 
-  /** RATE ratings per second, stamped now, while {@code producing}; a broker that is away is waited for. */
+  /**
+   * RATE ratings per second, stamped now, while {@code producing}; a broker that is away is waited
+   * for.
+   */
   private static void produce(FaultRun run, AtomicBoolean producing) {
     while (producing.get()) {
       long second = System.nanoTime();
       try {
-        run.sendRatings(RATE, Instant.now().minusSeconds(1), Duration.ofNanos(1_000_000_000L / RATE));
+        run.sendRatings(
+            RATE, Instant.now().minusSeconds(1), Duration.ofNanos(1_000_000_000L / RATE));
       } catch (Exception brokerAway) {
         // the broker is down (the broker outage): try again
       }

@@ -8,16 +8,23 @@ import java.nio.file.Path;
 import java.util.List;
 import org.moviestream.testing.PipelineProcess;
 
-/** The pipeline jar as users run it (its own process), each run's output in pipeline/target/faults/NAME.log. */
+/**
+ * The pipeline jar as users run it (its own process), each run's output in
+ * pipeline/target/faults/NAME.log.
+ */
 final class PipelineJar {
 
-  static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+  static final Path ROOT =
+      Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
   static final Path JAR = ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar");
   static final Path LOGS = ROOT.resolve("pipeline/target/faults");
 
   private PipelineJar() {}
 
-  /** For a test class's @BeforeClass: the jar must be built (mvn package) before the fault tests run. */
+  /**
+   * For a test class's @BeforeClass: the jar must be built (mvn package) before the fault tests
+   * run.
+   */
   static void requireBuilt() {
     assertTrue("build the jar first (mvn package): " + JAR, Files.exists(JAR));
   }

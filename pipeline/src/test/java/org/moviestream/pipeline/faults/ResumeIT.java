@@ -24,33 +24,56 @@ import org.moviestream.testing.PipelineProcess;
  */
 public class ResumeIT {
 
-
   @BeforeClass
   public static void theJarIsBuilt() {
     PipelineJar.requireBuilt();
   }
 
   @Test
-  public void aPartitionAddedWhileTheJobRunsEndsItSayingWhyAndIsReadFromItsStartAfterARestart() throws Exception {
-    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "newpartition"); CommitWatch watch = CommitWatch.on(run)) {
+  public void aPartitionAddedWhileTheJobRunsEndsItSayingWhyAndIsReadFromItsStartAfterARestart()
+      throws Exception {
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "newpartition");
+        CommitWatch watch = CommitWatch.on(run)) {
       // A new group starting at the latest offsets: the setting that used to skip a new partition.
       List<String> args = new ArrayList<>(run.pipelineArgs());
-      args.replaceAll(arg -> arg.startsWith("--startingOffsets=") ? "--startingOffsets=latest" : arg);
+      args.replaceAll(
+          arg -> arg.startsWith("--startingOffsets=") ? "--startingOffsets=latest" : arg);
       try (PipelineProcess first = PipelineJar.start("newpartition-first", args)) {
-        await("the job has started", () -> PipelineJar.output(first).contains("Resuming consumer group"), first);
+        await(
+            "the job has started",
+            () -> PipelineJar.output(first).contains("Resuming consumer group"),
+            first);
         run.sendLive(2_000);
         awaitComplete(run, first);
-        run.resources().admin().createPartitions(Map.of(run.topic, NewPartitions.increaseTo(4))).all().get();
+        run.resources()
+            .admin()
+            .createPartitions(Map.of(run.topic, NewPartitions.increaseTo(4)))
+            .all()
+            .get();
         run.sendLive(2_000);
-        // KafkaIO's reader cannot take a partition it was not started with: the job ends, and says why.
+        // KafkaIO's reader cannot take a partition it was not started with: the job ends, and says
+        // why.
         assertTrue("the job ended\n" + tail(first), first.waitFor(180));
-        assertTrue(tail(first), PipelineJar.output(first).contains("Pipeline failed: " + run.topic + " gained partitions while the job ran (3 -> 4)"));
+        assertTrue(
+            tail(first),
+            PipelineJar.output(first)
+                .contains(
+                    "Pipeline failed: "
+                        + run.topic
+                        + " gained partitions while the job ran (3 -> 4)"));
         org.junit.Assert.assertEquals(1, first.exitCode());
       }
       try (PipelineProcess second = PipelineJar.start("newpartition-second", args)) {
         awaitComplete(run, second);
-        assertTrue(tail(second), PipelineJar.output(second).contains("partition 3 of " + run.topic + " is new to group " + run.group
-            + ": it starts at its earliest offset 0"));
+        assertTrue(
+            tail(second),
+            PipelineJar.output(second)
+                .contains(
+                    "partition 3 of "
+                        + run.topic
+                        + " is new to group "
+                        + run.group
+                        + ": it starts at its earliest offset 0"));
         stopWithSigterm(second);
       }
       assertNoPrematureCommit(watch);
@@ -66,11 +89,17 @@ public class ResumeIT {
         stopWithSigterm(first);
       }
       run.recreateTopic();
-      run.sendRatings(999, Instant.now().minusSeconds(10), Duration.ofMillis(10)); // no bad one: its key could be an old one's
+      run.sendRatings(
+          999,
+          Instant.now().minusSeconds(10),
+          Duration.ofMillis(10)); // no bad one: its key could be an old one's
       try (PipelineProcess second = PipelineJar.start("recreated-second", run.pipelineArgs())) {
         awaitComplete(run, second);
         String resumed = PipelineJar.output(second);
-        assertTrue(tail(second), resumed.contains("deleted and re-created") || resumed.contains("has no committed offsets"));
+        assertTrue(
+            tail(second),
+            resumed.contains("deleted and re-created")
+                || resumed.contains("has no committed offsets"));
         stopWithSigterm(second);
       }
     }
@@ -78,14 +107,20 @@ public class ResumeIT {
 
   @Test
   public void aKilledJobRestartedWithChangedOptionsLosesAndDoublesNothing() throws Exception {
-    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "changed"); CommitWatch watch = CommitWatch.on(run)) {
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "changed");
+        CommitWatch watch = CommitWatch.on(run)) {
       run.sendBacklog(20_000);
       try (PipelineProcess first = PipelineJar.start("changed-first", run.pipelineArgs())) {
         await("part of the backlog is committed", () -> run.committed() > 0, first);
         first.killHard();
       }
       List<String> changed = new ArrayList<>(run.pipelineArgs());
-      changed.addAll(List.of("--batchIntervalMillis=2000", "--cassandraBatchRows=5", "--allowedLatenessSeconds=30", "--maxRecordsPerBatch=5000"));
+      changed.addAll(
+          List.of(
+              "--batchIntervalMillis=2000",
+              "--cassandraBatchRows=5",
+              "--allowedLatenessSeconds=30",
+              "--maxRecordsPerBatch=5000"));
       try (PipelineProcess second = PipelineJar.start("changed-second", changed)) {
         awaitComplete(run, second);
         stopWithSigterm(second);
@@ -93,5 +128,4 @@ public class ResumeIT {
       assertNoPrematureCommit(watch);
     }
   }
-
 }

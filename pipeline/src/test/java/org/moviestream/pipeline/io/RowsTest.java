@@ -43,8 +43,15 @@ public class RowsTest {
 
   @Test
   public void aWindowStatsRowCarriesTheWindowBounds() {
-    WindowStatsRow row = WindowStatsRow.of(new WindowStats("Ann", Instant.parse("2025-03-13T19:26:30Z"),
-        Instant.parse("2025-03-13T19:27:00Z"), 3, 7.5, null));
+    WindowStatsRow row =
+        WindowStatsRow.of(
+            new WindowStats(
+                "Ann",
+                Instant.parse("2025-03-13T19:26:30Z"),
+                Instant.parse("2025-03-13T19:27:00Z"),
+                3,
+                7.5,
+                null));
     assertEquals(Date.from(Instant.parse("2025-03-13T19:26:30Z")), row.getWindowStart());
     assertEquals(Date.from(Instant.parse("2025-03-13T19:27:00Z")), row.getWindowEnd());
     assertEquals(3, row.getRatings());

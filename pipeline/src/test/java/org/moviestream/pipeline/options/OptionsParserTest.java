@@ -28,7 +28,9 @@ public class OptionsParserTest {
 
   @Test
   public void givenValuesWin() {
-    MovieRatingsOptions options = OptionsParser.parse("--startingOffsets=earliest", "--windowSeconds=10", "--sparkMaster=local[1]");
+    MovieRatingsOptions options =
+        OptionsParser.parse(
+            "--startingOffsets=earliest", "--windowSeconds=10", "--sparkMaster=local[1]");
     assertEquals("earliest", options.getStartingOffsets());
     assertEquals(10, (int) options.getWindowSeconds());
     assertEquals("local[1]", options.getSparkMaster());
@@ -42,7 +44,8 @@ public class OptionsParserTest {
   }
 
   private static void assertMessage(String expected, String arg) {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> OptionsParser.parse(arg));
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> OptionsParser.parse(arg));
     assertTrue(error.getMessage(), error.getMessage().contains(expected));
   }
 }

@@ -41,20 +41,31 @@ public class EnrichWithCatalogTest {
   @Test
   public void knownTitlesAreEnrichedAndUnknownOnesRejected() throws IOException {
     Catalog catalog = CatalogReader.read(new StringReader(CATALOG), "test");
-    PCollectionView<Map<String, CatalogEntry>> view = pipeline.apply("Catalog", LoadCatalog.of(catalog));
+    PCollectionView<Map<String, CatalogEntry>> view =
+        pipeline.apply("Catalog", LoadCatalog.of(catalog));
 
-    DeadLetter earlier = new DeadLetter(RejectReason.MALFORMED_JSON, "not JSON", "{", new SourceOffset("movies_ratings", 0, 4));
-    PCollection<Outcome<EnrichedRating>> enriched = pipeline
-        .apply("Ratings", Create.of(
-            Outcome.of(rating("Ann", "Roma", 8, "2025-03-13T19:26:50Z", 0)),
-            Outcome.of(rating("Ann", "the irishman", 9, "2025-03-13T19:27:50Z", 1)),
-            Outcome.of(rating("Bob", "Dark", 6, "2025-03-13T19:28:50Z", 2)),
-            Outcome.of(rating("Bob", "Not A Title", 4, "2025-03-13T19:29:50Z", 3)),
-            Outcome.<Rating>rejected(earlier)).withCoder(OutcomeCoder.of(ModelCoders.RatingCoder.of())))
-        .apply(new EnrichWithCatalog(view));
+    DeadLetter earlier =
+        new DeadLetter(
+            RejectReason.MALFORMED_JSON, "not JSON", "{", new SourceOffset("movies_ratings", 0, 4));
+    PCollection<Outcome<EnrichedRating>> enriched =
+        pipeline
+            .apply(
+                "Ratings",
+                Create.of(
+                        Outcome.of(rating("Ann", "Roma", 8, "2025-03-13T19:26:50Z", 0)),
+                        Outcome.of(rating("Ann", "the irishman", 9, "2025-03-13T19:27:50Z", 1)),
+                        Outcome.of(rating("Bob", "Dark", 6, "2025-03-13T19:28:50Z", 2)),
+                        Outcome.of(rating("Bob", "Not A Title", 4, "2025-03-13T19:29:50Z", 3)),
+                        Outcome.<Rating>rejected(earlier))
+                    .withCoder(OutcomeCoder.of(ModelCoders.RatingCoder.of())))
+            .apply(new EnrichWithCatalog(view));
 
-    PAssert.that(enriched.apply("Enriched", ParseRatingsTest.values(ModelCoders.EnrichedRatingCoder.of()))
-            .apply("Facts", MapElements.into(TypeDescriptors.strings()).via(EnrichWithCatalogTest::facts)))
+    PAssert.that(
+            enriched
+                .apply("Enriched", ParseRatingsTest.values(ModelCoders.EnrichedRatingCoder.of()))
+                .apply(
+                    "Facts",
+                    MapElements.into(TypeDescriptors.strings()).via(EnrichWithCatalogTest::facts)))
         .containsInAnyOrder(
             "0 Roma s4 Alfonso Cuarón 135/null",
             "1 the irishman s3 Martin Scorsese 209/null",
@@ -67,24 +78,48 @@ public class EnrichWithCatalogTest {
   @Test
   public void theDeadLetterOfAnUnknownTitleCarriesTheOriginalPayload() throws IOException {
     Catalog catalog = CatalogReader.read(new StringReader(CATALOG), "test");
-    PCollectionView<Map<String, CatalogEntry>> view = pipeline.apply("Catalog", LoadCatalog.of(catalog));
-    String original = "{ \"timestamp\": \"2025-03-13T19:29:50Z\", \"rating\": 4.0, \"movie\": \"Nope\", \"name\": \"Bob\" }";
-    Rating rating = new Rating("Bob", "Nope", 4, java.time.Instant.parse("2025-03-13T19:29:50Z"),
-        new SourceOffset("movies_ratings", 0, 3), original);
+    PCollectionView<Map<String, CatalogEntry>> view =
+        pipeline.apply("Catalog", LoadCatalog.of(catalog));
+    String original =
+        "{ \"timestamp\": \"2025-03-13T19:29:50Z\", \"rating\": 4.0, \"movie\": \"Nope\", \"name\": \"Bob\" }";
+    Rating rating =
+        new Rating(
+            "Bob",
+            "Nope",
+            4,
+            java.time.Instant.parse("2025-03-13T19:29:50Z"),
+            new SourceOffset("movies_ratings", 0, 3),
+            original);
 
-    PCollection<Outcome<EnrichedRating>> enriched = pipeline
-        .apply("Ratings", Create.of(Outcome.of(rating)).withCoder(OutcomeCoder.of(ModelCoders.RatingCoder.of())))
-        .apply(new EnrichWithCatalog(view));
+    PCollection<Outcome<EnrichedRating>> enriched =
+        pipeline
+            .apply(
+                "Ratings",
+                Create.of(Outcome.of(rating))
+                    .withCoder(OutcomeCoder.of(ModelCoders.RatingCoder.of())))
+            .apply(new EnrichWithCatalog(view));
 
-    PAssert.that(enriched.apply("Payloads", MapElements.into(TypeDescriptors.strings())
-            .via((Outcome<EnrichedRating> o) -> o.deadLetter().payload())))
+    PAssert.that(
+            enriched.apply(
+                "Payloads",
+                MapElements.into(TypeDescriptors.strings())
+                    .via((Outcome<EnrichedRating> o) -> o.deadLetter().payload())))
         .containsInAnyOrder(original);
     pipeline.run().waitUntilFinish();
   }
 
   private static String facts(EnrichedRating e) {
     CatalogEntry title = e.title();
-    return e.rating().source().offset() + " " + e.rating().movie() + " " + title.showId() + " " + title.director() + " "
-        + title.durationMinutes() + "/" + title.seasons();
+    return e.rating().source().offset()
+        + " "
+        + e.rating().movie()
+        + " "
+        + title.showId()
+        + " "
+        + title.director()
+        + " "
+        + title.durationMinutes()
+        + "/"
+        + title.seasons();
   }
 }

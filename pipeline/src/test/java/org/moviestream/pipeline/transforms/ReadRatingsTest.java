@@ -19,27 +19,31 @@ import org.moviestream.contract.RatingMessage;
 /** The event-time policy: the rating's timestamp, and a watermark that only ratings move. */
 public class ReadRatingsTest {
 
-  private static final TimestampPolicy.PartitionContext BEHIND = new TimestampPolicy.PartitionContext() {
-    @Override
-    public long getMessageBacklog() {
-      return 1000;
-    }
+  private static final TimestampPolicy.PartitionContext BEHIND =
+      new TimestampPolicy.PartitionContext() {
+        @Override
+        public long getMessageBacklog() {
+          return 1000;
+        }
 
-    @Override
-    public Instant getBacklogCheckTime() {
-      return Instant.now();
-    }
-  };
+        @Override
+        public Instant getBacklogCheckTime() {
+          return Instant.now();
+        }
+      };
 
   private static final Duration SKEW = Duration.standardMinutes(5);
 
-  private final TimestampPolicy<String, String> policy = new ReadRatings.RatingEventTime(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW)
-      .createTimestampPolicy(new TopicPartition("movies_ratings", 0), Optional.empty());
+  private final TimestampPolicy<String, String> policy =
+      new ReadRatings.RatingEventTime(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW)
+          .createTimestampPolicy(new TopicPartition("movies_ratings", 0), Optional.empty());
 
   @Test
   public void aRatingsEventTimeIsItsTimestampAndTheWatermarkTrailsIt() {
-    assertEquals(Instant.parse("2025-03-13T19:26:50Z"),
-        policy.getTimestampForRecord(BEHIND, record(json("Ann", "Roma", 8, "2025-03-13T19:26:50Z"))));
+    assertEquals(
+        Instant.parse("2025-03-13T19:26:50Z"),
+        policy.getTimestampForRecord(
+            BEHIND, record(json("Ann", "Roma", 8, "2025-03-13T19:26:50Z"))));
     assertEquals(Instant.parse("2025-03-13T19:26:45Z"), policy.getWatermark(BEHIND));
   }
 
@@ -47,7 +51,9 @@ public class ReadRatingsTest {
   public void aMessageWithoutATimestampDoesNotMoveTheWatermark() {
     policy.getTimestampForRecord(BEHIND, record(json("Ann", "Roma", 8, "2025-03-13T19:26:50Z")));
 
-    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, policy.getTimestampForRecord(BEHIND, record("{not json")));
+    assertEquals(
+        BoundedWindow.TIMESTAMP_MIN_VALUE,
+        policy.getTimestampForRecord(BEHIND, record("{not json")));
     assertEquals(Instant.parse("2025-03-13T19:26:45Z"), policy.getWatermark(BEHIND));
   }
 
@@ -55,17 +61,27 @@ public class ReadRatingsTest {
   public void aRecordMarkedByTheProducerGivesItsOwnTimestampWithoutParsing() {
     RecordHeaders marked = new RecordHeaders();
     marked.add(RatingMessage.TIMESTAMP_IS_RATING_TIME, new byte[0]);
-    KafkaRecord<String, String> record = new KafkaRecord<>("movies_ratings", 0, 7,
-        Instant.parse("2025-03-13T19:26:50.863Z").getMillis(), KafkaTimestampType.CREATE_TIME, marked, "Ann", "not even JSON");
+    KafkaRecord<String, String> record =
+        new KafkaRecord<>(
+            "movies_ratings",
+            0,
+            7,
+            Instant.parse("2025-03-13T19:26:50.863Z").getMillis(),
+            KafkaTimestampType.CREATE_TIME,
+            marked,
+            "Ann",
+            "not even JSON");
 
-    assertEquals(Instant.parse("2025-03-13T19:26:50.863Z"), policy.getTimestampForRecord(BEHIND, record));
+    assertEquals(
+        Instant.parse("2025-03-13T19:26:50.863Z"), policy.getTimestampForRecord(BEHIND, record));
   }
 
   @Test
   public void aCaughtUpPartitionFollowsTheClockEvenIfItNeverHeldARating() {
     Instant checked = Instant.parse("2026-11-26T04:30:00Z");
     TimestampPolicy.PartitionContext caughtUp = context(0, checked);
-    ReadRatings.Policy empty = new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW, Optional.empty());
+    ReadRatings.Policy empty =
+        new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW, Optional.empty());
 
     assertEquals(Instant.parse("2026-11-26T04:29:55Z"), empty.watermark(caughtUp, checked));
     assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, empty.watermark(context(3, checked), checked));
@@ -74,22 +90,29 @@ public class ReadRatingsTest {
   @Test
   public void aPartitionWithABacklogTrailsItsNewestRating() {
     Instant checked = Instant.parse("2026-11-26T04:30:00Z");
-    ReadRatings.Policy policy = new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW, Optional.empty());
+    ReadRatings.Policy policy =
+        new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW, Optional.empty());
     policy.getTimestampForRecord(BEHIND, record(json("Ann", "Roma", 8, "2026-11-26T04:20:00Z")));
 
-    assertEquals(Instant.parse("2026-11-26T04:19:55Z"), policy.watermark(context(3, checked), checked));
-    assertEquals(Instant.parse("2026-11-26T04:29:55Z"), policy.watermark(context(0, checked), checked));
+    assertEquals(
+        Instant.parse("2026-11-26T04:19:55Z"), policy.watermark(context(3, checked), checked));
+    assertEquals(
+        Instant.parse("2026-11-26T04:29:55Z"), policy.watermark(context(0, checked), checked));
   }
 
   @Test
   public void aTimestampFarAheadOfTheClockIsKeptButNeverMovesTheWatermark() {
     Instant now = Instant.parse("2026-11-26T04:30:00Z");
-    ReadRatings.Policy policy = new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW, Optional.empty());
+    ReadRatings.Policy policy =
+        new ReadRatings.Policy(ZoneOffset.UTC, Duration.standardSeconds(5), SKEW, Optional.empty());
     policy.observe(Instant.parse("2026-11-26T04:20:00Z"), now);
 
-    assertEquals(Instant.parse("2099-01-01T00:00:00Z"), policy.observe(Instant.parse("2099-01-01T00:00:00Z"), now));
+    assertEquals(
+        Instant.parse("2099-01-01T00:00:00Z"),
+        policy.observe(Instant.parse("2099-01-01T00:00:00Z"), now));
     assertEquals(Instant.parse("2026-11-26T04:19:55Z"), policy.watermark(context(3, now), now));
-    policy.observe(Instant.parse("2026-11-26T04:34:00Z"), now); // within the skew: a clock a little ahead
+    policy.observe(
+        Instant.parse("2026-11-26T04:34:00Z"), now); // within the skew: a clock a little ahead
     assertEquals(Instant.parse("2026-11-26T04:29:55Z"), policy.watermark(context(3, now), now));
   }
 
@@ -98,15 +121,19 @@ public class ReadRatingsTest {
     RecordHeaders marked = new RecordHeaders();
     marked.add(RatingMessage.TIMESTAMP_IS_RATING_TIME, new byte[0]);
     for (long millis : new long[] {Long.MAX_VALUE, 253_402_300_800_000L}) {
-      KafkaRecord<String, String> record = new KafkaRecord<>("movies_ratings", 0, 7, millis, KafkaTimestampType.CREATE_TIME, marked, "Ann", "{}");
+      KafkaRecord<String, String> record =
+          new KafkaRecord<>(
+              "movies_ratings", 0, 7, millis, KafkaTimestampType.CREATE_TIME, marked, "Ann", "{}");
       assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, policy.getTimestampForRecord(BEHIND, record));
     }
   }
 
   @Test
   public void aPayloadFromYear999999999IsTheEarliestTimestampNotAnOverflow() {
-    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE,
-        policy.getTimestampForRecord(BEHIND, record(json("Ann", "Roma", 8, "+999999999-12-31T23:59:59Z"))));
+    assertEquals(
+        BoundedWindow.TIMESTAMP_MIN_VALUE,
+        policy.getTimestampForRecord(
+            BEHIND, record(json("Ann", "Roma", 8, "+999999999-12-31T23:59:59Z"))));
   }
 
   private static TimestampPolicy.PartitionContext context(long backlog, Instant checked) {
@@ -125,7 +152,14 @@ public class ReadRatingsTest {
 
   /** Received by Kafka now: far later than the 2025 rating's own time. */
   private static KafkaRecord<String, String> record(String payload) {
-    return new KafkaRecord<>("movies_ratings", 0, 7, System.currentTimeMillis(), KafkaTimestampType.CREATE_TIME,
-        new RecordHeaders(), "Ann", payload);
+    return new KafkaRecord<>(
+        "movies_ratings",
+        0,
+        7,
+        System.currentTimeMillis(),
+        KafkaTimestampType.CREATE_TIME,
+        new RecordHeaders(),
+        "Ann",
+        payload);
   }
 }

@@ -21,7 +21,10 @@ import org.moviestream.pipeline.model.SourceOffset;
 import org.moviestream.pipeline.model.TrendingWindow;
 import org.moviestream.pipeline.model.TrendingWindow.TitleCount;
 
-/** TrendingTitles with a TestStream: the ranking per window, its ties, and what late ratings do to it. */
+/**
+ * TrendingTitles with a TestStream: the ranking per window, its ties, and what late ratings do to
+ * it.
+ */
 public class TrendingTitlesTest {
 
   private static final IntervalWindow FIRST = window("2025-03-13T19:26:30Z");
@@ -46,75 +49,102 @@ public class TrendingTitlesTest {
 
   @Test
   public void eachWindowRanksItsMostRatedTitlesAndCountsAllOfItsRatings() {
-    PCollection<TrendingWindow> trending = pipeline.apply(twoWindows().advanceWatermarkToInfinity()).apply(TrendingTitles.of(30, 60, 2));
+    PCollection<TrendingWindow> trending =
+        pipeline
+            .apply(twoWindows().advanceWatermarkToInfinity())
+            .apply(TrendingTitles.of(30, 60, 2));
 
-    PAssert.that(trending).inOnTimePane(FIRST).containsInAnyOrder(
-        trending(FIRST, List.of(new TitleCount("Roma", 3), new TitleCount("Okja", 2)), 6, 6));
-    PAssert.that(trending).inOnTimePane(SECOND).containsInAnyOrder(
-        trending(SECOND, List.of(new TitleCount("Dark", 1)), 1, 3));
+    PAssert.that(trending)
+        .inOnTimePane(FIRST)
+        .containsInAnyOrder(
+            trending(FIRST, List.of(new TitleCount("Roma", 3), new TitleCount("Okja", 2)), 6, 6));
+    PAssert.that(trending)
+        .inOnTimePane(SECOND)
+        .containsInAnyOrder(trending(SECOND, List.of(new TitleCount("Dark", 1)), 1, 3));
     pipeline.run().waitUntilFinish();
   }
 
   @Test
   public void titlesWithAsManyRatingsRankInAlphabeticalOrder() {
-    TestStream<EnrichedRating> stream = TestStream.create(ModelCoders.EnrichedRatingCoder.of())
-        .advanceWatermarkTo(joda("2025-03-13T19:26:30Z"))
-        .addElements(
-            at(enriched("Ann", ROMA, 8, "2025-03-13T19:26:40Z", 0)),
-            at(enriched("Bob", OKJA, 4, "2025-03-13T19:26:50Z", 1)),
-            at(enriched("Cem", DARK, 6, "2025-03-13T19:26:45Z", 2)))
-        .advanceWatermarkToInfinity();
+    TestStream<EnrichedRating> stream =
+        TestStream.create(ModelCoders.EnrichedRatingCoder.of())
+            .advanceWatermarkTo(joda("2025-03-13T19:26:30Z"))
+            .addElements(
+                at(enriched("Ann", ROMA, 8, "2025-03-13T19:26:40Z", 0)),
+                at(enriched("Bob", OKJA, 4, "2025-03-13T19:26:50Z", 1)),
+                at(enriched("Cem", DARK, 6, "2025-03-13T19:26:45Z", 2)))
+            .advanceWatermarkToInfinity();
 
-    PCollection<TrendingWindow> trending = pipeline.apply(stream).apply(TrendingTitles.of(30, 60, 2));
+    PCollection<TrendingWindow> trending =
+        pipeline.apply(stream).apply(TrendingTitles.of(30, 60, 2));
 
-    PAssert.that(trending).inOnTimePane(FIRST).containsInAnyOrder(
-        trending(FIRST, List.of(new TitleCount("Dark", 1), new TitleCount("Okja", 1)), 3, 2));
+    PAssert.that(trending)
+        .inOnTimePane(FIRST)
+        .containsInAnyOrder(
+            trending(FIRST, List.of(new TitleCount("Dark", 1), new TitleCount("Okja", 1)), 3, 2));
     pipeline.run().waitUntilFinish();
   }
 
   @Test
   public void aLateRatingRanksTheWholeWindowAgain() {
-    TestStream<EnrichedRating> stream = twoWindows()
-        .advanceWatermarkTo(joda("2025-03-13T19:27:10Z"))
-        .addElements(at(enriched("Dan", OKJA, 10, "2025-03-13T19:26:55Z", 7)))
-        .addElements(at(enriched("Eve", OKJA, 1, "2025-03-13T19:26:56Z", 8)))
-        .advanceWatermarkToInfinity();
+    TestStream<EnrichedRating> stream =
+        twoWindows()
+            .advanceWatermarkTo(joda("2025-03-13T19:27:10Z"))
+            .addElements(at(enriched("Dan", OKJA, 10, "2025-03-13T19:26:55Z", 7)))
+            .addElements(at(enriched("Eve", OKJA, 1, "2025-03-13T19:26:56Z", 8)))
+            .advanceWatermarkToInfinity();
 
-    PCollection<TrendingWindow> trending = pipeline.apply(stream).apply(TrendingTitles.of(30, 60, 2));
+    PCollection<TrendingWindow> trending =
+        pipeline.apply(stream).apply(TrendingTitles.of(30, 60, 2));
 
-    PAssert.that(trending).inOnTimePane(FIRST).containsInAnyOrder(
-        trending(FIRST, List.of(new TitleCount("Roma", 3), new TitleCount("Okja", 2)), 6, 6));
-    PAssert.that(trending).inLatePane(FIRST).containsInAnyOrder(
-        trending(FIRST, List.of(new TitleCount("Okja", 3), new TitleCount("Roma", 3)), 7, 7),
-        trending(FIRST, List.of(new TitleCount("Okja", 4), new TitleCount("Roma", 3)), 8, 8));
+    PAssert.that(trending)
+        .inOnTimePane(FIRST)
+        .containsInAnyOrder(
+            trending(FIRST, List.of(new TitleCount("Roma", 3), new TitleCount("Okja", 2)), 6, 6));
+    PAssert.that(trending)
+        .inLatePane(FIRST)
+        .containsInAnyOrder(
+            trending(FIRST, List.of(new TitleCount("Okja", 3), new TitleCount("Roma", 3)), 7, 7),
+            trending(FIRST, List.of(new TitleCount("Okja", 4), new TitleCount("Roma", 3)), 8, 8));
     pipeline.run().waitUntilFinish();
   }
 
   @Test
   public void aRatingLaterThanTheLatenessRanksNothing() {
-    TestStream<EnrichedRating> stream = twoWindows()
-        .advanceWatermarkTo(joda("2025-03-13T19:29:00Z"))
-        .addElements(at(enriched("Dan", OKJA, 10, "2025-03-13T19:26:55Z", 7)))
-        .advanceWatermarkToInfinity();
+    TestStream<EnrichedRating> stream =
+        twoWindows()
+            .advanceWatermarkTo(joda("2025-03-13T19:29:00Z"))
+            .addElements(at(enriched("Dan", OKJA, 10, "2025-03-13T19:26:55Z", 7)))
+            .advanceWatermarkToInfinity();
 
-    PCollection<TrendingWindow> trending = pipeline.apply(stream).apply(TrendingTitles.of(30, 60, 2));
+    PCollection<TrendingWindow> trending =
+        pipeline.apply(stream).apply(TrendingTitles.of(30, 60, 2));
 
-    PAssert.that(trending).inWindow(FIRST).containsInAnyOrder(
-        trending(FIRST, List.of(new TitleCount("Roma", 3), new TitleCount("Okja", 2)), 6, 6));
+    PAssert.that(trending)
+        .inWindow(FIRST)
+        .containsInAnyOrder(
+            trending(FIRST, List.of(new TitleCount("Roma", 3), new TitleCount("Okja", 2)), 6, 6));
     pipeline.run().waitUntilFinish();
   }
 
-  private static TrendingWindow trending(IntervalWindow window, List<TitleCount> titles, long ratings, long lastOffset) {
-    return new TrendingWindow(Instant.ofEpochMilli(window.start().getMillis()), Instant.ofEpochMilli(window.end().getMillis()),
-        titles, ratings, List.of(new SourceOffset("movies_ratings", 0, lastOffset)));
+  private static TrendingWindow trending(
+      IntervalWindow window, List<TitleCount> titles, long ratings, long lastOffset) {
+    return new TrendingWindow(
+        Instant.ofEpochMilli(window.start().getMillis()),
+        Instant.ofEpochMilli(window.end().getMillis()),
+        titles,
+        ratings,
+        List.of(new SourceOffset("movies_ratings", 0, lastOffset)));
   }
 
   private static IntervalWindow window(String start) {
-    return new IntervalWindow(joda(start), joda(start).plus(org.joda.time.Duration.standardSeconds(30)));
+    return new IntervalWindow(
+        joda(start), joda(start).plus(org.joda.time.Duration.standardSeconds(30)));
   }
 
   private static TimestampedValue<EnrichedRating> at(EnrichedRating rating) {
-    return TimestampedValue.of(rating, new org.joda.time.Instant(rating.rating().timestamp().toEpochMilli()));
+    return TimestampedValue.of(
+        rating, new org.joda.time.Instant(rating.rating().timestamp().toEpochMilli()));
   }
 
   private static org.joda.time.Instant joda(String instant) {

@@ -23,7 +23,8 @@ import org.moviestream.pipeline.model.WindowPane;
 /** WindowPerPerson with a TestStream: one test per behaviour, as LeaderBoardTest does. */
 public class WindowPerPersonTest {
 
-  private static final IntervalWindow WINDOW = new IntervalWindow(joda("2025-03-13T19:26:30Z"), joda("2025-03-13T19:27:00Z"));
+  private static final IntervalWindow WINDOW =
+      new IntervalWindow(joda("2025-03-13T19:26:30Z"), joda("2025-03-13T19:27:00Z"));
 
   @Rule public final transient TestPipeline pipeline = TestPipeline.create();
 
@@ -49,10 +50,11 @@ public class WindowPerPersonTest {
 
   @Test
   public void aLateRatingWithinTheLatenessFiresItsPersonsWindowAgain() {
-    TestStream<EnrichedRating> stream = ratingsInWindow()
-        .advanceWatermarkTo(joda("2025-03-13T19:27:10Z"))
-        .addElements(at(enriched("Ann", DARK, 10, "2025-03-13T19:26:55Z", 4)))
-        .advanceWatermarkToInfinity();
+    TestStream<EnrichedRating> stream =
+        ratingsInWindow()
+            .advanceWatermarkTo(joda("2025-03-13T19:27:10Z"))
+            .addElements(at(enriched("Ann", DARK, 10, "2025-03-13T19:26:55Z", 4)))
+            .advanceWatermarkToInfinity();
 
     PCollection<WindowPane> panes = pipeline.apply(stream).apply(WindowPerPerson.of(30, 60));
 
@@ -63,10 +65,11 @@ public class WindowPerPersonTest {
 
   @Test
   public void aRatingLaterThanTheLatenessFiresNothing() {
-    TestStream<EnrichedRating> stream = ratingsInWindow()
-        .advanceWatermarkTo(joda("2025-03-13T19:29:00Z"))
-        .addElements(at(enriched("Bob", ROMA, 2, "2025-03-13T19:26:58Z", 5)))
-        .advanceWatermarkToInfinity();
+    TestStream<EnrichedRating> stream =
+        ratingsInWindow()
+            .advanceWatermarkTo(joda("2025-03-13T19:29:00Z"))
+            .addElements(at(enriched("Bob", ROMA, 2, "2025-03-13T19:26:58Z", 5)))
+            .advanceWatermarkToInfinity();
 
     PCollection<WindowPane> panes = pipeline.apply(stream).apply(WindowPerPerson.of(30, 60));
 
@@ -75,12 +78,16 @@ public class WindowPerPersonTest {
   }
 
   private static WindowPane pane(String name, long lastOffset) {
-    return new WindowPane(name, Instant.parse("2025-03-13T19:26:30Z"), Instant.parse("2025-03-13T19:27:00Z"),
+    return new WindowPane(
+        name,
+        Instant.parse("2025-03-13T19:26:30Z"),
+        Instant.parse("2025-03-13T19:27:00Z"),
         List.of(new SourceOffset("movies_ratings", 0, lastOffset)));
   }
 
   private static TimestampedValue<EnrichedRating> at(EnrichedRating rating) {
-    return TimestampedValue.of(rating, new org.joda.time.Instant(rating.rating().timestamp().toEpochMilli()));
+    return TimestampedValue.of(
+        rating, new org.joda.time.Instant(rating.rating().timestamp().toEpochMilli()));
   }
 
   private static org.joda.time.Instant joda(String instant) {

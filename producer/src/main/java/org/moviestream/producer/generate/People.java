@@ -18,7 +18,8 @@ public final class People {
   /** The owner first, then {@code generated} distinct fake full names drawn from {@code random}. */
   public static List<String> generate(String owner, int generated, Random random) {
     if (generated < MIN_GENERATED) {
-      throw new IllegalArgumentException("need at least " + MIN_GENERATED + " generated people, got " + generated);
+      throw new IllegalArgumentException(
+          "need at least " + MIN_GENERATED + " generated people, got " + generated);
     }
     Faker faker = new Faker(Locale.ENGLISH, random);
     Set<String> names = new LinkedHashSet<>();

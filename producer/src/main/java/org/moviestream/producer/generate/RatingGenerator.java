@@ -35,7 +35,9 @@ public final class RatingGenerator {
   /** A rating by {@code person}. */
   public RatingMessage next(String person) {
     String title = titles.get(random.nextInt(titles.size()));
-    int score = RatingMessage.MIN_RATING + random.nextInt(RatingMessage.MAX_RATING - RatingMessage.MIN_RATING + 1);
+    int score =
+        RatingMessage.MIN_RATING
+            + random.nextInt(RatingMessage.MAX_RATING - RatingMessage.MIN_RATING + 1);
     return new RatingMessage(person, title, score, clock.instant());
   }
 }

@@ -36,7 +36,9 @@ public final class TitleSource {
         CSVParser parser = CSVFormat.RFC4180.parse(reader)) {
       for (CSVRecord record : parser) {
         String title = record.get(0).strip();
-        boolean header = record.getRecordNumber() == 1 && (title.equalsIgnoreCase("title") || title.equalsIgnoreCase("movie"));
+        boolean header =
+            record.getRecordNumber() == 1
+                && (title.equalsIgnoreCase("title") || title.equalsIgnoreCase("movie"));
         if (!title.isEmpty() && !header) {
           titles.add(title);
         }
@@ -46,7 +48,8 @@ public final class TitleSource {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read titles file " + file, e);
     } catch (UncheckedIOException e) {
-      throw new IllegalArgumentException("titles file " + file + " is not valid CSV: " + e.getCause().getMessage(), e);
+      throw new IllegalArgumentException(
+          "titles file " + file + " is not valid CSV: " + e.getCause().getMessage(), e);
     }
     if (titles.isEmpty()) {
       throw new IllegalArgumentException("titles file " + file + " holds no titles");

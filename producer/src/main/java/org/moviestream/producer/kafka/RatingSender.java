@@ -51,20 +51,31 @@ public final class RatingSender implements AutoCloseable {
     return new RatingSender(new KafkaProducer<>(config), topic);
   }
 
-  /** Sends asynchronously; the outcome is counted when the broker answers. Returns the JSON sent. */
+  /**
+   * Sends asynchronously; the outcome is counted when the broker answers. Returns the JSON sent.
+   */
   public String send(RatingMessage rating) {
     String json = rating.toJson();
-    // The record's timestamp is the rating's, so the pipeline reads event time without parsing the JSON.
-    ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, rating.timestamp().toEpochMilli(), rating.name(), json,
-        List.of(new RecordHeader(RatingMessage.TIMESTAMP_IS_RATING_TIME, new byte[0])));
-    producer.send(record, (metadata, error) -> {
-      if (error == null) {
-        acked.incrementAndGet();
-      } else {
-        failed.incrementAndGet();
-        lastError.set(error);
-      }
-    });
+    // The record's timestamp is the rating's, so the pipeline reads event time without parsing the
+    // JSON.
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(
+            topic,
+            null,
+            rating.timestamp().toEpochMilli(),
+            rating.name(),
+            json,
+            List.of(new RecordHeader(RatingMessage.TIMESTAMP_IS_RATING_TIME, new byte[0])));
+    producer.send(
+        record,
+        (metadata, error) -> {
+          if (error == null) {
+            acked.incrementAndGet();
+          } else {
+            failed.incrementAndGet();
+            lastError.set(error);
+          }
+        });
     sent.incrementAndGet();
     return json;
   }

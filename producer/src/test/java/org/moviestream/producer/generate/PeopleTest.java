@@ -21,8 +21,10 @@ class PeopleTest {
 
   @Test
   void theSameSeedGivesTheSameNamesAndAnotherSeedOthers() {
-    assertEquals(People.generate("Me", 10, new Random(42)), People.generate("Me", 10, new Random(42)));
-    assertNotEquals(People.generate("Me", 10, new Random(42)), People.generate("Me", 10, new Random(43)));
+    assertEquals(
+        People.generate("Me", 10, new Random(42)), People.generate("Me", 10, new Random(42)));
+    assertNotEquals(
+        People.generate("Me", 10, new Random(42)), People.generate("Me", 10, new Random(43)));
   }
 
   @Test

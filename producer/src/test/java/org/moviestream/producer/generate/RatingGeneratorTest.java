@@ -18,7 +18,8 @@ class RatingGeneratorTest {
 
   private static final List<String> PEOPLE = List.of("Ann", "Bob");
   private static final List<String> TITLES = List.of("Roma", "Okja", "Dark");
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-13T19:26:50.863211Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-03-13T19:26:50.863211Z"), ZoneOffset.UTC);
 
   @Test
   void ratingsCoverOneToTenAndNothingElse() {
@@ -41,7 +42,8 @@ class RatingGeneratorTest {
 
   @Test
   void aGivenPersonIsTheOneWhoRates() {
-    assertEquals("Bob", new RatingGenerator(PEOPLE, TITLES, new Random(), CLOCK).next("Bob").name());
+    assertEquals(
+        "Bob", new RatingGenerator(PEOPLE, TITLES, new Random(), CLOCK).next("Bob").name());
   }
 
   private static List<RatingMessage> draw(long seed, int count) {

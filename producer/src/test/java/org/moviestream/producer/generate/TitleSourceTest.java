@@ -18,7 +18,9 @@ class TitleSourceTest {
 
   @Test
   void theSampleCatalogGivesDistinctTitlesWithCommasAndAccents() {
-    List<String> titles = TitleSource.fromCatalog(Path.of(System.getProperty("project.root", ".."), "data", "netflix.csv"));
+    List<String> titles =
+        TitleSource.fromCatalog(
+            Path.of(System.getProperty("project.root", ".."), "data", "netflix.csv"));
     assertTrue(titles.contains("Crouching Tiger, Hidden Dragon"));
     assertTrue(titles.contains("Amélie"));
     assertTrue(titles.contains("\"Weird Al\" Yankovic: Live!"));
@@ -28,15 +30,19 @@ class TitleSourceTest {
   @Test
   void aOneColumnTitlesFileMayHaveAHeaderAndQuotedTitles() throws IOException {
     Path file = write("title\r\nRoma\r\n\"Crouching Tiger, Hidden Dragon\"\r\n\r\nRoma\r\n");
-    assertEquals(List.of("Roma", "Crouching Tiger, Hidden Dragon"), TitleSource.fromTitlesFile(file));
+    assertEquals(
+        List.of("Roma", "Crouching Tiger, Hidden Dragon"), TitleSource.fromTitlesFile(file));
   }
 
   @Test
   void anEmptyOrMissingTitlesFileIsAClearError() throws IOException {
-    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> TitleSource.fromTitlesFile(write("")));
+    IllegalArgumentException empty =
+        assertThrows(IllegalArgumentException.class, () -> TitleSource.fromTitlesFile(write("")));
     assertTrue(empty.getMessage().contains("holds no titles"));
     IllegalArgumentException missing =
-        assertThrows(IllegalArgumentException.class, () -> TitleSource.fromTitlesFile(dir.resolve("nope.csv")));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TitleSource.fromTitlesFile(dir.resolve("nope.csv")));
     assertTrue(missing.getMessage().contains("not found"));
   }
 

@@ -36,7 +36,8 @@ public final class ViewApi {
   private final DeadLetterTally deadLetters;
   private final Clock clock;
 
-  public ViewApi(RatingsStore store, StreamMonitor stream, DeadLetterTally deadLetters, Clock clock) {
+  public ViewApi(
+      RatingsStore store, StreamMonitor stream, DeadLetterTally deadLetters, Clock clock) {
     this.store = store;
     this.stream = stream;
     this.deadLetters = deadLetters;
@@ -44,12 +45,19 @@ public final class ViewApi {
   }
 
   /** Whether each service answers now: the page's banner. */
-  public record Status(boolean kafkaUp, String kafkaError, boolean cassandraUp, String cassandraError) {}
+  public record Status(
+      boolean kafkaUp, String kafkaError, boolean cassandraUp, String cassandraError) {}
 
   /** A person's windows among the latest, oldest first (as a chart draws them). */
   public record PersonWindows(String name, List<WindowRow> windows) {}
 
-  public record AverageDurationAnswer(String name, Instant from, Instant to, Double avgDurationMinutes, long movies, long ratings) {}
+  public record AverageDurationAnswer(
+      String name,
+      Instant from,
+      Instant to,
+      Double avgDurationMinutes,
+      long movies,
+      long ratings) {}
 
   public record HourAnswer(String name, Instant hour, List<RatingsStore.RatedTitle> ratings) {}
 
@@ -58,16 +66,30 @@ public final class ViewApi {
     app.get("/api/throughput", ctx -> ctx.json(stream.throughput()));
     app.get("/api/people", ctx -> ctx.json(store.people()));
     app.get("/api/windows", ctx -> ctx.json(windows(count(ctx, "windows", 10))));
-    app.get("/api/trending", ctx -> ctx.json(trending(ctx.queryParam("day"), count(ctx, "windows", 3))));
+    app.get(
+        "/api/trending",
+        ctx -> ctx.json(trending(ctx.queryParam("day"), count(ctx, "windows", 3))));
     app.get("/api/avg-duration", this::averageDuration);
     app.get("/api/movies", this::movies);
     app.get("/api/dead-letters", ctx -> ctx.json(deadLetters.summary()));
-    app.exception(BadRequestException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
-    app.exception(ServiceDownException.class, (e, ctx) -> ctx.status(503).json(Map.of("error", e.getMessage())));
-    app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-      ctx.status(500).json(Map.of("error", "the view failed to answer (" + e.getClass().getSimpleName() + "); its log has the details"));
-    });
+    app.exception(
+        BadRequestException.class,
+        (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+    app.exception(
+        ServiceDownException.class,
+        (e, ctx) -> ctx.status(503).json(Map.of("error", e.getMessage())));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+          ctx.status(500)
+              .json(
+                  Map.of(
+                      "error",
+                      "the view failed to answer ("
+                          + e.getClass().getSimpleName()
+                          + "); its log has the details"));
+        });
   }
 
   Status status() {
@@ -85,7 +107,8 @@ public final class ViewApi {
     for (String name : store.people()) {
       List<WindowRow> newestFirst = store.latestWindows(name, count);
       perPerson.put(name, newestFirst);
-      if (!newestFirst.isEmpty() && (newest == null || newestFirst.get(0).windowStart().isAfter(newest.windowStart()))) {
+      if (!newestFirst.isEmpty()
+          && (newest == null || newestFirst.get(0).windowStart().isAfter(newest.windowStart()))) {
         newest = newestFirst.get(0);
       }
     }
@@ -95,17 +118,25 @@ public final class ViewApi {
     Duration length = Duration.between(newest.windowStart(), newest.windowEnd());
     Instant earliest = newest.windowStart().minus(length.multipliedBy(count - 1));
     List<PersonWindows> people = new ArrayList<>();
-    perPerson.forEach((name, newestFirst) -> {
-      List<WindowRow> oldestFirst = new ArrayList<>(newestFirst.stream().filter(window -> !window.windowStart().isBefore(earliest)).toList());
-      Collections.reverse(oldestFirst);
-      if (!oldestFirst.isEmpty()) {
-        people.add(new PersonWindows(name, oldestFirst));
-      }
-    });
+    perPerson.forEach(
+        (name, newestFirst) -> {
+          List<WindowRow> oldestFirst =
+              new ArrayList<>(
+                  newestFirst.stream()
+                      .filter(window -> !window.windowStart().isBefore(earliest))
+                      .toList());
+          Collections.reverse(oldestFirst);
+          if (!oldestFirst.isEmpty()) {
+            people.add(new PersonWindows(name, oldestFirst));
+          }
+        });
     return people;
   }
 
-  /** The rankings of the latest windows of {@code day}; without a day, of today or, if it has none yet, yesterday (UTC). */
+  /**
+   * The rankings of the latest windows of {@code day}; without a day, of today or, if it has none
+   * yet, yesterday (UTC).
+   */
   List<Ranking> trending(String day, int count) {
     if (day != null && !day.isBlank()) {
       try {
@@ -124,10 +155,13 @@ public final class ViewApi {
     Instant from = time(ctx, "from");
     Instant to = time(ctx, "to");
     if (!to.isAfter(from)) {
-      throw new BadRequestException("the range is upside down: 'to' (" + to + ") must be after 'from' (" + from + ")");
+      throw new BadRequestException(
+          "the range is upside down: 'to' (" + to + ") must be after 'from' (" + from + ")");
     }
     RatingsStore.AverageDuration answer = store.averageDuration(name, from, to);
-    ctx.json(new AverageDurationAnswer(name, from, to, answer.avgDurationMinutes(), answer.movies(), answer.ratings()));
+    ctx.json(
+        new AverageDurationAnswer(
+            name, from, to, answer.avgDurationMinutes(), answer.movies(), answer.ratings()));
   }
 
   private void movies(Context ctx) {
@@ -144,7 +178,8 @@ public final class ViewApi {
   private String person(Context ctx) {
     String name = required(ctx, "name");
     if (!store.hasRatings(name)) {
-      throw new BadRequestException("unknown person: nobody called '" + name + "' has rated anything");
+      throw new BadRequestException(
+          "unknown person: nobody called '" + name + "' has rated anything");
     }
     return name;
   }
@@ -178,6 +213,13 @@ public final class ViewApi {
     } catch (NumberFormatException e) {
       // the same answer as out of range
     }
-    throw new BadRequestException("'" + parameter + "' must be a whole number from 1 to " + MAX_WINDOWS + ", not '" + value + "'");
+    throw new BadRequestException(
+        "'"
+            + parameter
+            + "' must be a whole number from 1 to "
+            + MAX_WINDOWS
+            + ", not '"
+            + value
+            + "'");
   }
 }

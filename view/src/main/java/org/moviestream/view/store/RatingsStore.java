@@ -36,10 +36,12 @@ public final class RatingsStore implements AutoCloseable {
   }
 
   /** One person's window row. */
-  public record WindowRow(Instant windowStart, Instant windowEnd, long ratings, double avgRating, Double avgDuration) {}
+  public record WindowRow(
+      Instant windowStart, Instant windowEnd, long ratings, double avgRating, Double avgDuration) {}
 
   /** One window's ranking, most rated first, and how many ratings the window has in all. */
-  public record Ranking(Instant windowStart, Instant windowEnd, long windowRatings, List<TitleRatings> titles) {}
+  public record Ranking(
+      Instant windowStart, Instant windowEnd, long windowRatings, List<TitleRatings> titles) {}
 
   public record TitleRatings(String title, long ratings) {}
 
@@ -47,9 +49,17 @@ public final class RatingsStore implements AutoCloseable {
   public record AverageDuration(Double avgDurationMinutes, long movies, long ratings) {}
 
   /** One row of the answer to Q2. */
-  public record RatedTitle(Instant timestamp, String movie, int rating, String director, Integer duration, Integer releaseYear) {}
+  public record RatedTitle(
+      Instant timestamp,
+      String movie,
+      int rating,
+      String director,
+      Integer duration,
+      Integer releaseYear) {}
 
-  /** Why Cassandra cannot answer the page now (down, or without the keyspace), or null if it can. */
+  /**
+   * Why Cassandra cannot answer the page now (down, or without the keyspace), or null if it can.
+   */
   public String problem() {
     try {
       read(session -> session.execute("SELECT release_version FROM system.local").one());
@@ -57,53 +67,118 @@ public final class RatingsStore implements AutoCloseable {
       return e.getMessage();
     }
     if (session().getCluster().getMetadata().getKeyspace(keyspace) == null) {
-      return "Cassandra at " + host + ":" + port + " has no keyspace '" + keyspace + "' (bin/stack start applies cassandra/schema.cql)";
+      return "Cassandra at "
+          + host
+          + ":"
+          + port
+          + " has no keyspace '"
+          + keyspace
+          + "' (bin/stack start applies cassandra/schema.cql)";
     }
     return null;
   }
 
-  /** Everyone who has a rating, in alphabetical order (a scan of the partition keys: fine for a class-sized table). */
+  /**
+   * Everyone who has a rating, in alphabetical order (a scan of the partition keys: fine for a
+   * class-sized table).
+   */
   public List<String> people() {
-    return read(session -> session.execute(statement("SELECT DISTINCT name FROM %s.movie_ratings").bind()).all().stream()
-        .map(row -> row.getString("name")).sorted().toList());
+    return read(
+        session ->
+            session
+                .execute(statement("SELECT DISTINCT name FROM %s.movie_ratings").bind())
+                .all()
+                .stream()
+                .map(row -> row.getString("name"))
+                .sorted()
+                .toList());
   }
 
   public boolean hasRatings(String name) {
-    return read(session -> session.execute(statement("SELECT name FROM %s.movie_ratings WHERE name = ? LIMIT 1").bind(name)).one() != null);
+    return read(
+        session ->
+            session
+                    .execute(
+                        statement("SELECT name FROM %s.movie_ratings WHERE name = ? LIMIT 1")
+                            .bind(name))
+                    .one()
+                != null);
   }
 
   /** The person's latest {@code count} windows, newest first. */
   public List<WindowRow> latestWindows(String name, int count) {
-    return read(session -> session.execute(statement(
-            "SELECT window_start, window_end, ratings, avg_rating_movie, avg_duration FROM %s.ratings_per_window WHERE name = ? LIMIT ?")
-            .bind(name, count)).all().stream()
-        .map(row -> new WindowRow(instant(row, "window_start"), instant(row, "window_end"), row.getLong("ratings"),
-            row.getDouble("avg_rating_movie"), row.isNull("avg_duration") ? null : row.getDouble("avg_duration")))
-        .toList());
+    return read(
+        session ->
+            session
+                .execute(
+                    statement(
+                            "SELECT window_start, window_end, ratings, avg_rating_movie, avg_duration FROM %s.ratings_per_window WHERE name = ? LIMIT ?")
+                        .bind(name, count))
+                .all()
+                .stream()
+                .map(
+                    row ->
+                        new WindowRow(
+                            instant(row, "window_start"),
+                            instant(row, "window_end"),
+                            row.getLong("ratings"),
+                            row.getDouble("avg_rating_movie"),
+                            row.isNull("avg_duration") ? null : row.getDouble("avg_duration")))
+                .toList());
   }
 
   /** The rankings of the latest {@code count} windows of {@code day} (UTC), newest first. */
   public List<Ranking> latestRankings(java.time.LocalDate day, int count) {
-    return read(session -> session.execute(statement(
-            "SELECT window_start, window_end, window_ratings, titles, title_ratings FROM %s.trending_titles WHERE day = ? LIMIT ?")
-            .bind(LocalDate.fromDaysSinceEpoch((int) day.toEpochDay()), count)).all().stream()
-        .map(RatingsStore::ranking).toList());
+    return read(
+        session ->
+            session
+                .execute(
+                    statement(
+                            "SELECT window_start, window_end, window_ratings, titles, title_ratings FROM %s.trending_titles WHERE day = ? LIMIT ?")
+                        .bind(LocalDate.fromDaysSinceEpoch((int) day.toEpochDay()), count))
+                .all()
+                .stream()
+                .map(RatingsStore::ranking)
+                .toList());
   }
 
   public AverageDuration averageDuration(String name, Instant from, Instant to) {
-    return read(session -> {
-      Row row = session.execute(statement(SeedQuestions.AVG_DURATION).bind(name, Date.from(from), Date.from(to))).one();
-      return new AverageDuration(row.isNull("avg_duration_min") || row.getLong("movies") == 0 ? null : row.getDouble("avg_duration_min"),
-          row.getLong("movies"), row.getLong("ratings"));
-    });
+    return read(
+        session -> {
+          Row row =
+              session
+                  .execute(
+                      statement(SeedQuestions.AVG_DURATION)
+                          .bind(name, Date.from(from), Date.from(to)))
+                  .one();
+          return new AverageDuration(
+              row.isNull("avg_duration_min") || row.getLong("movies") == 0
+                  ? null
+                  : row.getDouble("avg_duration_min"),
+              row.getLong("movies"),
+              row.getLong("ratings"));
+        });
   }
 
   public List<RatedTitle> ratedInHour(String name, Instant hour) {
-    return read(session -> session.execute(statement(SeedQuestions.MOVIES_IN_HOUR)
-            .bind(name, Date.from(hour), Date.from(hour.plusSeconds(3600)))).all().stream()
-        .map(row -> new RatedTitle(instant(row, "timestamp"), row.getString("movie"), row.getInt("rating_movie"), row.getString("director"),
-            (Integer) row.getObject("duration"), (Integer) row.getObject("release_year")))
-        .toList());
+    return read(
+        session ->
+            session
+                .execute(
+                    statement(SeedQuestions.MOVIES_IN_HOUR)
+                        .bind(name, Date.from(hour), Date.from(hour.plusSeconds(3600))))
+                .all()
+                .stream()
+                .map(
+                    row ->
+                        new RatedTitle(
+                            instant(row, "timestamp"),
+                            row.getString("movie"),
+                            row.getInt("rating_movie"),
+                            row.getString("director"),
+                            (Integer) row.getObject("duration"),
+                            (Integer) row.getObject("release_year")))
+                .toList());
   }
 
   private static Ranking ranking(Row row) {
@@ -113,7 +188,11 @@ public final class RatingsStore implements AutoCloseable {
     for (int i = 0; i < titles.size() && i < ratings.size(); i++) {
       ranked.add(new TitleRatings(titles.get(i), ratings.get(i)));
     }
-    return new Ranking(instant(row, "window_start"), instant(row, "window_end"), row.getLong("window_ratings"), ranked);
+    return new Ranking(
+        instant(row, "window_start"),
+        instant(row, "window_end"),
+        row.getLong("window_ratings"),
+        ranked);
   }
 
   private static Instant instant(Row row, String column) {
@@ -133,7 +212,8 @@ public final class RatingsStore implements AutoCloseable {
     try {
       return query.apply(session());
     } catch (DriverException e) {
-      throw new ServiceDownException("Cassandra at " + host + ":" + port + " does not answer: " + e.getMessage(), e);
+      throw new ServiceDownException(
+          "Cassandra at " + host + ":" + port + " does not answer: " + e.getMessage(), e);
     }
   }
 
@@ -142,7 +222,13 @@ public final class RatingsStore implements AutoCloseable {
       try {
         connection = CassandraConnection.open(host, port);
       } catch (IllegalStateException e) {
-        throw new ServiceDownException("Cassandra is unreachable at " + host + ":" + port + " (is the stack up? bin/stack start)", e);
+        throw new ServiceDownException(
+            "Cassandra is unreachable at "
+                + host
+                + ":"
+                + port
+                + " (is the stack up? bin/stack start)",
+            e);
       }
     }
     return connection.session();

@@ -21,7 +21,9 @@ import org.moviestream.contract.DeadLetterRecord;
  */
 public final class DeadLetterTally implements Runnable, AutoCloseable {
 
-  /** Records the tally could not read as dead letters (written by something else than the pipeline). */
+  /**
+   * Records the tally could not read as dead letters (written by something else than the pipeline).
+   */
   public static final String UNREADABLE = "UNREADABLE";
 
   private static final int LATEST = 10;
@@ -36,17 +38,26 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
 
   public DeadLetterTally(String bootstrapServers, String topic) {
     this.topic = topic;
-    this.consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+    this.consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5_000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()));
   }
 
   /** The dead letters so far: how many, per reason, and the latest first. */
-  public record Summary(long total, Map<String, Long> byReason, List<DeadLetterRecord> latest, String error) {}
+  public record Summary(
+      long total, Map<String, Long> byReason, List<DeadLetterRecord> latest, String error) {}
 
   public synchronized Summary summary() {
     List<DeadLetterRecord> newestFirst = new ArrayList<>(latest);
@@ -76,8 +87,10 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
   private void assignFromBeginning() {
     while (true) {
       try {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-            .map(info -> new TopicPartition(topic, info.partition())).toList();
+        List<TopicPartition> partitions =
+            consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
         if (!partitions.isEmpty()) {
           consumer.assign(partitions);
           consumer.seekToBeginning(partitions);

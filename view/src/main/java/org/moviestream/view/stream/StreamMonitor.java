@@ -35,27 +35,41 @@ public final class StreamMonitor implements AutoCloseable {
   private final Deque<OffsetSample> samples = new ArrayDeque<>();
   private volatile String error = "not sampled yet";
 
-  public StreamMonitor(String bootstrapServers, String topic, String consumerGroup, Duration history, Clock clock) {
+  public StreamMonitor(
+      String bootstrapServers, String topic, String consumerGroup, Duration history, Clock clock) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.consumerGroup = consumerGroup;
     this.history = history;
     this.clock = clock;
-    this.admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis(),
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis()));
+    this.admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis()));
   }
 
   /** One partition now: produced up to logEnd, committed up to committed, lag between them. */
   public record PartitionLag(int partition, long logEnd, long committed, long lag) {}
 
-  /** Ratings per second between two samples: produced (into Kafka) and written (committed by the pipeline). */
+  /**
+   * Ratings per second between two samples: produced (into Kafka) and written (committed by the
+   * pipeline).
+   */
   public record Rate(Instant time, double producedPerSecond, double writtenPerSecond) {}
 
-  /** What the page shows: the rates over the history, the latest lag per partition, and whether Kafka answered. */
-  public record Throughput(List<Rate> rates, List<PartitionLag> partitions, long totalLag, double writtenPerSecondLastMinute,
-      boolean kafkaUp, String error) {}
+  /**
+   * What the page shows: the rates over the history, the latest lag per partition, and whether
+   * Kafka answered.
+   */
+  public record Throughput(
+      List<Rate> rates,
+      List<PartitionLag> partitions,
+      long totalLag,
+      double writtenPerSecondLastMinute,
+      boolean kafkaUp,
+      String error) {}
 
   /** Takes one sample; a failure is remembered as the error the page shows, not thrown. */
   public void sample() {
@@ -71,7 +85,8 @@ public final class StreamMonitor implements AutoCloseable {
   void record(OffsetSample sample) {
     synchronized (samples) {
       samples.addLast(sample);
-      while (samples.size() > 2 && samples.peekFirst().time().isBefore(sample.time().minus(history))) {
+      while (samples.size() > 2
+          && samples.peekFirst().time().isBefore(sample.time().minus(history))) {
         samples.removeFirst();
       }
     }
@@ -96,8 +111,11 @@ public final class StreamMonitor implements AutoCloseable {
       OffsetSample after = copy.get(i);
       double seconds = Duration.between(before.time(), after.time()).toMillis() / 1000.0;
       if (seconds > 0) {
-        rates.add(new Rate(after.time(), (after.totalLogEnd() - before.totalLogEnd()) / seconds,
-            Math.max(0, after.totalCommitted() - before.totalCommitted()) / seconds));
+        rates.add(
+            new Rate(
+                after.time(),
+                (after.totalLogEnd() - before.totalLogEnd()) / seconds,
+                Math.max(0, after.totalCommitted() - before.totalCommitted()) / seconds));
       }
     }
     List<PartitionLag> partitions = new ArrayList<>();
@@ -116,30 +134,47 @@ public final class StreamMonitor implements AutoCloseable {
     return new Throughput(rates, partitions, totalLag, lastMinute, isUp(), error);
   }
 
-  /** The commits are made in steps as windows close: the rate over a minute is the honest headline. */
+  /**
+   * The commits are made in steps as windows close: the rate over a minute is the honest headline.
+   */
   private static double writtenPerSecondSince(List<OffsetSample> samples, Instant since) {
     OffsetSample last = samples.get(samples.size() - 1);
-    OffsetSample first = samples.stream().filter(s -> !s.time().isBefore(since)).findFirst().orElse(last);
+    OffsetSample first =
+        samples.stream().filter(s -> !s.time().isBefore(since)).findFirst().orElse(last);
     double seconds = Duration.between(first.time(), last.time()).toMillis() / 1000.0;
     return seconds <= 0 ? 0 : (last.totalCommitted() - first.totalCommitted()) / seconds;
   }
 
   private OffsetSample read() throws Exception {
     Instant now = clock.instant();
-    TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+    TopicDescription description =
+        admin
+            .describeTopics(List.of(topic))
+            .allTopicNames()
+            .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .get(topic);
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+    description
+        .partitions()
+        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
     Map<Integer, Long> logEnd = new HashMap<>();
-    admin.listOffsets(latest).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+    admin
+        .listOffsets(latest)
+        .all()
+        .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
         .forEach((partition, info) -> logEnd.put(partition.partition(), info.offset()));
     Map<Integer, Long> committed = new HashMap<>();
-    Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(consumerGroup).partitionsToOffsetAndMetadata()
-        .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    offsets.forEach((partition, offset) -> {
-      if (partition.topic().equals(topic) && offset != null) {
-        committed.put(partition.partition(), offset.offset());
-      }
-    });
+    Map<TopicPartition, OffsetAndMetadata> offsets =
+        admin
+            .listConsumerGroupOffsets(consumerGroup)
+            .partitionsToOffsetAndMetadata()
+            .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    offsets.forEach(
+        (partition, offset) -> {
+          if (partition.topic().equals(topic) && offset != null) {
+            committed.put(partition.partition(), offset.offset());
+          }
+        });
     return new OffsetSample(now, logEnd, committed);
   }
 
@@ -148,7 +183,8 @@ public final class StreamMonitor implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return message.lines().findFirst().orElse(message);
   }
 

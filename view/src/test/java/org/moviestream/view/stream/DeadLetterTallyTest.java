@@ -8,15 +8,21 @@ import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.RejectReason;
 import org.moviestream.contract.SourceKey;
 
-/** Counting dead letters by reason, keeping the latest first (no broker needed: records are given). */
+/**
+ * Counting dead letters by reason, keeping the latest first (no broker needed: records are given).
+ */
 class DeadLetterTallyTest {
 
   @Test
   void countsPerReasonAndKeepsTheLatestTenNewestFirst() {
     try (DeadLetterTally tally = new DeadLetterTally("127.0.0.1:1", "movies_ratings_dlq")) {
       for (int offset = 0; offset < 12; offset++) {
-        RejectReason reason = offset % 3 == 0 ? RejectReason.MALFORMED_JSON : RejectReason.UNKNOWN_TITLE;
-        tally.count(DeadLetterRecord.of(reason, "detail " + offset, "{", new SourceKey("movies_ratings", 0, offset)).toJson());
+        RejectReason reason =
+            offset % 3 == 0 ? RejectReason.MALFORMED_JSON : RejectReason.UNKNOWN_TITLE;
+        tally.count(
+            DeadLetterRecord.of(
+                    reason, "detail " + offset, "{", new SourceKey("movies_ratings", 0, offset))
+                .toJson());
       }
 
       DeadLetterTally.Summary summary = tally.summary();

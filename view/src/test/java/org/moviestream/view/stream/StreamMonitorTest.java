@@ -23,9 +23,15 @@ class StreamMonitorTest {
 
       StreamMonitor.Throughput throughput = monitor.throughput();
 
-      assertEquals(List.of(new StreamMonitor.Rate(T0.plusSeconds(2), 30.0, 0.0), new StreamMonitor.Rate(T0.plusSeconds(4), 10.0, 30.0)),
+      assertEquals(
+          List.of(
+              new StreamMonitor.Rate(T0.plusSeconds(2), 30.0, 0.0),
+              new StreamMonitor.Rate(T0.plusSeconds(4), 10.0, 30.0)),
           throughput.rates());
-      assertEquals(List.of(new StreamMonitor.PartitionLag(0, 150, 150, 0), new StreamMonitor.PartitionLag(1, 80, 60, 20)),
+      assertEquals(
+          List.of(
+              new StreamMonitor.PartitionLag(0, 150, 150, 0),
+              new StreamMonitor.PartitionLag(1, 80, 60, 20)),
           throughput.partitions());
       assertEquals(20, throughput.totalLag());
       assertEquals(15.0, throughput.writtenPerSecondLastMinute(), 1e-9);
@@ -37,7 +43,8 @@ class StreamMonitorTest {
     try (StreamMonitor monitor = monitor(Duration.ofMinutes(10))) {
       monitor.record(sample(0, Map.of(0, 12L), Map.of()));
 
-      assertEquals(List.of(new StreamMonitor.PartitionLag(0, 12, 0, 12)), monitor.throughput().partitions());
+      assertEquals(
+          List.of(new StreamMonitor.PartitionLag(0, 12, 0, 12)), monitor.throughput().partitions());
     }
   }
 
@@ -53,10 +60,16 @@ class StreamMonitorTest {
   }
 
   private static StreamMonitor monitor(Duration history) {
-    return new StreamMonitor("127.0.0.1:1", "movies_ratings", "movie-ratings-pipeline", history, Clock.fixed(T0, java.time.ZoneOffset.UTC));
+    return new StreamMonitor(
+        "127.0.0.1:1",
+        "movies_ratings",
+        "movie-ratings-pipeline",
+        history,
+        Clock.fixed(T0, java.time.ZoneOffset.UTC));
   }
 
-  private static OffsetSample sample(int second, Map<Integer, Long> logEnd, Map<Integer, Long> committed) {
+  private static OffsetSample sample(
+      int second, Map<Integer, Long> logEnd, Map<Integer, Long> committed) {
     return new OffsetSample(T0.plusSeconds(second), new java.util.TreeMap<>(logEnd), committed);
   }
 }
