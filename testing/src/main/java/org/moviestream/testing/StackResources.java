@@ -34,6 +34,8 @@ import org.moviestream.cql.Schema;
  */
 public final class StackResources implements AutoCloseable {
 
+  private static final int COUNT_TIMEOUT_MILLIS = 300_000;
+
   private static final int SCHEMA_TIMEOUT_MILLIS = 120_000;
 
   private final String bootstrapServers;
@@ -115,7 +117,11 @@ public final class StackResources implements AutoCloseable {
 
   /** The single number a query such as SELECT COUNT(*) returns. */
   public long count(String cql, Object... values) {
-    return session().execute(cql, values).one().getLong(0);
+    // Counting a table of a million rows takes Cassandra longer than the driver's 12 s by default.
+    return session()
+        .execute(new SimpleStatement(cql, values).setReadTimeoutMillis(COUNT_TIMEOUT_MILLIS))
+        .one()
+        .getLong(0);
   }
 
   /** The offsets the consumer group {@code group} has committed, per partition. */

@@ -118,7 +118,6 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
                         ConsumerConfig.GROUP_ID_CONFIG, consumerGroup,
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startingOffsets))
-                .withConsumerFactoryFn(PausingConsumer::new)
                 .withTimestampPolicyFactory(
                     new RatingEventTime(inputZone, watermarkDelay, maxClockSkew)))
         .apply("ToKafkaMessage", ParDo.of(new ToKafkaMessageFn()));

@@ -18,10 +18,10 @@ import org.junit.Test;
 import org.moviestream.testing.PipelineProcess;
 
 /**
- * Long outages with the producer holding its rate: memory stays bounded (reading pauses while the
- * writes wait), everything is written once the service is back, nothing is committed early. Runs
- * only with -DlongFaults=true (about 15 minutes each): {@code mvn verify -pl pipeline -am
- * -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LongOutageIT -DlongFaults=true}.
+ * Long outages with the producer holding its rate: memory stays bounded, everything is written once
+ * the service is back, nothing is committed early. Runs only with -DlongFaults=true (about 15
+ * minutes each): {@code mvn verify -pl pipeline -am -Dtest=NONE
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LongOutageIT -DlongFaults=true}.
  */
 public class LongOutageIT {
 
@@ -79,6 +79,7 @@ public class LongOutageIT {
         long bytes = pipeline.residentBytes();
         peak = Math.max(peak, bytes);
         rss.add(sample(start, bytes, "outage"));
+        Files.write(PipelineJar.LOGS.resolve("long-" + service + "-rss.csv"), rss);
         Thread.sleep(10_000);
       }
       stack.start();
@@ -87,11 +88,12 @@ public class LongOutageIT {
       producing.set(false);
       producer.join();
       long producedUntil = System.nanoTime();
-      while (run.incompleteness() != null) {
+      while (run.lag() > 0) {
         assertTrue("the pipeline died catching up", pipeline.isAlive());
         long bytes = pipeline.residentBytes();
         peak = Math.max(peak, bytes);
         rss.add(sample(start, bytes, "catch-up"));
+        Files.write(PipelineJar.LOGS.resolve("long-" + service + "-rss.csv"), rss);
         Thread.sleep(5_000);
         assertTrue(
             "caught up within 20 minutes",
