@@ -91,8 +91,10 @@ public final class WriteDeadLetters
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.DEAD_LETTERS);
     private transient List<Pending> pending;
 
+    /** A dead letter, its topic record (built once: it digests the whole payload) and its send. */
     private record Pending(
         DeadLetter deadLetter,
+        DeadLetterRecord record,
         Instant timestamp,
         BoundedWindow window,
         Future<RecordMetadata> sent) {}
@@ -114,9 +116,8 @@ public final class WriteDeadLetters
         BoundedWindow window,
         OutputReceiver<Outcome<EnrichedRating>> out) {
       if (outcome.isRejected()) {
-        pending.add(
-            new Pending(
-                outcome.deadLetter(), timestamp, window, send(outcome.deadLetter().toRecord())));
+        DeadLetterRecord record = outcome.deadLetter().toRecord();
+        pending.add(new Pending(outcome.deadLetter(), record, timestamp, window, send(record)));
       } else {
         out.output(outcome);
       }
@@ -155,7 +156,7 @@ public final class WriteDeadLetters
               .withMaxBackoff(Duration.standardSeconds(10))
               .withMaxRetries(Integer.MAX_VALUE)
               .backoff();
-      DeadLetterRecord letter = sent.deadLetter().toRecord();
+      DeadLetterRecord letter = sent.record();
       Future<RecordMetadata> attempt = sent.sent();
       while (true) {
         try {
