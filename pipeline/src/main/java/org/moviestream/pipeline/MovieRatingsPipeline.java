@@ -143,7 +143,7 @@ public final class MovieRatingsPipeline {
             .apply(
                 "ReadRatings",
                 ReadRatings.from(options.getBootstrapServers(), options.getTopic())
-                    .inGroup(options.getConsumerGroup(), options.getStartingOffsets())
+                    .inGroup(options.getConsumerGroup())
                     .withEventTime(
                         ZoneId.of(options.getInputZone()),
                         options.getWatermarkDelaySeconds(),

@@ -94,12 +94,7 @@ final class RunMonitor {
       // The SparkRunner rethrows a failed streaming job's error from waitUntilFinish, not always as
       // a
       // PipelineExecutionException; whatever it is, the job is over.
-      end(
-          1,
-          "Pipeline failed: "
-              + gainedPartitions()
-                  .map(line -> line + " (" + rootMessage(failure) + ")")
-                  .orElse(rootMessage(failure)));
+      end(1, "Pipeline failed: " + rootMessage(failure));
     }
   }
 
@@ -197,7 +192,7 @@ final class RunMonitor {
                 (what.equals(CassandraRetry.CASSANDRA) ? "Cassandra" : what) + " (" + why + ")"));
     if (kafkaUp) {
       waiting.addAll(stuckPartitions());
-      newPartitions().ifPresent(waiting::add);
+      sayNewPartitions();
       sayAnotherJob();
     }
     return waiting;
@@ -234,41 +229,23 @@ final class RunMonitor {
     }
   }
 
-  /**
-   * KafkaIO's source reads the partitions the topic had when the job started (its reader fails when
-   * the topic gains one): partitions added since are read from their earliest offset at the next
-   * start, and the job says so.
-   */
-  private java.util.Optional<String> newPartitions() {
-    java.util.Optional<String> gained = gainedPartitions();
-    gained
-        .filter(line -> !newPartitionsSaid)
-        .ifPresent(
-            line -> {
-              newPartitionsSaid = true;
-              System.err.println("NEW PARTITIONS: " + line);
-            });
-    return gained;
-  }
-
-  /**
-   * Whether the topic has more partitions than the job reads, said in a line; KafkaIO's reader
-   * fails on them.
-   */
-  private java.util.Optional<String> gainedPartitions() {
+  /** Says once that the topic gained partitions while the job ran (the job reads them too). */
+  private void sayNewPartitions() {
+    if (newPartitionsSaid) {
+      return;
+    }
     try {
       int now = group.partitionCount(options.getTopic());
       if (now > partitionsRead) {
-        return java.util.Optional.of(
-            String.format(
-                "%s gained partitions while the job ran (%d -> %d): start it again, and a"
-                    + " partition new to the group is read from its earliest offset",
-                options.getTopic(), partitionsRead, now));
+        newPartitionsSaid = true;
+        System.err.printf(
+            "NEW PARTITIONS: %s has %d partitions now, %d when the job started: the job reads the"
+                + " new ones from their earliest offsets%n",
+            options.getTopic(), now, partitionsRead);
       }
     } catch (Exception e) {
       // Kafka is not answering: the port probe says so.
     }
-    return java.util.Optional.empty();
   }
 
   /**

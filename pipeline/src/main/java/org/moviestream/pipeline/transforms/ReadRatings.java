@@ -3,6 +3,7 @@ package org.moviestream.pipeline.transforms;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy;
@@ -35,7 +36,6 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
   private final String bootstrapServers;
   private final String topic;
   private final String consumerGroup;
-  private final String startingOffsets;
   private final ZoneId inputZone;
   private final Duration watermarkDelay;
   private final Duration maxClockSkew;
@@ -44,14 +44,12 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
       String bootstrapServers,
       String topic,
       String consumerGroup,
-      String startingOffsets,
       ZoneId inputZone,
       Duration watermarkDelay,
       Duration maxClockSkew) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.consumerGroup = consumerGroup;
-    this.startingOffsets = startingOffsets;
     this.inputZone = inputZone;
     this.watermarkDelay = watermarkDelay;
     this.maxClockSkew = maxClockSkew;
@@ -66,25 +64,18 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
         bootstrapServers,
         topic,
         Defaults.CONSUMER_GROUP,
-        Defaults.STARTING_OFFSETS,
         ZoneId.of("UTC"),
         Duration.standardSeconds(5),
         Duration.standardMinutes(5));
   }
 
   /**
-   * Resumes at {@code consumerGroup}'s committed offsets; a new group starts at {@code
-   * startingOffsets} (latest or earliest).
+   * Resumes at {@code consumerGroup}'s committed offsets (a run commits where it starts first, see
+   * {@code ResumePoint}); a partition without one is read from its earliest offset.
    */
-  public ReadRatings inGroup(String consumerGroup, String startingOffsets) {
+  public ReadRatings inGroup(String consumerGroup) {
     return new ReadRatings(
-        bootstrapServers,
-        topic,
-        consumerGroup,
-        startingOffsets,
-        inputZone,
-        watermarkDelay,
-        maxClockSkew);
+        bootstrapServers, topic, consumerGroup, inputZone, watermarkDelay, maxClockSkew);
   }
 
   /**
@@ -97,7 +88,6 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
         bootstrapServers,
         topic,
         consumerGroup,
-        startingOffsets,
         inputZone,
         Duration.standardSeconds(delaySeconds),
         Duration.standardSeconds(maxClockSkewSeconds));
@@ -108,18 +98,27 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
     return input
         .apply(
             "ReadFromKafka",
-            KafkaIO.<String, String>read()
-                .withBootstrapServers(bootstrapServers)
-                .withTopic(topic)
-                .withKeyDeserializer(StringDeserializer.class)
-                .withValueDeserializer(StringDeserializer.class)
-                .withConsumerConfigUpdates(
-                    Map.of(
-                        ConsumerConfig.GROUP_ID_CONFIG, consumerGroup,
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startingOffsets))
-                .withTimestampPolicyFactory(
-                    new RatingEventTime(inputZone, watermarkDelay, maxClockSkew)))
+            org.apache.beam.sdk.io.Read.from(
+                new GrowingTopicSource(
+                    KafkaIO.<String, String>read()
+                        .withBootstrapServers(bootstrapServers)
+                        .withKeyDeserializerAndCoder(StringDeserializer.class, StringUtf8Coder.of())
+                        .withValueDeserializerAndCoder(
+                            StringDeserializer.class, StringUtf8Coder.of())
+                        .withConsumerConfigUpdates(
+                            Map.of(
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                consumerGroup,
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false,
+                                // Every partition has a committed offset when the run starts
+                                // (ResumePoint), so this applies to a partition added while the
+                                // job runs: read all of it.
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest"))
+                        .withTimestampPolicyFactory(
+                            new RatingEventTime(inputZone, watermarkDelay, maxClockSkew)),
+                    topic)))
         .apply("ToKafkaMessage", ParDo.of(new ToKafkaMessageFn()));
   }
 
