@@ -57,6 +57,7 @@ import org.moviestream.pipeline.transforms.WindowPerPerson;
 public final class MovieRatingsPipeline {
 
   private static final String SPARK_PARALLELISM = "spark.default.parallelism";
+  private static final String SPARK_LISTENERS = "spark.extraListeners";
 
   private MovieRatingsPipeline() {}
 
@@ -116,6 +117,13 @@ public final class MovieRatingsPipeline {
               + parallelism
               + " source splits, and the SparkRunner takes the latest split's watermark as the job's: the other splits' ratings would"
               + " miss their windows. Leave it unset or set it to 1 (e.g. remove it from spark-defaults.conf for this job).");
+    }
+    // A lost executor ends the job (see ExecutorLoss), whatever other listeners the user set.
+    String listeners = System.getProperty(SPARK_LISTENERS, "");
+    if (!listeners.contains(ExecutorLoss.class.getName())) {
+      System.setProperty(
+          SPARK_LISTENERS,
+          (listeners.isBlank() ? "" : listeners + ",") + ExecutorLoss.class.getName());
     }
     // Spark restores a streaming job from a checkpoint directory it finds: the old run's source
     // offsets

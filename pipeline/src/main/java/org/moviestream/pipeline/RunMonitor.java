@@ -72,6 +72,7 @@ final class RunMonitor {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> end(0, "Pipeline stopped, stopping on a signal"), "pipeline-stop"));
+    ExecutorLoss.onLoss(why -> end(1, "Pipeline failed: " + why));
     int runSeconds = options.getRunSeconds();
     long deadline =
         runSeconds > 0 ? System.nanoTime() + runSeconds * 1_000_000_000L : Long.MAX_VALUE;

@@ -42,6 +42,20 @@ public class ConfigureSparkTest {
   }
 
   @Test
+  public void aLostExecutorEndsTheJobBesideTheUsersOwnListeners() {
+    System.setProperty("spark.extraListeners", "com.example.Audit");
+    try {
+      MovieRatingsPipeline.configureSpark(OptionsParser.parse());
+      MovieRatingsPipeline.configureSpark(OptionsParser.parse());
+      assertEquals(
+          "com.example.Audit," + ExecutorLoss.class.getName(),
+          System.getProperty("spark.extraListeners"));
+    } finally {
+      System.clearProperty("spark.extraListeners");
+    }
+  }
+
+  @Test
   public void eachRunCheckpointsInItsOwnDirectory() {
     MovieRatingsOptions first = OptionsParser.parse("--checkpointDir=/data/checkpoints/");
     MovieRatingsOptions second = OptionsParser.parse("--checkpointDir=/data/checkpoints");

@@ -30,6 +30,11 @@ public final class PipelineProcess implements AutoCloseable {
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(args);
+    return run(command, log);
+  }
+
+  /** Any command that starts the pipeline (e.g. bin/spark-submit), its output in {@code log}. */
+  public static PipelineProcess run(List<String> command, Path log) throws IOException {
     Files.createDirectories(log.getParent());
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -338,6 +338,48 @@ final class FaultRun implements AutoCloseable {
   }
 
   /**
+   * The trending rankings against the rows: per 30-second window of event time, the ratings the
+   * stored ranking counts ({@code window_ratings}) and the rows whose timestamp falls in it.
+   */
+  Trending trending() {
+    Session session = resources.session();
+    Map<Long, Long> rowsPerWindow = new HashMap<>();
+    long window = Duration.ofSeconds(30).toMillis();
+    for (Row row : session.execute("SELECT timestamp FROM " + keyspace + ".movie_ratings")) {
+      long start = Math.floorDiv(row.getTimestamp(0).getTime(), window) * window;
+      rowsPerWindow.merge(start, 1L, Long::sum);
+    }
+    long ranked = 0;
+    long shortWindows = 0;
+    long doubled = 0;
+    for (Row ranking :
+        session.execute(
+            "SELECT window_start, window_ratings FROM " + keyspace + ".trending_titles")) {
+      long counted = ranking.getLong(1);
+      long rows = rowsPerWindow.getOrDefault(ranking.getTimestamp(0).getTime(), 0L);
+      ranked += counted;
+      shortWindows += counted < rows ? 1 : 0;
+      doubled += counted > rows ? 1 : 0;
+    }
+    long rows = rowsPerWindow.values().stream().mapToLong(Long::longValue).sum();
+    return new Trending(rowsPerWindow.size(), rows, ranked, shortWindows, doubled);
+  }
+
+  /**
+   * {@code doubledWindows}: rankings counting more ratings than their window has rows (never
+   * allowed); {@code shortWindows}: rankings counting fewer (too-late ratings, or late ones
+   * replayed after a crash without the rest of their window).
+   */
+  record Trending(long windows, long rows, long ranked, long shortWindows, long doubledWindows) {
+    @Override
+    public String toString() {
+      return String.format(
+          "trending: %,d of %,d rows ranked over %d windows (%d windows short by %,d)",
+          ranked, rows, windows, shortWindows, rows - ranked);
+    }
+  }
+
+  /**
    * Distinct dead letters by key (source topic/partition/offset), as a compacted topic keeps them.
    */
   Set<String> deadLetterKeys() {

@@ -189,9 +189,11 @@ public class FaultToleranceIT {
           System.nanoTime() < deadline);
       Thread.sleep(1_000);
     }
+    FaultRun.Trending trending = run.trending();
     System.out.printf(
-        "[complete] %,d rows, windows add up for %d people, %d dead letters, lag 0%n",
-        run.rows(), FaultRun.PEOPLE, run.sentBad());
+        "[complete] %,d rows, windows add up for %d people, %d dead letters, lag 0; %s%n",
+        run.rows(), FaultRun.PEOPLE, run.sentBad(), trending);
+    assertEquals("rankings that count a rating twice: " + trending, 0, trending.doubledWindows());
   }
 
   /**

@@ -33,6 +33,21 @@ final class PipelineJar {
     return PipelineProcess.start(JAR, LOGS.resolve(name + ".log"), args);
   }
 
+  /** The application jar submitted to a Spark standalone master with bin/spark-submit. */
+  static PipelineProcess submit(String name, String master, List<String> args) throws IOException {
+    List<String> command = new java.util.ArrayList<>();
+    command.addAll(
+        List.of(
+            ROOT.resolve("bin/spark-submit").toString(),
+            "--master",
+            master,
+            "--class",
+            "org.moviestream.pipeline.MovieRatingsPipeline",
+            ROOT.resolve("pipeline/target/movie-ratings-pipeline-spark-submit.jar").toString()));
+    command.addAll(args);
+    return PipelineProcess.run(command, LOGS.resolve(name + ".log"));
+  }
+
   /** All the process printed so far ("" if the log cannot be read). */
   static String output(PipelineProcess pipeline) {
     try {
