@@ -43,13 +43,46 @@ stop_process() {
   rm -f "$STATE/$name/pid"
 }
 
+# usage SCRIPT: the script's leading comment block, without the "# ", as its --help.
+usage() {
+  sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$1"
+}
+
+# mvn_plain ARGS...: Maven in batch mode, without the colour codes Maven 3.8 prints even then.
+mvn_plain() {
+  mvn -B "$@" 2>&1 | sed -u $'s/\x1b\\[[0-9;]*m//g'
+}
+
 # build_jars: mvn install without tests, showing one line per module and each jar fetched.
 build_jars() {
   say "building with Maven (the first build downloads Beam, Spark, Kafka and Cassandra clients)..."
-  mvn -B -f "$ROOT/pom.xml" install -DskipTests "$@" 2>&1 \
+  mvn_plain -f "$ROOT/pom.xml" install -DskipTests "$@" \
     | sed -u -n -E \
         -e 's/^\[INFO\] Building (movie-stream[^[]*[^ []) +\[([0-9]+\/[0-9]+)\]$/['"$TAG"'] module \2: \1/p' \
-        -e 's#^Downloaded from [^:]+: .*/([^/]+\.jar) \(.*$#['"$TAG"']   fetched \1#p' \
+        -e 's#^(\[INFO\] )?Downloaded from [^:]+: .*/([^/]+\.jar) \(.*$#['"$TAG"']   fetched \2#p' \
         -e '/^\[ERROR\]/p' -e 's/^\[INFO\] (BUILD .*)$/['"$TAG"'] \1/p' \
     || die "the build failed (run mvn install -DskipTests to see all of it)"
+}
+
+# built MODULE JAR...: whether every JAR exists and is newer than every POM, source and resource
+# of MODULE and of the libraries each application uses (common, cassandra), or of every module when
+# MODULE is "". A jar older than a change would run the old code without a word.
+built() {
+  local module="$1" jar dirs; shift
+  if [ -n "$module" ]; then dirs=("$ROOT/$module" "$ROOT/common" "$ROOT/cassandra"); else dirs=("$ROOT"/*/); fi
+  for jar in "$@"; do
+    [ -f "$jar" ] || return 1
+    [ -z "$(find "$ROOT/pom.xml" "${dirs[@]}" -newer "$jar" -type f \( -name pom.xml -o -path '*/src/main/*' \) -print -quit 2>/dev/null)" ] \
+      || return 1
+  done
+}
+
+# ensure_built MODULE JAR...: builds MODULE (and what it needs; every module when MODULE is "")
+# unless its jars are up to date. The jars are touched after the build: Maven leaves a jar whose
+# classes did not change as it was, which would look stale again at the next call.
+ensure_built() {
+  local module="$1"; shift
+  built "$module" "$@" && return 0
+  build_jars ${module:+-pl "$module" -am} >&2
+  touch "$@"
 }

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.moviestream.cli.Cli;
+import org.moviestream.cli.Flags;
 import org.moviestream.contract.Defaults;
 import org.moviestream.testing.StackResources;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -92,7 +93,7 @@ public final class Benchmark implements Callable<Integer> {
   boolean backlogOnly;
 
   @Option(
-      names = "--bootstrap-servers",
+      names = Flags.BOOTSTRAP_SERVERS,
       defaultValue = Defaults.BOOTSTRAP_SERVERS,
       description = "Kafka (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
@@ -269,6 +270,6 @@ public final class Benchmark implements Callable<Integer> {
             new Thread(
                 () ->
                     ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
-    System.exit(new CommandLine(new Benchmark()).execute(args));
+    System.exit(Cli.run("bench", new Benchmark(), args));
   }
 }

@@ -9,6 +9,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.moviestream.catalog.CatalogEntry;
+import org.moviestream.cli.Exit;
 import org.moviestream.pipeline.io.CassandraTarget;
 import org.moviestream.pipeline.io.CommitOffsets;
 import org.moviestream.pipeline.io.ResumePoint;
@@ -62,8 +63,8 @@ public final class MovieRatingsPipeline {
   private MovieRatingsPipeline() {}
 
   /**
-   * Exit codes: 2 for a usage or setup error (bad option, missing topic or table), 1 when the job
-   * fails, 0 when stopped.
+   * Exit codes ({@link Exit}): 2 for a usage or setup error (bad option, missing topic or table), 1
+   * when the job fails, 0 when stopped.
    */
   public static void main(String[] args) {
     MovieRatingsOptions options;
@@ -75,7 +76,7 @@ public final class MovieRatingsPipeline {
       resumedAt = ResumePoint.establish(options);
     } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("movie-ratings-pipeline: " + e.getMessage());
-      System.exit(e instanceof IllegalArgumentException ? 2 : 1);
+      System.exit(Exit.codeFor(e));
       return;
     }
     PipelineResult result;
@@ -83,7 +84,7 @@ public final class MovieRatingsPipeline {
       result = build(Pipeline.create(options), options, resumedAt).run();
     } catch (RuntimeException e) {
       System.err.println("movie-ratings-pipeline: the job could not start: " + e.getMessage());
-      Runtime.getRuntime().halt(1);
+      Runtime.getRuntime().halt(Exit.FAILED);
       return;
     }
     new RunMonitor(result, options, resumedAt.size()).watch(); // ends the JVM

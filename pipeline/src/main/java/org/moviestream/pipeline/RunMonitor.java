@@ -14,6 +14,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.moviestream.cli.Exit;
 import org.moviestream.contract.JobStatus;
 import org.moviestream.pipeline.io.CassandraRetry;
 import org.moviestream.pipeline.io.ConsumerGroupOffsets;
@@ -71,8 +72,9 @@ final class RunMonitor {
   void watch() {
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> end(0, "Pipeline stopped, stopping on a signal"), "pipeline-stop"));
-    ExecutorLoss.onLoss(why -> end(1, "Pipeline failed: " + why));
+            new Thread(
+                () -> end(Exit.OK, "Pipeline stopped, stopping on a signal"), "pipeline-stop"));
+    ExecutorLoss.onLoss(why -> end(Exit.FAILED, "Pipeline failed: " + why));
     int runSeconds = options.getRunSeconds();
     long deadline =
         runSeconds > 0 ? System.nanoTime() + runSeconds * 1_000_000_000L : Long.MAX_VALUE;
@@ -83,19 +85,19 @@ final class RunMonitor {
             result.waitUntilFinish(org.joda.time.Duration.standardSeconds(tick));
         printProgress();
         if (state == PipelineResult.State.FAILED) {
-          end(1, "Pipeline failed (state " + state + ")");
+          end(Exit.FAILED, "Pipeline failed (state " + state + ")");
         } else if (state != null && state.isTerminal()) {
-          end(0, "Pipeline ended (state " + state + ")");
+          end(Exit.OK, "Pipeline ended (state " + state + ")");
         }
         if (System.nanoTime() >= deadline) {
-          end(0, "Pipeline stopped, ran its --runSeconds=" + runSeconds);
+          end(Exit.OK, "Pipeline stopped, ran its --runSeconds=" + runSeconds);
         }
       }
     } catch (Throwable failure) {
       // The SparkRunner rethrows a failed streaming job's error from waitUntilFinish, not always as
       // a
       // PipelineExecutionException; whatever it is, the job is over.
-      end(1, "Pipeline failed: " + rootMessage(failure));
+      end(Exit.FAILED, "Pipeline failed: " + rootMessage(failure));
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.moviestream.cli.Cli;
+import org.moviestream.cli.Flags;
 import org.moviestream.contract.Defaults;
 import org.moviestream.producer.generate.People;
 import org.moviestream.producer.generate.RatingGenerator;
@@ -34,13 +36,13 @@ import picocli.CommandLine.Option;
 public final class RatingsProducer implements Callable<Integer> {
 
   @Option(
-      names = "--bootstrap-servers",
+      names = Flags.BOOTSTRAP_SERVERS,
       defaultValue = Defaults.BOOTSTRAP_SERVERS,
       description = "Kafka brokers (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
 
   @Option(
-      names = "--topic",
+      names = Flags.TOPIC,
       defaultValue = Defaults.RATINGS_TOPIC,
       description = "topic to publish to (default: ${DEFAULT-VALUE})")
   String topic;
@@ -210,26 +212,9 @@ public final class RatingsProducer implements Callable<Integer> {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code: 0 done, 1 failed, 2 bad usage. */
+  /** Runs the command line and returns its exit code ({@link org.moviestream.cli.Exit}). */
   public static int run(String... args) {
     RatingsProducer producer = new RatingsProducer();
-    CommandLine commandLine = new CommandLine(producer);
-    commandLine.setParameterExceptionHandler(
-        (error, arguments) -> {
-          error
-              .getCommandLine()
-              .getErr()
-              .println("movie-ratings-producer: " + error.getMessage() + " (see --help)");
-          return 2;
-        });
-    commandLine.setExecutionExceptionHandler(
-        (error, cmd, parsed) -> {
-          cmd.getErr().println("movie-ratings-producer: " + error.getMessage());
-          if (producer.verbose) {
-            error.printStackTrace(cmd.getErr());
-          }
-          return error instanceof IllegalArgumentException ? 2 : 1;
-        });
-    return commandLine.execute(args);
+    return Cli.run("movie-ratings-producer", producer, () -> producer.verbose, args);
   }
 }

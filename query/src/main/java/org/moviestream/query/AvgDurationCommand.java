@@ -3,7 +3,7 @@ package org.moviestream.query;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.Callable;
-import org.moviestream.cql.SeedQuestions;
+import org.moviestream.cassandra.SeedQuestions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,27 +1,28 @@
 package org.moviestream.query;
 
 import com.datastax.driver.core.KeyspaceMetadata;
+import org.moviestream.cassandra.CassandraConnection;
+import org.moviestream.cli.Flags;
 import org.moviestream.contract.Defaults;
-import org.moviestream.cql.CassandraConnection;
 import picocli.CommandLine.Option;
 
 /** The options every query shares: where Cassandra is and which keyspace holds the tables. */
 final class CassandraOptions {
 
   @Option(
-      names = "--host",
+      names = Flags.CASSANDRA_HOST,
       defaultValue = Defaults.CASSANDRA_HOST,
       description = "Cassandra host (default: ${DEFAULT-VALUE})")
   String host;
 
   @Option(
-      names = "--port",
+      names = Flags.CASSANDRA_PORT,
       defaultValue = Defaults.CASSANDRA_PORT_TEXT,
       description = "Cassandra native port (default: ${DEFAULT-VALUE})")
   int port;
 
   @Option(
-      names = "--keyspace",
+      names = Flags.KEYSPACE,
       defaultValue = Defaults.KEYSPACE,
       description = "keyspace of the movie-stream tables (default: ${DEFAULT-VALUE})")
   String keyspace;

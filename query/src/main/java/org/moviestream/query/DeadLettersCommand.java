@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.moviestream.cli.Flags;
 import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.Defaults;
 import org.moviestream.kafka.KafkaTopics;
@@ -33,13 +34,13 @@ final class DeadLettersCommand implements Callable<Integer> {
   private static final int REPLAY_MARGIN = 4;
 
   @Option(
-      names = "--bootstrap-servers",
+      names = Flags.BOOTSTRAP_SERVERS,
       defaultValue = Defaults.BOOTSTRAP_SERVERS,
       description = "Kafka brokers (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
 
   @Option(
-      names = "--topic",
+      names = Flags.TOPIC,
       defaultValue = Defaults.DEAD_LETTER_TOPIC,
       description = "dead-letter topic (default: ${DEFAULT-VALUE})")
   String topic;

@@ -1,6 +1,6 @@
 package org.moviestream.query;
 
-import picocli.CommandLine;
+import org.moviestream.cli.Cli;
 import picocli.CommandLine.Command;
 
 /**
@@ -28,19 +28,8 @@ public final class QueryTool {
     System.exit(run(args));
   }
 
-  /** Runs a command line; 0 done, 1 a service failed, 2 bad input, 3 (wait) timed out. */
+  /** Runs a command line ({@link org.moviestream.cli.Exit}); 3 when {@code wait} timed out. */
   public static int run(String... args) {
-    CommandLine commandLine = new CommandLine(new QueryTool());
-    commandLine.setParameterExceptionHandler(
-        (error, arguments) -> {
-          error.getCommandLine().getErr().println("query: " + error.getMessage() + " (see --help)");
-          return 2;
-        });
-    commandLine.setExecutionExceptionHandler(
-        (error, cmd, parsed) -> {
-          cmd.getErr().println("query: " + error.getMessage());
-          return error instanceof IllegalArgumentException ? 2 : 1;
-        });
-    return commandLine.execute(args);
+    return Cli.run("query", new QueryTool(), args);
   }
 }

@@ -2,7 +2,7 @@ package org.moviestream.query;
 
 import java.time.Instant;
 import java.util.function.Function;
-import org.moviestream.cql.TimeArguments;
+import org.moviestream.cli.TimeArguments;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

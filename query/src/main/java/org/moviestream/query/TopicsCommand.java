@@ -3,6 +3,7 @@ package org.moviestream.query;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.moviestream.cli.Flags;
 import org.moviestream.contract.Defaults;
 import org.moviestream.kafka.KafkaTopics;
 import org.moviestream.kafka.KafkaTopics.TopicSpec;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
 final class TopicsCommand implements Callable<Integer> {
 
   @Option(
-      names = "--bootstrap-servers",
+      names = Flags.BOOTSTRAP_SERVERS,
       defaultValue = Defaults.BOOTSTRAP_SERVERS,
       description = "Kafka brokers (default: ${DEFAULT-VALUE})")
   String bootstrapServers;

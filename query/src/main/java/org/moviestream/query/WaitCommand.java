@@ -2,7 +2,7 @@ package org.moviestream.query;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.moviestream.cql.CassandraConnection;
+import org.moviestream.cassandra.CassandraConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -139,7 +139,7 @@ class QueryToolIT {
   @Test
   void aMissingKeyspaceOrADownCassandraIsAServiceError() {
     assertEquals(1, QueryTool.run("windows", "--keyspace", "no_such_keyspace", "--name", NAME));
-    assertEquals(1, QueryTool.run("windows", "--port", "1", "--name", NAME));
+    assertEquals(1, QueryTool.run("windows", "--cassandra-port", "1", "--name", NAME));
   }
 
   private static String capture(String... args) {

@@ -4,7 +4,6 @@ import com.datastax.driver.core.Session;
 import com.datastax.driver.core.SimpleStatement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,9 +22,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.moviestream.cassandra.CassandraConnection;
+import org.moviestream.cassandra.Schema;
 import org.moviestream.contract.Defaults;
-import org.moviestream.cql.CassandraConnection;
-import org.moviestream.cql.Schema;
+import org.moviestream.kafka.GroupProgress;
 
 /**
  * Topics and keyspaces of one test or measurement on the real local stack, created on demand and
@@ -131,19 +130,11 @@ public final class StackResources implements AutoCloseable {
 
   /** Messages the consumer group has not committed yet, over all partitions of {@code topic}. */
   public long lag(String group, String topic) {
-    Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(group);
-    int partitions =
-        await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().size();
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (int partition = 0; partition < partitions; partition++) {
-      latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+    try {
+      return GroupProgress.read(admin, group, topic, Duration.ofSeconds(30)).totalLag();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the lag of " + group + " on " + topic, e);
     }
-    long lag = 0;
-    for (var end : await(admin.listOffsets(latest).all()).entrySet()) {
-      OffsetAndMetadata offset = committed.get(end.getKey());
-      lag += end.getValue().offset() - (offset == null ? 0 : offset.offset());
-    }
-    return lag;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.moviestream.view;
 
+import org.moviestream.cli.Flags;
 import org.moviestream.contract.Defaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,44 +30,44 @@ public final class ViewOptions {
   String bind;
 
   @Option(
-      names = "--bootstrap-servers",
+      names = Flags.BOOTSTRAP_SERVERS,
       defaultValue = Defaults.BOOTSTRAP_SERVERS,
       description = "Kafka brokers (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
 
   @Option(
-      names = "--topic",
+      names = Flags.TOPIC,
       defaultValue = Defaults.RATINGS_TOPIC,
       description = "the ratings topic (default: ${DEFAULT-VALUE})")
   String topic;
 
   @Option(
-      names = "--dead-letter-topic",
+      names = Flags.DEAD_LETTER_TOPIC,
       defaultValue = Defaults.DEAD_LETTER_TOPIC,
       description = "the dead-letter topic (default: ${DEFAULT-VALUE})")
   String deadLetterTopic;
 
   @Option(
-      names = "--consumer-group",
+      names = Flags.CONSUMER_GROUP,
       defaultValue = Defaults.CONSUMER_GROUP,
       description =
           "the pipeline's consumer group, whose committed offsets are the ratings durably written (default: ${DEFAULT-VALUE})")
   String consumerGroup;
 
   @Option(
-      names = "--cassandra-host",
+      names = Flags.CASSANDRA_HOST,
       defaultValue = Defaults.CASSANDRA_HOST,
       description = "Cassandra host (default: ${DEFAULT-VALUE})")
   String cassandraHost;
 
   @Option(
-      names = "--cassandra-port",
+      names = Flags.CASSANDRA_PORT,
       defaultValue = Defaults.CASSANDRA_PORT_TEXT,
       description = "Cassandra port (default: ${DEFAULT-VALUE})")
   int cassandraPort;
 
   @Option(
-      names = "--keyspace",
+      names = Flags.KEYSPACE,
       defaultValue = Defaults.KEYSPACE,
       description = "keyspace (default: ${DEFAULT-VALUE})")
   String keyspace;

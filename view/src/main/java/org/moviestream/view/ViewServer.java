@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.moviestream.cli.Exit;
 import org.moviestream.view.api.ViewApi;
 import org.moviestream.view.store.RatingsStore;
 import org.moviestream.view.stream.DeadLetterTally;
@@ -128,7 +129,7 @@ public final class ViewServer implements AutoCloseable {
       options.validate(cli);
     } catch (CommandLine.ParameterException e) {
       System.err.println("view: " + e.getMessage() + " (see --help)");
-      System.exit(2);
+      System.exit(Exit.USAGE);
       return;
     }
     try {
@@ -138,7 +139,7 @@ public final class ViewServer implements AutoCloseable {
       System.out.println("movie-stream view: http://" + host + ":" + server.port() + "/");
     } catch (IllegalStateException e) {
       System.err.println("view: " + e.getMessage());
-      System.exit(1);
+      System.exit(Exit.codeFor(e));
     }
   }
 }

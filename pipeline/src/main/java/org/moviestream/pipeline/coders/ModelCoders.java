@@ -179,7 +179,7 @@ public final class ModelCoders {
     @Override
     public void encode(EnrichedRating value, OutputStream out) throws IOException {
       RatingCoder.INSTANCE.encode(value.rating(), out);
-      CatalogEntryCoder.INSTANCE.encode(value.title(), out);
+      CatalogEntryCoder.INSTANCE.encode(value.catalog(), out);
     }
 
     @Override

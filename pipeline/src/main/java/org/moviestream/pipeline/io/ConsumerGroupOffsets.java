@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -17,6 +16,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.moviestream.kafka.GroupProgress;
 import org.moviestream.pipeline.model.PartitionKey;
 
 /**
@@ -145,19 +145,19 @@ public final class ConsumerGroupOffsets {
 
   /** Per partition, how many messages lie beyond {@code offsets} ("topic/partition" -> offset). */
   public Map<String, Long> lagPerPartition(Map<String, Long> offsets) throws Exception {
-    Map<TopicPartition, Long> at =
-        offsets.entrySet().stream()
-            .collect(
-                Collectors.toMap(
-                    e -> PartitionKey.topicPartition(e.getKey()), Map.Entry::getValue));
-    Map<TopicPartition, ListOffsetsResultInfo> ends =
-        offsets(admin(), List.copyOf(at.keySet()), OffsetSpec.latest());
+    Map<String, Map<Integer, Long>> logEnds = new HashMap<>();
     Map<String, Long> lag = new TreeMap<>();
-    at.forEach(
-        (partition, offset) ->
-            lag.put(
-                PartitionKey.of(partition.topic(), partition.partition()),
-                Math.max(0, ends.get(partition).offset() - offset)));
+    for (var entry : offsets.entrySet()) {
+      TopicPartition partition = PartitionKey.topicPartition(entry.getKey());
+      Map<Integer, Long> ends = logEnds.get(partition.topic());
+      if (ends == null) {
+        ends = GroupProgress.logEnds(admin(), partition.topic(), timeout);
+        logEnds.put(partition.topic(), ends);
+      }
+      lag.put(
+          entry.getKey(),
+          GroupProgress.lag(ends.getOrDefault(partition.partition(), 0L), entry.getValue()));
+    }
     return lag;
   }
 

@@ -64,7 +64,7 @@ public final class MovieRatingRow implements Serializable {
    */
   static BoundStatement bind(PreparedStatement insert, EnrichedRating enriched) {
     Rating rating = enriched.rating();
-    CatalogEntry title = enriched.title();
+    CatalogEntry title = enriched.catalog();
     BoundStatement row = insert.bind();
     row.setString(0, rating.name());
     row.setTimestamp(1, Date.from(rating.timestamp()));
@@ -96,7 +96,7 @@ public final class MovieRatingRow implements Serializable {
 
   public static MovieRatingRow of(EnrichedRating enriched) {
     Rating rating = enriched.rating();
-    CatalogEntry title = enriched.title();
+    CatalogEntry title = enriched.catalog();
     MovieRatingRow row = new MovieRatingRow();
     row.name = rating.name();
     row.timestamp = Date.from(rating.timestamp());

@@ -6,7 +6,7 @@ import com.datastax.driver.core.exceptions.InvalidQueryException;
 import com.datastax.driver.mapping.MappingManager;
 import java.time.Duration;
 import java.util.List;
-import org.moviestream.cql.CassandraConnection;
+import org.moviestream.cassandra.CassandraConnection;
 import org.moviestream.kafka.KafkaTopics;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 

@@ -169,9 +169,7 @@ public final class WriteRatings
         throws InterruptedException {
       for (PendingRow row : rows) {
         try {
-          target
-              .retry()
-              .call("row " + row.rating().rating().source(), () -> session.execute(row.insert()));
+          target.retry().call("row " + row.rating().source(), () -> session.execute(row.insert()));
           output(context, row);
         } catch (CassandraRetry.Refused refused) {
           failed.inc();
@@ -180,8 +178,8 @@ public final class WriteRatings
                   new DeadLetter(
                       RejectReason.WRITE_FAILED,
                       refused.getMessage(),
-                      row.rating().rating().payload(),
-                      row.rating().rating().source())),
+                      row.rating().payload(),
+                      row.rating().source())),
               row.timestamp(),
               row.window());
         }

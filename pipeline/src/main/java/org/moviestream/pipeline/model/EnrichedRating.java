@@ -7,4 +7,15 @@ import org.moviestream.pipeline.coders.ModelCoders;
 
 /** A rating joined with its title's catalog entry. */
 @DefaultCoder(ModelCoders.EnrichedRatingCoder.class)
-public record EnrichedRating(Rating rating, CatalogEntry title) implements Serializable {}
+public record EnrichedRating(Rating rating, CatalogEntry catalog) implements Serializable {
+
+  /** Where the rating was read. */
+  public SourceOffset source() {
+    return rating.source();
+  }
+
+  /** The message exactly as it arrived. */
+  public String payload() {
+    return rating.payload();
+  }
+}

@@ -101,7 +101,7 @@ public final class TrendingTitles
     public void processElement(@Element EnrichedRating rating, BoundedWindow window) {
       partials
           .computeIfAbsent(window, key -> new WindowTally())
-          .add(rating.title().title(), rating.rating().source());
+          .add(rating.catalog().title(), rating.source());
     }
 
     @FinishBundle

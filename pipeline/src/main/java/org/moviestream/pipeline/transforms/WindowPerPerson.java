@@ -91,7 +91,7 @@ public final class WindowPerPerson
 
     @ProcessElement
     public void processElement(@Element EnrichedRating rating, BoundedWindow window) {
-      SourceOffset source = rating.rating().source();
+      SourceOffset source = rating.source();
       partials
           .computeIfAbsent(KV.of(rating.rating().name(), window), key -> new HashMap<>())
           .merge(source.partitionKey(), source, SourceOffset::later);

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.moviestream.cassandra.Schema;
 import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.RejectReason;
-import org.moviestream.cql.Schema;
 import org.moviestream.testing.PipelineProcess;
 
 /**

@@ -7,11 +7,18 @@ import static org.moviestream.pipeline.faults.FaultToleranceIT.awaitComplete;
 import static org.moviestream.pipeline.faults.FaultToleranceIT.stopWithSigterm;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -65,9 +72,16 @@ public class LongOutageIT {
       AtomicBoolean producing = new AtomicBoolean(true);
       Thread producer = new Thread(() -> produce(run, producing), "producer");
       producer.start();
-      List<String> rss = new ArrayList<>(List.of("seconds,rss_mib,rows,committed,phase"));
+      List<String> rss = new ArrayList<>(List.of("seconds,rss_mib,committed,phase"));
       long start = System.nanoTime();
-      await("rows are being written", () -> run.rows() > RATE * 10L, pipeline);
+      Path csv = PipelineJar.LOGS.resolve("long-" + service + "-rss.csv");
+      await(
+          "rows are being written",
+          () -> {
+            rss.add(sample(start, pipeline.residentBytes(), run, "before"));
+            return run.rows() > RATE * 10L;
+          },
+          pipeline);
       stack.killHard(service);
       long down = System.nanoTime();
       System.out.printf(
@@ -78,8 +92,8 @@ public class LongOutageIT {
         assertTrue("the pipeline rides out the outage", pipeline.isAlive());
         long bytes = pipeline.residentBytes();
         peak = Math.max(peak, bytes);
-        rss.add(sample(start, bytes, "outage"));
-        Files.write(PipelineJar.LOGS.resolve("long-" + service + "-rss.csv"), rss);
+        rss.add(sample(start, bytes, run, "outage"));
+        Files.write(csv, rss);
         Thread.sleep(10_000);
       }
       stack.start();
@@ -92,15 +106,16 @@ public class LongOutageIT {
         assertTrue("the pipeline died catching up", pipeline.isAlive());
         long bytes = pipeline.residentBytes();
         peak = Math.max(peak, bytes);
-        rss.add(sample(start, bytes, "catch-up"));
-        Files.write(PipelineJar.LOGS.resolve("long-" + service + "-rss.csv"), rss);
+        rss.add(sample(start, bytes, run, "catch-up"));
+        Files.write(csv, rss);
         Thread.sleep(5_000);
         assertTrue(
             "caught up within 20 minutes",
             System.nanoTime() - back < Duration.ofMinutes(20).toNanos());
       }
       awaitComplete(run, pipeline, Duration.ofMinutes(10));
-      Files.write(PipelineJar.LOGS.resolve("long-" + service + "-rss.csv"), rss);
+      Files.write(csv, rss);
+      chart(service, absence, csv);
       System.out.printf(
           "[long %s] %,d rows, lag 0; caught up %.0f s after the producer stopped (%.0f s after %s was back);"
               + " peak RSS %,d MiB (heap 2,048 MiB)%n",
@@ -122,9 +137,46 @@ public class LongOutageIT {
     }
   }
 
-  private static String sample(long start, long bytes, String phase) {
+  /** seconds since start, RSS in MiB, the group's committed offsets (-1 when Kafka is away). */
+  private static String sample(long start, long bytes, FaultRun run, String phase) {
     return String.format(
-        "%d,%d,,,%s", (System.nanoTime() - start) / 1_000_000_000L, bytes >> 20, phase);
+        "%d,%d,%d,%s",
+        (System.nanoTime() - start) / 1_000_000_000L, bytes >> 20, run.committed(), phase);
+  }
+
+  /** The CSV as a PNG beside it: RSS over time, one line per phase. */
+  private static void chart(String service, Duration absence, Path csv) throws Exception {
+    XYSeriesCollection phases = new XYSeriesCollection();
+    List<String> lines = Files.readAllLines(csv);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] field = line.split(",");
+      String phase = field[3];
+      XYSeries series;
+      try {
+        series = phases.getSeries(phase);
+      } catch (org.jfree.data.UnknownKeyException e) {
+        series = new XYSeries(phase);
+        phases.addSeries(series);
+      }
+      series.add(Long.parseLong(field[0]), Long.parseLong(field[1]));
+    }
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            String.format(
+                "Pipeline RSS while %s is down for %d min at %,d ratings/s (heap 2,048 MiB)",
+                service, absence.toMinutes(), RATE),
+            "seconds since the pipeline started",
+            "RSS (MiB)",
+            phases,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
+    ChartUtils.saveChartAsPNG(
+        csv.resolveSibling(csv.getFileName().toString().replace(".csv", ".png")).toFile(),
+        chart,
+        1000,
+        420);
   }
 
   /**

@@ -109,7 +109,7 @@ public class EnrichWithCatalogTest {
   }
 
   private static String facts(EnrichedRating e) {
-    CatalogEntry title = e.title();
+    CatalogEntry title = e.catalog();
     return e.rating().source().offset()
         + " "
         + e.rating().movie()

@@ -12,7 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.moviestream.cql.TimeArguments;
+import org.moviestream.cli.TimeArguments;
 import org.moviestream.view.store.RatingsStore;
 import org.moviestream.view.store.RatingsStore.Ranking;
 import org.moviestream.view.store.RatingsStore.WindowRow;

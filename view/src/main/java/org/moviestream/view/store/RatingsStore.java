@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.moviestream.cql.CassandraConnection;
-import org.moviestream.cql.SeedQuestions;
+import org.moviestream.cassandra.CassandraConnection;
+import org.moviestream.cassandra.SeedQuestions;
 
 /**
  * What the page reads from Cassandra, every value bound: names, window rows, rankings and the two

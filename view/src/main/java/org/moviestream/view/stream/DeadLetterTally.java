@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.moviestream.contract.DeadLetterRecord;
+import org.moviestream.contract.SourceKey;
 
 /**
  * Reads the dead-letter topic from its beginning and keeps following it: a count per reason and the
@@ -32,6 +34,13 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final Map<String, Long> byReason = new TreeMap<>();
   private final Deque<DeadLetterRecord> latest = new ArrayDeque<>();
+
+  /**
+   * The reason of each source message's dead letter: a replay writes a message's dead letter again
+   * under the same key, and the compacted topic (like bin/query dead-letters) keeps one.
+   */
+  private final Map<SourceKey, String> reasons = new HashMap<>();
+
   private long total;
   private volatile String error = "not read yet";
   private volatile boolean started;
@@ -104,15 +113,23 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
   }
 
   synchronized void count(String json) {
-    total++;
     try {
       DeadLetterRecord record = DeadLetterRecord.fromJson(json);
+      String before = reasons.put(record.source(), record.reason().name());
+      if (before == null) {
+        total++;
+      } else {
+        byReason.merge(before, -1L, Long::sum);
+        byReason.remove(before, 0L);
+        latest.removeIf(seen -> seen.source().equals(record.source()));
+      }
       byReason.merge(record.reason().name(), 1L, Long::sum);
       latest.addLast(record);
       if (latest.size() > LATEST) {
         latest.removeFirst();
       }
     } catch (IllegalArgumentException e) {
+      total++;
       byReason.merge(UNREADABLE, 1L, Long::sum);
     }
   }

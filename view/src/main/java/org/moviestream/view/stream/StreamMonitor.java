@@ -9,13 +9,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
+import org.moviestream.kafka.GroupProgress;
 
 /**
  * Samples, every few seconds, the ratings topic's log-end offsets (ratings produced) and the
@@ -50,9 +46,6 @@ public final class StreamMonitor implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis()));
   }
 
-  /** One partition now: produced up to logEnd, committed up to committed, lag between them. */
-  public record PartitionLag(int partition, long logEnd, long committed, long lag) {}
-
   /**
    * Ratings per second between two samples: produced (into Kafka) and written (committed by the
    * pipeline).
@@ -65,7 +58,7 @@ public final class StreamMonitor implements AutoCloseable {
    */
   public record Throughput(
       List<Rate> rates,
-      List<PartitionLag> partitions,
+      List<GroupProgress.Partition> partitions,
       long totalLag,
       double writtenPerSecondLastMinute,
       boolean kafkaUp,
@@ -118,17 +111,14 @@ public final class StreamMonitor implements AutoCloseable {
                 Math.max(0, after.totalCommitted() - before.totalCommitted()) / seconds));
       }
     }
-    List<PartitionLag> partitions = new ArrayList<>();
+    List<GroupProgress.Partition> partitions = new ArrayList<>();
     long totalLag = 0;
     double lastMinute = 0;
     if (!copy.isEmpty()) {
       OffsetSample last = copy.get(copy.size() - 1);
-      for (var end : last.logEnd().entrySet()) {
-        long committed = last.committed().getOrDefault(end.getKey(), 0L);
-        long lag = Math.max(0, end.getValue() - committed);
-        partitions.add(new PartitionLag(end.getKey(), end.getValue(), committed, lag));
-        totalLag += lag;
-      }
+      GroupProgress progress = GroupProgress.of(last.logEnd(), last.committed());
+      partitions.addAll(progress.partitions().values());
+      totalLag = progress.totalLag();
       lastMinute = writtenPerSecondSince(copy, last.time().minusSeconds(60));
     }
     return new Throughput(rates, partitions, totalLag, lastMinute, isUp(), error);
@@ -147,34 +137,16 @@ public final class StreamMonitor implements AutoCloseable {
 
   private OffsetSample read() throws Exception {
     Instant now = clock.instant();
-    TopicDescription description =
-        admin
-            .describeTopics(List.of(topic))
-            .allTopicNames()
-            .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-            .get(topic);
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    description
-        .partitions()
-        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+    GroupProgress progress = GroupProgress.read(admin, consumerGroup, topic, CALL_TIMEOUT);
     Map<Integer, Long> logEnd = new HashMap<>();
-    admin
-        .listOffsets(latest)
-        .all()
-        .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-        .forEach((partition, info) -> logEnd.put(partition.partition(), info.offset()));
     Map<Integer, Long> committed = new HashMap<>();
-    Map<TopicPartition, OffsetAndMetadata> offsets =
-        admin
-            .listConsumerGroupOffsets(consumerGroup)
-            .partitionsToOffsetAndMetadata()
-            .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    offsets.forEach(
-        (partition, offset) -> {
-          if (partition.topic().equals(topic) && offset != null) {
-            committed.put(partition.partition(), offset.offset());
-          }
-        });
+    progress
+        .partitions()
+        .forEach(
+            (partition, at) -> {
+              logEnd.put(partition, at.logEnd());
+              committed.put(partition, at.committed());
+            });
     return new OffsetSample(now, logEnd, committed);
   }
 

@@ -36,6 +36,25 @@ class DeadLetterTallyTest {
   }
 
   @Test
+  void aDeadLetterWrittenAgainByAReplayCountsOnce() {
+    try (DeadLetterTally tally = new DeadLetterTally("127.0.0.1:1", "movies_ratings_dlq")) {
+      SourceKey source = new SourceKey("movies_ratings", 2, 40);
+      tally.count(DeadLetterRecord.of(RejectReason.MALFORMED_JSON, "first", "{", source).toJson());
+      tally.count(
+          DeadLetterRecord.of(
+                  RejectReason.UNKNOWN_TITLE, "x", "{}", new SourceKey("movies_ratings", 2, 41))
+              .toJson());
+      tally.count(DeadLetterRecord.of(RejectReason.MALFORMED_JSON, "again", "{", source).toJson());
+
+      DeadLetterTally.Summary summary = tally.summary();
+      assertEquals(2, summary.total());
+      assertEquals(Map.of("MALFORMED_JSON", 1L, "UNKNOWN_TITLE", 1L), summary.byReason());
+      assertEquals(2, summary.latest().size());
+      assertEquals("again", summary.latest().get(0).detail());
+    }
+  }
+
+  @Test
   void aRecordThatIsNoDeadLetterIsCountedAsUnreadable() {
     try (DeadLetterTally tally = new DeadLetterTally("127.0.0.1:1", "movies_ratings_dlq")) {
       tally.count("{\"something\":\"else\"}");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.moviestream.kafka.GroupProgress;
 
 /** Rates and lag from offset samples (no broker needed: the samples are given). */
 class StreamMonitorTest {
@@ -30,8 +31,8 @@ class StreamMonitorTest {
           throughput.rates());
       assertEquals(
           List.of(
-              new StreamMonitor.PartitionLag(0, 150, 150, 0),
-              new StreamMonitor.PartitionLag(1, 80, 60, 20)),
+              new GroupProgress.Partition(0, 150, 150, 0),
+              new GroupProgress.Partition(1, 80, 60, 20)),
           throughput.partitions());
       assertEquals(20, throughput.totalLag());
       assertEquals(15.0, throughput.writtenPerSecondLastMinute(), 1e-9);
@@ -44,7 +45,7 @@ class StreamMonitorTest {
       monitor.record(sample(0, Map.of(0, 12L), Map.of()));
 
       assertEquals(
-          List.of(new StreamMonitor.PartitionLag(0, 12, 0, 12)), monitor.throughput().partitions());
+          List.of(new GroupProgress.Partition(0, 12, 0, 12)), monitor.throughput().partitions());
     }
   }
 

@@ -1,4 +1,4 @@
-package org.moviestream.cql;
+package org.moviestream.cassandra;
 
 /**
  * The two questions of cassandra/queries.cql with bound parameters, for any keyspace: asked by

@@ -1,4 +1,4 @@
-package org.moviestream.cql;
+package org.moviestream.cli;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.moviestream.cql;
+package org.moviestream.cassandra;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.moviestream.cql;
+package org.moviestream.cassandra;
 
 import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.Session;

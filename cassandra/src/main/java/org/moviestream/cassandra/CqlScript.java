@@ -1,4 +1,4 @@
-package org.moviestream.cql;
+package org.moviestream.cassandra;
 
 import java.util.ArrayList;
 import java.util.List;

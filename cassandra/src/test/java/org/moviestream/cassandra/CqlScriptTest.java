@@ -1,4 +1,4 @@
-package org.moviestream.cql;
+package org.moviestream.cassandra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
