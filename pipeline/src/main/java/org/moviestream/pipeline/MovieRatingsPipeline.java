@@ -21,6 +21,7 @@ import org.moviestream.pipeline.io.WriteTrendingTitles;
 import org.moviestream.pipeline.io.WriteWindowStats;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
+import org.moviestream.pipeline.model.RatingWindows;
 import org.moviestream.pipeline.model.TrendingWindow;
 import org.moviestream.pipeline.model.WindowPane;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
@@ -143,6 +144,8 @@ public final class MovieRatingsPipeline {
   public static Pipeline build(
       Pipeline pipeline, MovieRatingsOptions options, Map<String, Long> resumedAt) {
     CassandraTarget cassandra = CassandraTarget.from(options);
+    RatingWindows windows =
+        RatingWindows.of(options.getWindowSeconds(), options.getAllowedLatenessSeconds());
 
     PCollectionView<Map<String, CatalogEntry>> catalog =
         pipeline.apply("LoadCatalog", LoadCatalog.from(options.getCatalog()));
@@ -171,18 +174,11 @@ public final class MovieRatingsPipeline {
     PCollection<EnrichedRating> rows = settled.apply("RowsWritten", new RowsWritten());
 
     PCollection<WindowPane> windowsWritten =
-        rows.apply(
-                "WindowPerPerson",
-                WindowPerPerson.of(options.getWindowSeconds(), options.getAllowedLatenessSeconds()))
+        rows.apply("WindowPerPerson", WindowPerPerson.of(windows))
             .apply("WriteWindowStats", new WriteWindowStats(cassandra));
 
     PCollection<TrendingWindow> rankingsWritten =
-        rows.apply(
-                "TrendingTitles",
-                TrendingTitles.of(
-                    options.getWindowSeconds(),
-                    options.getAllowedLatenessSeconds(),
-                    options.getTrendingTitles()))
+        rows.apply("TrendingTitles", TrendingTitles.of(windows, options.getTrendingTitles()))
             .apply("WriteTrendingTitles", new WriteTrendingTitles(cassandra));
 
     PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
@@ -190,11 +186,7 @@ public final class MovieRatingsPipeline {
         .and(TrackSettledOffsets.TRENDED, rankingsWritten)
         .apply(
             "TrackSettledOffsets",
-            TrackSettledOffsets.from(
-                resumedAt,
-                options.getWindowSeconds(),
-                options.getAllowedLatenessSeconds(),
-                new WindowRecount(cassandra)))
+            TrackSettledOffsets.from(resumedAt, windows, new WindowRecount(cassandra)))
         .apply(
             "CommitOffsets",
             new CommitOffsets(

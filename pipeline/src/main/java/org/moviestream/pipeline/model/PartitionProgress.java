@@ -132,15 +132,16 @@ public final class PartitionProgress {
 
   /**
    * The persons (never the trending ranking's stand-in {@code everyone}) whose ratings came too
-   * late for their window: it closed for good ({@code allowedLatenessMillis} after it, a later
-   * window has fired), yet their newest row in it is newer than its last pane. Their window row
-   * must be counted again before these offsets settle; {@link #windowed} says so once it is.
+   * late for their window: it closed for good ({@link RatingWindows#closedForGood}: a window ending
+   * more than the allowed lateness after it has fired), yet their newest row in it is newer than
+   * its last pane. Their window row must be counted again before these offsets settle; {@link
+   * #windowed} says so once it is.
    */
-  public List<LateRating> lateRatings(long allowedLatenessMillis, String everyone) {
+  public List<LateRating> lateRatings(RatingWindows rule, String everyone) {
     List<LateRating> late = new java.util.ArrayList<>();
     windows.forEach(
         (end, window) -> {
-          if (firedUpTo > end + allowedLatenessMillis) {
+          if (rule.closedForGood(end, firedUpTo)) {
             window.written.forEach(
                 (person, offset) -> {
                   if (!person.equals(everyone)
@@ -160,7 +161,7 @@ public final class PartitionProgress {
    *
    * @return whether the committable offset moved
    */
-  public boolean advance(long allowedLatenessMillis) {
+  public boolean advance(RatingWindows rule) {
     if (committed == UNKNOWN) {
       throw new IllegalStateException("a delta has no committed offset to advance");
     }
@@ -168,7 +169,7 @@ public final class PartitionProgress {
     while (iterator.hasNext()) {
       var entry = iterator.next();
       WindowProgress window = entry.getValue();
-      boolean expired = firedUpTo > entry.getKey() + allowedLatenessMillis;
+      boolean expired = rule.closedForGood(entry.getKey(), firedUpTo);
       if (expired || window.complete()) {
         settled.addAll(window.offsets);
         window.offsets.clear();

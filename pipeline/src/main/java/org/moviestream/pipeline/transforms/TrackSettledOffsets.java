@@ -15,7 +15,6 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
-import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -25,7 +24,6 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.joda.time.Duration;
-import org.joda.time.Instant;
 import org.moviestream.pipeline.coders.ProgressCoder;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.metrics.Waits;
@@ -33,6 +31,7 @@ import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.PartitionProgress;
 import org.moviestream.pipeline.model.Rating;
+import org.moviestream.pipeline.model.RatingWindows;
 import org.moviestream.pipeline.model.SourceOffset;
 import org.moviestream.pipeline.model.TrendingWindow;
 import org.moviestream.pipeline.model.WindowPane;
@@ -68,18 +67,13 @@ public final class TrackSettledOffsets
   }
 
   private final Map<String, Long> resumedAt;
-  private final Duration windowSize;
-  private final Duration allowedLateness;
+  private final RatingWindows windows;
   private final LateRatings lateRatings;
 
   private TrackSettledOffsets(
-      Map<String, Long> resumedAt,
-      Duration windowSize,
-      Duration allowedLateness,
-      LateRatings lateRatings) {
+      Map<String, Long> resumedAt, RatingWindows windows, LateRatings lateRatings) {
     this.resumedAt = new HashMap<>(resumedAt);
-    this.windowSize = windowSize;
-    this.allowedLateness = allowedLateness;
+    this.windows = windows;
     this.lateRatings = lateRatings;
   }
 
@@ -88,29 +82,17 @@ public final class TrackSettledOffsets
    * lateRatings} counts a person's window again when ratings came too late for its panes.
    */
   public static TrackSettledOffsets from(
-      Map<String, Long> resumedAt,
-      int windowSeconds,
-      int allowedLatenessSeconds,
-      LateRatings lateRatings) {
-    return new TrackSettledOffsets(
-        resumedAt,
-        Duration.standardSeconds(windowSeconds),
-        Duration.standardSeconds(allowedLatenessSeconds),
-        lateRatings);
+      Map<String, Long> resumedAt, RatingWindows windows, LateRatings lateRatings) {
+    return new TrackSettledOffsets(resumedAt, windows, lateRatings);
   }
 
   @Override
   public PCollection<KV<String, Long>> expand(PCollectionTuple durable) {
-    return PCollectionList.of(
-            acks(durable.get(SETTLED), "Settled", new SettledAcksFn(FixedWindows.of(windowSize))))
+    return PCollectionList.of(acks(durable.get(SETTLED), "Settled", new SettledAcksFn(windows)))
         .and(acks(durable.get(WINDOWED), "Windowed", new WindowedAcksFn()))
         .and(acks(durable.get(TRENDED), "Trended", new TrendedAcksFn()))
         .apply("AllAcks", Flatten.pCollections())
-        .apply(
-            "ProgressPerPartition",
-            ParDo.of(
-                new ProgressFn(
-                    resumedAt, windowSize.getMillis(), allowedLateness.getMillis(), lateRatings)))
+        .apply("ProgressPerPartition", ParDo.of(new ProgressFn(resumedAt, windows, lateRatings)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
@@ -171,9 +153,9 @@ public final class TrackSettledOffsets
    * is on the dead-letter topic.
    */
   static final class SettledAcksFn extends AcksPerBundleFn<Outcome<EnrichedRating>> {
-    private final FixedWindows windows;
+    private final RatingWindows windows;
 
-    SettledAcksFn(FixedWindows windows) {
+    SettledAcksFn(RatingWindows windows) {
       this.windows = windows;
     }
 
@@ -185,8 +167,7 @@ public final class TrackSettledOffsets
         return;
       }
       Rating rating = settled.value().rating();
-      long windowEnd =
-          windows.assignWindow(new Instant(rating.timestamp().toEpochMilli())).end().getMillis();
+      long windowEnd = windows.windowOf(rating.timestamp()).end().getMillis();
       delta(deltas, rating.source())
           .written(rating.source().offset(), rating.name(), windowEnd)
           .written(rating.source().offset(), EVERYONE, windowEnd);
@@ -222,8 +203,7 @@ public final class TrackSettledOffsets
    */
   static final class ProgressFn extends DoFn<KV<String, PartitionProgress>, KV<String, Long>> {
     private final Map<String, Long> resumedAt;
-    private final long windowMillis;
-    private final long allowedLatenessMillis;
+    private final RatingWindows windows;
     private final LateRatings lateRatings;
     private final Counter recounted = PipelineMetrics.counter(PipelineMetrics.LATE_WINDOWS);
     private final Counter committable = PipelineMetrics.counter(PipelineMetrics.COMMITTED);
@@ -232,14 +212,9 @@ public final class TrackSettledOffsets
     private final StateSpec<ValueState<PartitionProgress>> progressSpec =
         StateSpecs.value(ProgressCoder.of());
 
-    ProgressFn(
-        Map<String, Long> resumedAt,
-        long windowMillis,
-        long allowedLatenessMillis,
-        LateRatings lateRatings) {
+    ProgressFn(Map<String, Long> resumedAt, RatingWindows windows, LateRatings lateRatings) {
       this.resumedAt = resumedAt;
-      this.windowMillis = windowMillis;
-      this.allowedLatenessMillis = allowedLatenessMillis;
+      this.windows = windows;
       this.lateRatings = lateRatings;
     }
 
@@ -255,14 +230,13 @@ public final class TrackSettledOffsets
       }
       long before = progress.committed();
       progress.merge(delta.getValue());
-      for (PartitionProgress.LateRating late :
-          progress.lateRatings(allowedLatenessMillis, EVERYONE)) {
+      for (PartitionProgress.LateRating late : progress.lateRatings(windows, EVERYONE)) {
         java.time.Instant end = java.time.Instant.ofEpochMilli(late.windowEnd());
-        lateRatings.recountLate(late.person(), end.minusMillis(windowMillis), end);
+        lateRatings.recountLate(late.person(), end.minusMillis(windows.size().getMillis()), end);
         progress.windowed(late.person(), late.windowEnd(), late.lastOffset());
         recounted.inc();
       }
-      if (progress.advance(allowedLatenessMillis)) {
+      if (progress.advance(windows)) {
         committable.inc(progress.committed() - before);
         out.output(KV.of(delta.getKey(), progress.committed()));
       }

@@ -11,16 +11,12 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Top;
-import org.apache.beam.sdk.transforms.windowing.AfterPane;
-import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.joda.time.Duration;
 import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.RatingWindows;
 import org.moviestream.pipeline.model.TrendingWindow;
 import org.moviestream.pipeline.model.TrendingWindow.TitleCount;
 import org.moviestream.pipeline.model.WindowTally;
@@ -38,38 +34,25 @@ import org.moviestream.pipeline.model.WindowTally;
 public final class TrendingTitles
     extends PTransform<PCollection<EnrichedRating>, PCollection<TrendingWindow>> {
 
-  private final Duration size;
-  private final Duration allowedLateness;
+  private final RatingWindows windows;
   private final int top;
 
-  private TrendingTitles(Duration size, Duration allowedLateness, int top) {
-    this.size = size;
-    this.allowedLateness = allowedLateness;
+  private TrendingTitles(RatingWindows windows, int top) {
+    this.windows = windows;
     this.top = top;
   }
 
-  public static TrendingTitles of(int windowSeconds, int allowedLatenessSeconds, int top) {
+  public static TrendingTitles of(RatingWindows windows, int top) {
     if (top < 1) {
       throw new IllegalArgumentException("the trending ranking needs at least 1 title, not " + top);
     }
-    return new TrendingTitles(
-        Duration.standardSeconds(windowSeconds),
-        Duration.standardSeconds(allowedLatenessSeconds),
-        top);
+    return new TrendingTitles(windows, top);
   }
 
   @Override
   public PCollection<TrendingWindow> expand(PCollection<EnrichedRating> ratings) {
     return ratings
-        .apply(
-            "FixedWindows",
-            Window.<EnrichedRating>into(FixedWindows.of(size))
-                .triggering(
-                    AfterWatermark.pastEndOfWindow()
-                        .withLateFirings(AfterPane.elementCountAtLeast(1)))
-                .withAllowedLateness(allowedLateness)
-                .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
-                .accumulatingFiredPanes())
+        .apply("FixedWindows", windows.<EnrichedRating>into().accumulatingFiredPanes())
         .apply("CountPerBundle", ParDo.of(new CountPerBundleFn()))
         .apply("CountPerTitle", Combine.globally(new CountPerTitleFn()).withoutDefaults())
         .apply("RankTitles", ParDo.of(new RankTitlesFn(top)));

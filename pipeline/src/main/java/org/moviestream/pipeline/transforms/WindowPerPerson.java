@@ -12,17 +12,13 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.AfterPane;
-import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.joda.time.Duration;
 import org.moviestream.pipeline.coders.ModelCoders;
 import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.RatingWindows;
 import org.moviestream.pipeline.model.SourceOffset;
 import org.moviestream.pipeline.model.WindowPane;
 
@@ -38,36 +34,20 @@ import org.moviestream.pipeline.model.WindowPane;
 public final class WindowPerPerson
     extends PTransform<PCollection<EnrichedRating>, PCollection<WindowPane>> {
 
-  private final Duration size;
-  private final Duration allowedLateness;
+  private final RatingWindows windows;
 
-  private WindowPerPerson(Duration size, Duration allowedLateness) {
-    this.size = size;
-    this.allowedLateness = allowedLateness;
+  private WindowPerPerson(RatingWindows windows) {
+    this.windows = windows;
   }
 
-  public static WindowPerPerson of(int windowSeconds, int allowedLatenessSeconds) {
-    return new WindowPerPerson(
-        Duration.standardSeconds(windowSeconds), Duration.standardSeconds(allowedLatenessSeconds));
+  public static WindowPerPerson of(RatingWindows windows) {
+    return new WindowPerPerson(windows);
   }
 
   @Override
   public PCollection<WindowPane> expand(PCollection<EnrichedRating> ratings) {
     return ratings
-        .apply(
-            "FixedWindows",
-            Window.<EnrichedRating>into(FixedWindows.of(size))
-                .triggering(
-                    AfterWatermark.pastEndOfWindow()
-                        .withLateFirings(AfterPane.elementCountAtLeast(1)))
-                .withAllowedLateness(allowedLateness)
-                // No pane for a window without new ratings: on the SparkRunner the end-of-window
-                // timer of
-                // a closed window fires again as the watermark moves on, and each empty on-time
-                // pane would
-                // rewrite a window row that did not change.
-                .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
-                .discardingFiredPanes())
+        .apply("FixedWindows", windows.<EnrichedRating>into().discardingFiredPanes())
         .apply("LastOffsetsPerBundle", ParDo.of(new LastOffsetsPerBundleFn()))
         .setCoder(
             KvCoder.of(StringUtf8Coder.of(), ListCoder.of(ModelCoders.SourceOffsetCoder.of())))

@@ -14,7 +14,7 @@ import org.moviestream.pipeline.coders.ProgressCoder;
  */
 public class PartitionProgressTest {
 
-  private static final long LATENESS = 60_000;
+  private static final RatingWindows LATENESS = RatingWindows.of(30, 60);
 
   @Test
   public void aWrittenRatingIsNotCommittableUntilItsWindowRowCountsIt() {

@@ -23,6 +23,7 @@ import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.Rating;
+import org.moviestream.pipeline.model.RatingWindows;
 import org.moviestream.pipeline.model.SourceOffset;
 import org.moviestream.pipeline.model.TrendingWindow;
 import org.moviestream.pipeline.model.TrendingWindow.TitleCount;
@@ -97,7 +98,8 @@ public class TrackSettledOffsetsTest {
             .and(TrackSettledOffsets.WINDOWED, windowed)
             .and(TrackSettledOffsets.TRENDED, trended)
             .apply(
-                TrackSettledOffsets.from(Map.of(TOPIC + "/0", 0L), 30, 60, new RecordedRecounts()));
+                TrackSettledOffsets.from(
+                    Map.of(TOPIC + "/0", 0L), RatingWindows.of(30, 60), new RecordedRecounts()));
 
     PAssert.that(committable.apply(Max.longsPerKey())).containsInAnyOrder(KV.of(TOPIC + "/0", 2L));
     pipeline.run().waitUntilFinish();
@@ -167,7 +169,9 @@ public class TrackSettledOffsetsTest {
         .and(TrackSettledOffsets.TRENDED, trended)
         .apply(
             TrackSettledOffsets.from(
-                Map.of(TOPIC + "/0", 0L, TOPIC + "/1", 5L), 30, 60, new RecordedRecounts()));
+                Map.of(TOPIC + "/0", 0L, TOPIC + "/1", 5L),
+                RatingWindows.of(30, 60),
+                new RecordedRecounts()));
   }
 
   private static EnrichedRating written(String name, int partition, long offset) {

@@ -17,6 +17,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.moviestream.pipeline.coders.ModelCoders;
 import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.RatingWindows;
 import org.moviestream.pipeline.model.SourceOffset;
 import org.moviestream.pipeline.model.TrendingWindow;
 import org.moviestream.pipeline.model.TrendingWindow.TitleCount;
@@ -52,7 +53,7 @@ public class TrendingTitlesTest {
     PCollection<TrendingWindow> trending =
         pipeline
             .apply(twoWindows().advanceWatermarkToInfinity())
-            .apply(TrendingTitles.of(30, 60, 2));
+            .apply(TrendingTitles.of(RatingWindows.of(30, 60), 2));
 
     PAssert.that(trending)
         .inOnTimePane(FIRST)
@@ -76,7 +77,7 @@ public class TrendingTitlesTest {
             .advanceWatermarkToInfinity();
 
     PCollection<TrendingWindow> trending =
-        pipeline.apply(stream).apply(TrendingTitles.of(30, 60, 2));
+        pipeline.apply(stream).apply(TrendingTitles.of(RatingWindows.of(30, 60), 2));
 
     PAssert.that(trending)
         .inOnTimePane(FIRST)
@@ -95,7 +96,7 @@ public class TrendingTitlesTest {
             .advanceWatermarkToInfinity();
 
     PCollection<TrendingWindow> trending =
-        pipeline.apply(stream).apply(TrendingTitles.of(30, 60, 2));
+        pipeline.apply(stream).apply(TrendingTitles.of(RatingWindows.of(30, 60), 2));
 
     PAssert.that(trending)
         .inOnTimePane(FIRST)
@@ -118,7 +119,7 @@ public class TrendingTitlesTest {
             .advanceWatermarkToInfinity();
 
     PCollection<TrendingWindow> trending =
-        pipeline.apply(stream).apply(TrendingTitles.of(30, 60, 2));
+        pipeline.apply(stream).apply(TrendingTitles.of(RatingWindows.of(30, 60), 2));
 
     PAssert.that(trending)
         .inWindow(FIRST)

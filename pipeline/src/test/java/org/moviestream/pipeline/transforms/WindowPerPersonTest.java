@@ -17,6 +17,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.moviestream.pipeline.coders.ModelCoders;
 import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.model.RatingWindows;
 import org.moviestream.pipeline.model.SourceOffset;
 import org.moviestream.pipeline.model.WindowPane;
 
@@ -42,7 +43,8 @@ public class WindowPerPersonTest {
   public void onTimeOnePanePerPersonWithTheirLastOffset() {
     TestStream<EnrichedRating> stream = ratingsInWindow().advanceWatermarkToInfinity();
 
-    PCollection<WindowPane> panes = pipeline.apply(stream).apply(WindowPerPerson.of(30, 60));
+    PCollection<WindowPane> panes =
+        pipeline.apply(stream).apply(WindowPerPerson.of(RatingWindows.of(30, 60)));
 
     PAssert.that(panes).inOnTimePane(WINDOW).containsInAnyOrder(pane("Ann", 1), pane("Bob", 2));
     pipeline.run().waitUntilFinish();
@@ -56,7 +58,8 @@ public class WindowPerPersonTest {
             .addElements(at(enriched("Ann", DARK, 10, "2025-03-13T19:26:55Z", 4)))
             .advanceWatermarkToInfinity();
 
-    PCollection<WindowPane> panes = pipeline.apply(stream).apply(WindowPerPerson.of(30, 60));
+    PCollection<WindowPane> panes =
+        pipeline.apply(stream).apply(WindowPerPerson.of(RatingWindows.of(30, 60)));
 
     PAssert.that(panes).inOnTimePane(WINDOW).containsInAnyOrder(pane("Ann", 1), pane("Bob", 2));
     PAssert.that(panes).inLatePane(WINDOW).containsInAnyOrder(pane("Ann", 4));
@@ -71,7 +74,8 @@ public class WindowPerPersonTest {
             .addElements(at(enriched("Bob", ROMA, 2, "2025-03-13T19:26:58Z", 5)))
             .advanceWatermarkToInfinity();
 
-    PCollection<WindowPane> panes = pipeline.apply(stream).apply(WindowPerPerson.of(30, 60));
+    PCollection<WindowPane> panes =
+        pipeline.apply(stream).apply(WindowPerPerson.of(RatingWindows.of(30, 60)));
 
     PAssert.that(panes).inWindow(WINDOW).containsInAnyOrder(pane("Ann", 1), pane("Bob", 2));
     pipeline.run().waitUntilFinish();
