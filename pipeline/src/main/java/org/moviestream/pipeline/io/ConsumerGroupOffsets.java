@@ -21,11 +21,9 @@ import org.moviestream.pipeline.model.PartitionKey;
 
 /**
  * The consumer group's committed offsets: where a run resumes, and where the pipeline records what
- * has become durable. One admin client per broker list per JVM.
+ * has become durable. One admin client per broker list per JVM ({@link JvmResources}).
  */
 public final class ConsumerGroupOffsets {
-
-  private static final Map<String, Admin> ADMINS = new ConcurrentHashMap<>();
 
   /**
    * Topic ids of the topics committed in this JVM: a re-created topic's commits would need a new
@@ -230,14 +228,15 @@ public final class ConsumerGroupOffsets {
   }
 
   private Admin admin() {
-    return ADMINS.computeIfAbsent(
-        bootstrapServers,
-        servers ->
+    return JvmResources.shared(
+        Map.entry("admin", bootstrapServers),
+        () ->
             Admin.create(
                 Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                        (int) Math.min(timeout.toMillis(), 10_000))));
+                        (int) Math.min(timeout.toMillis(), 10_000))),
+        admin -> admin.close(Duration.ofSeconds(2)));
   }
 }

@@ -14,14 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One Cassandra session per target per JVM, shared by every writer DoFn instance in it.
  *
- * <p>The SparkRunner tears a DoFn down after each partition of each micro-batch; a writer that owns
- * its Cluster (as CassandraIO's does) connects and closes one every time, and closing alone waits
- * out the driver's two-second event-loop quiet period. A shared session lives as long as the
- * executor JVM instead.
+ * <p>A writer that owns its Cluster (as CassandraIO's does) connects and closes one per partition
+ * of each micro-batch, and closing alone waits out the driver's two-second event-loop quiet period;
+ * the shared session is one of the JVM's {@link JvmResources}.
  */
 final class SharedSessions {
 
-  private static final Map<CassandraTarget, MappingManager> MANAGERS = new ConcurrentHashMap<>();
   private static final Map<Map.Entry<CassandraTarget, String>, PreparedStatement> PREPARED =
       new ConcurrentHashMap<>();
 
@@ -29,7 +27,7 @@ final class SharedSessions {
 
   /** The shared session of {@code target}, connected on first use. */
   static Session session(CassandraTarget target) {
-    return MANAGERS.computeIfAbsent(target, SharedSessions::connect).getSession();
+    return manager(target).getSession();
   }
 
   /** {@code cql} prepared once per JVM on the shared session of {@code target}. */
@@ -39,10 +37,15 @@ final class SharedSessions {
 
   /** The object mapper of {@code entity} on the shared session of {@code target}. */
   static <T> Mapper<T> mapper(CassandraTarget target, Class<T> entity) {
-    Mapper<T> mapper = MANAGERS.computeIfAbsent(target, SharedSessions::connect).mapper(entity);
+    Mapper<T> mapper = manager(target).mapper(entity);
     // Unset columns stay unset instead of becoming tombstones.
     mapper.setDefaultSaveOptions(Mapper.Option.saveNullFields(false));
     return mapper;
+  }
+
+  private static MappingManager manager(CassandraTarget target) {
+    return JvmResources.shared(
+        target, () -> connect(target), manager -> manager.getSession().getCluster().close());
   }
 
   private static MappingManager connect(CassandraTarget target) {
@@ -66,7 +69,6 @@ final class SharedSessions {
       cluster.close();
       throw e;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "cassandra-session-close"));
     return new MappingManager(session);
   }
 }

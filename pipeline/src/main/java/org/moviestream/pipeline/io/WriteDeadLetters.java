@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.beam.sdk.metrics.Counter;
@@ -48,7 +47,6 @@ public final class WriteDeadLetters
     extends PTransform<PCollection<Outcome<EnrichedRating>>, PCollection<Outcome<EnrichedRating>>> {
 
   private static final Logger LOG = LoggerFactory.getLogger(WriteDeadLetters.class);
-  private static final Map<String, Producer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
 
   private final String bootstrapServers;
   private final String topic;
@@ -66,13 +64,13 @@ public final class WriteDeadLetters
 
   /** One idempotent producer per broker list per JVM, shared by every instance of the DoFn. */
   static Producer<String, String> producer(String bootstrapServers) {
-    return PRODUCERS.computeIfAbsent(
-        bootstrapServers,
-        servers ->
-            new KafkaProducer<>(
+    return JvmResources.shared(
+        Map.entry("dead-letter producer", bootstrapServers),
+        () ->
+            new KafkaProducer<String, String>(
                 Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    servers,
+                    bootstrapServers,
                     ProducerConfig.ACKS_CONFIG,
                     "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
@@ -82,7 +80,8 @@ public final class WriteDeadLetters
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                     StringSerializer.class.getName(),
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                    StringSerializer.class.getName())));
+                    StringSerializer.class.getName())),
+        producer -> producer.close(java.time.Duration.ofSeconds(2)));
   }
 
   static final class SendFn extends DoFn<Outcome<EnrichedRating>, Outcome<EnrichedRating>> {
