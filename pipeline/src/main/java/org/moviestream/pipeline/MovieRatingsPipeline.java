@@ -10,6 +10,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.cli.Exit;
+import org.moviestream.pipeline.cassandraio.WriteRatingsWithCassandraIO;
 import org.moviestream.pipeline.io.CassandraTarget;
 import org.moviestream.pipeline.io.CommitOffsets;
 import org.moviestream.pipeline.io.ResumePoint;
@@ -24,6 +25,7 @@ import org.moviestream.pipeline.model.Outcome;
 import org.moviestream.pipeline.model.RatingWindows;
 import org.moviestream.pipeline.model.TrendingWindow;
 import org.moviestream.pipeline.model.WindowPane;
+import org.moviestream.pipeline.options.CassandraWriter;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
 import org.moviestream.pipeline.transforms.EnrichWithCatalog;
@@ -166,7 +168,11 @@ public final class MovieRatingsPipeline {
                     ZoneId.of(options.getInputZone()),
                     Duration.ofSeconds(options.getMaxClockSkewSeconds())))
             .apply("EnrichWithCatalog", new EnrichWithCatalog(catalog))
-            .apply("WriteRatings", new WriteRatings(cassandra))
+            .apply(
+                "WriteRatings",
+                cassandra.writer() == CassandraWriter.CASSANDRA_IO
+                    ? new WriteRatingsWithCassandraIO(cassandra)
+                    : new WriteRatings(cassandra))
             .apply(
                 "WriteDeadLetters",
                 new WriteDeadLetters(options.getBootstrapServers(), options.getDeadLetterTopic()));

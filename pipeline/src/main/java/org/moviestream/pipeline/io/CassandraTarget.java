@@ -3,7 +3,6 @@ package org.moviestream.pipeline.io;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.beam.sdk.io.cassandra.CassandraIO;
 import org.joda.time.Duration;
 import org.moviestream.pipeline.options.CassandraWriteOptions;
 import org.moviestream.pipeline.options.CassandraWriter;
@@ -65,14 +64,5 @@ public record CassandraTarget(
   /** How statements against this target ride out outages and refusals. */
   public CassandraRetry retry() {
     return new CassandraRetry(writeAttempts, Duration.standardSeconds(maxBackoffSeconds));
-  }
-
-  /** A CassandraIO write of mapped entities of {@code entity} into this keyspace. */
-  <T> CassandraIO.Write<T> cassandraIoWrite(Class<T> entity) {
-    return CassandraIO.<T>write()
-        .withHosts(hosts)
-        .withPort(port)
-        .withKeyspace(keyspace)
-        .withEntity(entity);
   }
 }

@@ -3,7 +3,6 @@ package org.moviestream.pipeline.io;
 import com.datastax.driver.core.KeyspaceMetadata;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.exceptions.InvalidQueryException;
-import com.datastax.driver.mapping.MappingManager;
 import java.time.Duration;
 import java.util.List;
 import org.moviestream.cassandra.CassandraConnection;
@@ -17,10 +16,11 @@ import org.moviestream.pipeline.options.MovieRatingsOptions;
  */
 public final class ServiceChecks {
 
-  /** Every statement the writers prepare (the window row's mapper is checked apart). */
+  /** Every statement the writers prepare. */
   static final List<String> STATEMENTS =
       List.of(
           MovieRatingRow.INSERT,
+          WindowStatsRow.INSERT,
           WindowRecount.STATS_CQL,
           WriteTrendingTitles.INSERT_CQL,
           WriteTrendingTitles.REPLACE_CQL);
@@ -54,7 +54,6 @@ public final class ServiceChecks {
         for (String statement : STATEMENTS) {
           session.prepare(statement);
         }
-        new MappingManager(session).mapper(WindowStatsRow.class);
       } catch (InvalidQueryException | IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "keyspace '"

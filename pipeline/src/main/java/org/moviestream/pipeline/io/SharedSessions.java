@@ -6,8 +6,6 @@ import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.QueryOptions;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.policies.ExponentialReconnectionPolicy;
-import com.datastax.driver.mapping.Mapper;
-import com.datastax.driver.mapping.MappingManager;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,7 +25,8 @@ final class SharedSessions {
 
   /** The shared session of {@code target}, connected on first use. */
   static Session session(CassandraTarget target) {
-    return manager(target).getSession();
+    return JvmResources.shared(
+        target, () -> connect(target), session -> session.getCluster().close());
   }
 
   /** {@code cql} prepared once per JVM on the shared session of {@code target}. */
@@ -35,20 +34,7 @@ final class SharedSessions {
     return PREPARED.computeIfAbsent(Map.entry(target, cql), key -> session(target).prepare(cql));
   }
 
-  /** The object mapper of {@code entity} on the shared session of {@code target}. */
-  static <T> Mapper<T> mapper(CassandraTarget target, Class<T> entity) {
-    Mapper<T> mapper = manager(target).mapper(entity);
-    // Unset columns stay unset instead of becoming tombstones.
-    mapper.setDefaultSaveOptions(Mapper.Option.saveNullFields(false));
-    return mapper;
-  }
-
-  private static MappingManager manager(CassandraTarget target) {
-    return JvmResources.shared(
-        target, () -> connect(target), manager -> manager.getSession().getCluster().close());
-  }
-
-  private static MappingManager connect(CassandraTarget target) {
+  private static Session connect(CassandraTarget target) {
     Cluster cluster =
         Cluster.builder()
             .addContactPoints(target.hosts().toArray(String[]::new))
@@ -69,6 +55,6 @@ final class SharedSessions {
       cluster.close();
       throw e;
     }
-    return new MappingManager(session);
+    return session;
   }
 }

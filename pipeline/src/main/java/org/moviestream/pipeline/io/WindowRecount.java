@@ -3,7 +3,6 @@ package org.moviestream.pipeline.io;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
-import com.datastax.driver.mapping.Mapper;
 import java.time.Instant;
 import java.util.Date;
 import org.moviestream.pipeline.model.WindowStats;
@@ -26,7 +25,7 @@ public final class WindowRecount implements TrackSettledOffsets.LateRatings {
   private final CassandraRetry retry;
   private transient Session session;
   private transient PreparedStatement stats;
-  private transient Mapper<WindowStatsRow> mapper;
+  private transient PreparedStatement insert;
 
   public WindowRecount(CassandraTarget target) {
     this.target = target;
@@ -59,7 +58,7 @@ public final class WindowRecount implements TrackSettledOffsets.LateRatings {
     retry.call(
         "window row",
         () -> {
-          mapper.save(WindowStatsRow.of(window));
+          session.execute(WindowStatsRow.bind(insert, window));
           return null;
         });
     return true;
@@ -76,9 +75,10 @@ public final class WindowRecount implements TrackSettledOffsets.LateRatings {
       stats =
           retry.call(
               "preparing the window query", () -> SharedSessions.prepared(target, STATS_CQL));
-      mapper =
+      insert =
           retry.call(
-              "mapping the window row", () -> SharedSessions.mapper(target, WindowStatsRow.class));
+              "preparing the window row",
+              () -> SharedSessions.prepared(target, WindowStatsRow.INSERT));
     }
   }
 }

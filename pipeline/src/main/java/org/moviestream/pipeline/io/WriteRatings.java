@@ -14,23 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Instant;
 import org.moviestream.contract.RejectReason;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.model.DeadLetter;
 import org.moviestream.pipeline.model.EnrichedRating;
 import org.moviestream.pipeline.model.Outcome;
-import org.moviestream.pipeline.options.CassandraWriter;
 
 /**
  * Outcomes of enrichment -> rows of netflix.movie_ratings. Outputs each rating once Cassandra has
@@ -41,9 +36,6 @@ import org.moviestream.pipeline.options.CassandraWriter;
 public final class WriteRatings
     extends PTransform<PCollection<Outcome<EnrichedRating>>, PCollection<Outcome<EnrichedRating>>> {
 
-  private static final TupleTag<Outcome<EnrichedRating>> PASSED_ON = new TupleTag<>() {};
-  private static final TupleTag<MovieRatingRow> ROWS = new TupleTag<>() {};
-
   private final CassandraTarget target;
 
   public WriteRatings(CassandraTarget target) {
@@ -52,18 +44,6 @@ public final class WriteRatings
 
   @Override
   public PCollection<Outcome<EnrichedRating>> expand(PCollection<Outcome<EnrichedRating>> ratings) {
-    if (target.writer() == CassandraWriter.CASSANDRA_IO) {
-      // CassandraIO.write() reports nothing back: ratings count as written when handed over.
-      PCollectionTuple handedOver =
-          ratings.apply(
-              "HandOver",
-              ParDo.of(new HandOverFn()).withOutputTags(PASSED_ON, TupleTagList.of(ROWS)));
-      handedOver
-          .get(ROWS)
-          .setCoder(SerializableCoder.of(MovieRatingRow.class))
-          .apply("CassandraIOWrite", target.cassandraIoWrite(MovieRatingRow.class));
-      return handedOver.get(PASSED_ON);
-    }
     return ratings.apply("SessionWrite", ParDo.of(new WriteRowsFn(target)));
   }
 
@@ -195,20 +175,6 @@ public final class WriteRatings
       BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
       rows.forEach(row -> batch.add(row.insert()));
       return batch;
-    }
-  }
-
-  /** For CassandraIO: the row to write, and the rating passed on as written. */
-  static final class HandOverFn extends DoFn<Outcome<EnrichedRating>, Outcome<EnrichedRating>> {
-    private final Counter written = PipelineMetrics.counter(PipelineMetrics.WRITTEN);
-
-    @ProcessElement
-    public void processElement(@Element Outcome<EnrichedRating> enriched, MultiOutputReceiver out) {
-      if (!enriched.isRejected()) {
-        written.inc();
-        out.get(ROWS).output(MovieRatingRow.of(enriched.value()));
-      }
-      out.get(PASSED_ON).output(enriched);
     }
   }
 }

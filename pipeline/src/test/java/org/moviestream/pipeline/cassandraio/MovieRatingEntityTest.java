@@ -1,4 +1,4 @@
-package org.moviestream.pipeline.io;
+package org.moviestream.pipeline.cassandraio;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
@@ -10,15 +10,14 @@ import java.time.Instant;
 import java.util.Date;
 import org.junit.Test;
 import org.moviestream.pipeline.model.EnrichedRating;
-import org.moviestream.pipeline.model.WindowStats;
 
-public class RowsTest {
+public class MovieRatingEntityTest {
 
   @Test
-  public void aMovieRatingRowCarriesTheRatingAndTheCatalogFacts() {
+  public void aMovieRatingEntityCarriesTheRatingAndTheCatalogFacts() {
     EnrichedRating rating = enriched("Stelios Giagkos", ROMA, 8, "2025-03-13T19:26:50.863Z", 17);
 
-    MovieRatingRow row = MovieRatingRow.of(rating);
+    MovieRatingEntity row = MovieRatingEntity.of(rating);
 
     assertEquals("Stelios Giagkos", row.getName());
     assertEquals(Date.from(Instant.parse("2025-03-13T19:26:50.863Z")), row.getTimestamp());
@@ -31,31 +30,14 @@ public class RowsTest {
     assertEquals(Integer.valueOf(2018), row.getReleaseYear());
     assertEquals("Alfonso Cuarón", row.getDirector());
     assertEquals("R", row.getContentRating());
-    assertEquals(row, MovieRatingRow.of(rating));
+    assertEquals(row, MovieRatingEntity.of(rating));
   }
 
   @Test
   public void aTvShowHasSeasonsAndNoDuration() {
-    MovieRatingRow row = MovieRatingRow.of(enriched("Ann", DARK, 6, "2025-03-13T19:26:50Z", 3));
+    MovieRatingEntity row =
+        MovieRatingEntity.of(enriched("Ann", DARK, 6, "2025-03-13T19:26:50Z", 3));
     assertNull(row.getDuration());
     assertEquals(Integer.valueOf(3), row.getSeasons());
-  }
-
-  @Test
-  public void aWindowStatsRowCarriesTheWindowBounds() {
-    WindowStatsRow row =
-        WindowStatsRow.of(
-            new WindowStats(
-                "Ann",
-                Instant.parse("2025-03-13T19:26:30Z"),
-                Instant.parse("2025-03-13T19:27:00Z"),
-                3,
-                7.5,
-                null));
-    assertEquals(Date.from(Instant.parse("2025-03-13T19:26:30Z")), row.getWindowStart());
-    assertEquals(Date.from(Instant.parse("2025-03-13T19:27:00Z")), row.getWindowEnd());
-    assertEquals(3, row.getRatings());
-    assertEquals(7.5, row.getAvgRatingMovie(), 0);
-    assertNull(row.getAvgDuration());
   }
 }
