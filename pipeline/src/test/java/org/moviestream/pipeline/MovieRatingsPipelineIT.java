@@ -150,6 +150,25 @@ public class MovieRatingsPipelineIT {
     assertEquals("rows after replaying the same offsets", VALID, rowCount(session));
   }
 
+  @Test
+  public void beamsCassandraIoWriterStaysAvailable() throws Exception {
+    String keyspace = stack.createKeyspace(KEYSPACE + "_io");
+    String group = "it-cassandraio-" + RUN;
+    PipelineResult run = start(group, keyspace, "--cassandraWriter=CASSANDRA_IO");
+    try {
+      awaitTrue("the CassandraIO run commits every offset", () -> committedAll(group));
+    } finally {
+      stop(run);
+    }
+    long rows =
+        stack
+            .session()
+            .execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings")
+            .one()
+            .getLong(0);
+    assertEquals("rows written by CassandraIO.write()", VALID, rows);
+  }
+
   /** Cancels the job and closes its cached Kafka readers, which a cancel alone leaves polling. */
   private static void stop(PipelineResult result) throws IOException {
     result.cancel();
@@ -157,20 +176,28 @@ public class MovieRatingsPipelineIT {
   }
 
   private static PipelineResult start(String consumerGroup) {
-    MovieRatingsOptions options =
-        OptionsParser.parse(
-            "--runner=SparkRunner",
-            "--sparkMaster=local[2]",
-            "--streaming=true",
-            "--batchIntervalMillis=1000",
-            "--bootstrapServers=" + stack.bootstrapServers(),
-            "--topic=" + TOPIC,
-            "--deadLetterTopic=" + DLQ,
-            "--keyspace=" + KEYSPACE,
-            "--startingOffsets=earliest",
-            "--consumerGroup=" + consumerGroup,
-            "--catalog=" + ROOT.resolve("data/netflix.csv"),
-            "--checkpointDir=" + ROOT.resolve("pipeline/target/it-checkpoint-" + consumerGroup));
+    return start(consumerGroup, KEYSPACE);
+  }
+
+  private static PipelineResult start(String consumerGroup, String keyspace, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--runner=SparkRunner",
+                "--sparkMaster=local[2]",
+                "--streaming=true",
+                "--batchIntervalMillis=1000",
+                "--bootstrapServers=" + stack.bootstrapServers(),
+                "--topic=" + TOPIC,
+                "--deadLetterTopic=" + DLQ,
+                "--keyspace=" + keyspace,
+                "--startingOffsets=earliest",
+                "--consumerGroup=" + consumerGroup,
+                "--catalog=" + ROOT.resolve("data/netflix.csv"),
+                "--checkpointDir="
+                    + ROOT.resolve("pipeline/target/it-checkpoint-" + consumerGroup)));
+    args.addAll(List.of(more));
+    MovieRatingsOptions options = OptionsParser.parse(args.toArray(String[]::new));
     MovieRatingsPipeline.configureSpark(options);
     return MovieRatingsPipeline.build(
             Pipeline.create(options), options, ResumePoint.establish(options))
