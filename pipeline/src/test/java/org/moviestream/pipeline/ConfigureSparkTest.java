@@ -8,6 +8,7 @@ import org.junit.After;
 import org.junit.Test;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
+import org.moviestream.pipeline.run.ExecutorLoss;
 
 /**
  * Spark settings that would break the job are refused; a checkpoint directory is never one of an

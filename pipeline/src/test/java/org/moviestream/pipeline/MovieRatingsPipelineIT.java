@@ -28,7 +28,7 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.moviestream.cassandra.CqlScript;
 import org.moviestream.contract.DeadLetterRecord;
-import org.moviestream.pipeline.io.ResumePoint;
+import org.moviestream.pipeline.durability.ResumePoint;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
 import org.moviestream.producer.RatingsProducer;

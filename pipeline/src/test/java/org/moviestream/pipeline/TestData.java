@@ -3,10 +3,10 @@ package org.moviestream.pipeline;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.moviestream.catalog.CatalogEntry;
-import org.moviestream.pipeline.model.EnrichedRating;
-import org.moviestream.pipeline.model.KafkaMessage;
-import org.moviestream.pipeline.model.Rating;
-import org.moviestream.pipeline.model.SourceOffset;
+import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.pipeline.ingest.EnrichedRating;
+import org.moviestream.pipeline.ingest.KafkaMessage;
+import org.moviestream.pipeline.ingest.Rating;
 
 /** Small builders for test elements. */
 public final class TestData {

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.moviestream.catalog.CatalogEntry;
-import org.moviestream.pipeline.model.EnrichedRating;
-import org.moviestream.pipeline.model.Rating;
+import org.moviestream.pipeline.ingest.EnrichedRating;
+import org.moviestream.pipeline.ingest.Rating;
 
 /**
  * A row of netflix.movie_ratings as CassandraIO writes it: an entity of the DataStax object mapper

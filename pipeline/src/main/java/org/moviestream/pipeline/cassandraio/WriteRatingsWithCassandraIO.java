@@ -10,10 +10,10 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.moviestream.pipeline.io.CassandraTarget;
+import org.moviestream.pipeline.cassandra.CassandraTarget;
+import org.moviestream.pipeline.failures.Outcome;
+import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
-import org.moviestream.pipeline.model.EnrichedRating;
-import org.moviestream.pipeline.model.Outcome;
 
 /**
  * Outcomes of enrichment -> rows of netflix.movie_ratings through Beam's {@code

@@ -14,7 +14,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  * The field encodings the model coders are built from: compact, and null-safe where fields may be
  * null.
  */
-final class FieldCoders {
+public final class FieldCoders {
 
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final NullableCoder<String> NULLABLE_STRING = NullableCoder.of(STRING);
@@ -25,61 +25,61 @@ final class FieldCoders {
 
   private FieldCoders() {}
 
-  static void string(String value, OutputStream out) throws IOException {
+  public static void string(String value, OutputStream out) throws IOException {
     STRING.encode(value, out);
   }
 
-  static String string(InputStream in) throws IOException {
+  public static String string(InputStream in) throws IOException {
     return STRING.decode(in);
   }
 
-  static void nullableString(String value, OutputStream out) throws IOException {
+  public static void nullableString(String value, OutputStream out) throws IOException {
     NULLABLE_STRING.encode(value, out);
   }
 
-  static String nullableString(InputStream in) throws IOException {
+  public static String nullableString(InputStream in) throws IOException {
     return NULLABLE_STRING.decode(in);
   }
 
-  static void integer(int value, OutputStream out) throws IOException {
+  public static void integer(int value, OutputStream out) throws IOException {
     INT.encode(value, out);
   }
 
-  static int integer(InputStream in) throws IOException {
+  public static int integer(InputStream in) throws IOException {
     return INT.decode(in);
   }
 
-  static void nullableInteger(Integer value, OutputStream out) throws IOException {
+  public static void nullableInteger(Integer value, OutputStream out) throws IOException {
     NULLABLE_INT.encode(value, out);
   }
 
-  static Integer nullableInteger(InputStream in) throws IOException {
+  public static Integer nullableInteger(InputStream in) throws IOException {
     return NULLABLE_INT.decode(in);
   }
 
-  static void longValue(long value, OutputStream out) throws IOException {
+  public static void longValue(long value, OutputStream out) throws IOException {
     LONG.encode(value, out);
   }
 
-  static long longValue(InputStream in) throws IOException {
+  public static long longValue(InputStream in) throws IOException {
     return LONG.decode(in);
   }
 
   /** Seconds and nanoseconds, so a microsecond timestamp survives exactly. */
-  static void instant(Instant value, OutputStream out) throws IOException {
+  public static void instant(Instant value, OutputStream out) throws IOException {
     LONG.encode(value.getEpochSecond(), out);
     INT.encode(value.getNano(), out);
   }
 
-  static Instant instant(InputStream in) throws IOException {
+  public static Instant instant(InputStream in) throws IOException {
     return Instant.ofEpochSecond(LONG.decode(in), INT.decode(in));
   }
 
-  static void nullableDate(LocalDate value, OutputStream out) throws IOException {
+  public static void nullableDate(LocalDate value, OutputStream out) throws IOException {
     NULLABLE_LONG.encode(value == null ? null : value.toEpochDay(), out);
   }
 
-  static LocalDate nullableDate(InputStream in) throws IOException {
+  public static LocalDate nullableDate(InputStream in) throws IOException {
     Long epochDay = NULLABLE_LONG.decode(in);
     return epochDay == null ? null : LocalDate.ofEpochDay(epochDay);
   }

@@ -9,7 +9,7 @@ import static org.moviestream.pipeline.TestData.enriched;
 import java.time.Instant;
 import java.util.Date;
 import org.junit.Test;
-import org.moviestream.pipeline.model.EnrichedRating;
+import org.moviestream.pipeline.ingest.EnrichedRating;
 
 public class MovieRatingEntityTest {
 

@@ -1,0 +1,61 @@
+package org.moviestream.pipeline.cassandra;
+
+import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.ConsistencyLevel;
+import com.datastax.driver.core.PreparedStatement;
+import com.datastax.driver.core.QueryOptions;
+import com.datastax.driver.core.Session;
+import com.datastax.driver.core.policies.ExponentialReconnectionPolicy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.moviestream.pipeline.shared.JvmResources;
+
+/**
+ * One Cassandra session per target per JVM, shared by every writer DoFn instance in it.
+ *
+ * <p>A writer that owns its Cluster (as CassandraIO's does) connects and closes one per partition
+ * of each micro-batch, and closing alone waits out the driver's two-second event-loop quiet period;
+ * the shared session is one of the JVM's {@link JvmResources}.
+ */
+final class SharedSessions {
+
+  private static final Map<Map.Entry<CassandraTarget, String>, PreparedStatement> PREPARED =
+      new ConcurrentHashMap<>();
+
+  private SharedSessions() {}
+
+  /** The shared session of {@code target}, connected on first use. */
+  static Session session(CassandraTarget target) {
+    return JvmResources.shared(
+        target, () -> connect(target), session -> session.getCluster().close());
+  }
+
+  /** {@code cql} prepared once per JVM on the shared session of {@code target}. */
+  static PreparedStatement prepared(CassandraTarget target, String cql) {
+    return PREPARED.computeIfAbsent(Map.entry(target, cql), key -> session(target).prepare(cql));
+  }
+
+  private static Session connect(CassandraTarget target) {
+    Cluster cluster =
+        Cluster.builder()
+            .addContactPoints(target.hosts().toArray(String[]::new))
+            .withPort(target.port())
+            // Quorum reads see quorum writes: a window computed from the rows sees every
+            // acknowledged row.
+            .withQueryOptions(new QueryOptions().setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM))
+            // Back within seconds of Cassandra's return (the driver's default waits up to 10
+            // minutes).
+            .withReconnectionPolicy(
+                new ExponentialReconnectionPolicy(500, target.maxBackoffSeconds() * 1000L))
+            .withoutJMXReporting()
+            .build();
+    Session session;
+    try {
+      session = cluster.connect(target.keyspace());
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    return session;
+  }
+}

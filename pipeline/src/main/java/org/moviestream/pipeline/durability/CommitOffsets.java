@@ -1,0 +1,82 @@
+package org.moviestream.pipeline.durability;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Committable offsets ("topic/partition" -> next offset to read) -> the consumer group's committed
+ * offsets in Kafka, where the next run resumes. One commit per partition per bundle, the highest. A
+ * commit that fails is only logged: the next one carries the offsets, and until then a restart
+ * replays a little more (rows are upserts).
+ */
+public final class CommitOffsets extends PTransform<PCollection<KV<String, Long>>, PDone> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommitOffsets.class);
+
+  private final String bootstrapServers;
+  private final String group;
+  private final String job;
+
+  /** Commits to {@code group}, noting {@code job} (this run's name) beside each offset. */
+  public CommitOffsets(String bootstrapServers, String group, String job) {
+    this.bootstrapServers = bootstrapServers;
+    this.group = group;
+    this.job = job;
+  }
+
+  @Override
+  public PDone expand(PCollection<KV<String, Long>> offsets) {
+    offsets.apply("CommitToGroup", ParDo.of(new CommitFn(bootstrapServers, group, job)));
+    return PDone.in(offsets.getPipeline());
+  }
+
+  static final class CommitFn extends DoFn<KV<String, Long>, Void> {
+    private final String bootstrapServers;
+    private final String group;
+    private final String job;
+    private transient Map<String, Long> highest;
+
+    CommitFn(String bootstrapServers, String group, String job) {
+      this.bootstrapServers = bootstrapServers;
+      this.group = group;
+      this.job = job;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      highest = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void processElement(@Element KV<String, Long> offset) {
+      highest.merge(offset.getKey(), offset.getValue(), Math::max);
+    }
+
+    @FinishBundle
+    public void finishBundle() throws InterruptedException {
+      if (!highest.isEmpty()) {
+        try {
+          new ConsumerGroupOffsets(bootstrapServers, group, Duration.ofSeconds(10))
+              .commit(highest, job);
+        } catch (java.util.concurrent.ExecutionException
+            | java.util.concurrent.TimeoutException e) {
+          LOG.warn(
+              "could not commit offsets {} of group {} ({}): the next commit carries them",
+              highest,
+              group,
+              e.getMessage());
+        }
+      }
+      highest = null;
+    }
+  }
+}

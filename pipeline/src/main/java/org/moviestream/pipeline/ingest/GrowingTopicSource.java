@@ -1,0 +1,236 @@
+package org.moviestream.pipeline.ingest;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.io.UnboundedSource;
+import org.apache.beam.sdk.io.kafka.KafkaCheckpointMark;
+import org.apache.beam.sdk.io.kafka.KafkaCheckpointMark.PartitionMark;
+import org.apache.beam.sdk.io.kafka.KafkaIO;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.joda.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * KafkaIO's unbounded source over every partition a topic has, including partitions added while the
+ * job runs: KafkaIO's own reader is fixed to the partitions it started with and fails when the
+ * SparkRunner re-creates it (after a slow batch) with a checkpoint of fewer partitions than the
+ * topic now has. This source reads in one split (see {@code MovieRatingsPipeline.configureSpark});
+ * its reader looks at the topic every {@link #LOOK_EVERY} and, when it grew, carries on in a new
+ * KafkaIO reader at the old one's positions, the new partitions at their earliest offsets.
+ */
+final class GrowingTopicSource
+    extends UnboundedSource<KafkaRecord<String, String>, KafkaCheckpointMark> {
+
+  static final Duration LOOK_EVERY = Duration.ofSeconds(10);
+  private static final Logger LOG = LoggerFactory.getLogger(GrowingTopicSource.class);
+
+  /** KafkaIO's read of the topic without its partitions; each reader assigns them. */
+  private final KafkaIO.Read<String, String> read;
+
+  private final String topic;
+
+  GrowingTopicSource(KafkaIO.Read<String, String> read, String topic) {
+    this.read = read;
+    this.topic = topic;
+  }
+
+  @Override
+  public List<GrowingTopicSource> split(int desiredNumSplits, PipelineOptions options) {
+    return List.of(this); // one split: the job's watermark is the earliest of all partitions'
+  }
+
+  @Override
+  public UnboundedReader<KafkaRecord<String, String>> createReader(
+      PipelineOptions options, KafkaCheckpointMark checkpointMark) throws IOException {
+    return new Reader(options, checkpointMark);
+  }
+
+  @Override
+  public Coder<KafkaCheckpointMark> getCheckpointMarkCoder() {
+    return kafkaSource(read).getCheckpointMarkCoder();
+  }
+
+  @Override
+  public Coder<KafkaRecord<String, String>> getOutputCoder() {
+    return kafkaSource(read).getOutputCoder();
+  }
+
+  /**
+   * {@code mark} for exactly {@code partitions}: the positions it has, and the earliest offset
+   * (left to the consumer, which resets to earliest) with the mark's earliest watermark for a
+   * partition it does not have; a partition only the mark has is kept, never dropped.
+   */
+  static KafkaCheckpointMark coverAll(KafkaCheckpointMark mark, List<Integer> partitions) {
+    Map<Integer, PartitionMark> marks = new TreeMap<>();
+    mark.getPartitions().forEach(p -> marks.put(p.getPartition(), p));
+    long watermark =
+        mark.getPartitions().stream()
+            .mapToLong(PartitionMark::getWatermarkMillis)
+            .min()
+            .orElse(BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis());
+    String topic = mark.getPartitions().get(0).getTopic();
+    partitions.forEach(
+        p -> marks.computeIfAbsent(p, added -> new PartitionMark(topic, added, -1, watermark)));
+    return new KafkaCheckpointMark(new ArrayList<>(marks.values()), Optional.empty());
+  }
+
+  private static List<Integer> partitionsOf(KafkaCheckpointMark mark) {
+    return mark.getPartitions().stream().map(PartitionMark::getPartition).toList();
+  }
+
+  /** KafkaIO's source for the read as configured; KafkaIO keeps the method package-private. */
+  @SuppressWarnings("unchecked")
+  private static UnboundedSource<KafkaRecord<String, String>, KafkaCheckpointMark> kafkaSource(
+      KafkaIO.Read<String, String> read) {
+    try {
+      Method makeSource = KafkaIO.Read.class.getDeclaredMethod("makeSource");
+      makeSource.setAccessible(true);
+      return (UnboundedSource<KafkaRecord<String, String>, KafkaCheckpointMark>)
+          makeSource.invoke(read);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("this Beam version's KafkaIO has no makeSource()", e);
+    }
+  }
+
+  /** A KafkaIO reader of the partitions the topic has, replaced by a wider one when it grows. */
+  private final class Reader extends UnboundedReader<KafkaRecord<String, String>> {
+    private final PipelineOptions options;
+    private final Consumer<byte[], byte[]> metadata;
+    private KafkaCheckpointMark startMark;
+    private List<Integer> partitions;
+    private UnboundedReader<KafkaRecord<String, String>> kafka;
+    private long nextLook;
+
+    Reader(PipelineOptions options, KafkaCheckpointMark mark) {
+      this.options = options;
+      this.metadata = read.getConsumerFactoryFn().apply(read.getConsumerConfig());
+      // The SparkRunner's first batch brings an empty mark rather than none.
+      this.startMark = mark == null || mark.getPartitions() == null ? null : mark;
+    }
+
+    @Override
+    public boolean start() throws IOException {
+      Optional<List<Integer>> listed = partitionsOfTopic();
+      if (startMark == null) {
+        partitions =
+            listed.orElseThrow(() -> new IOException("cannot list the partitions of " + topic));
+      } else {
+        startMark = coverAll(startMark, listed.orElse(List.of()));
+        partitions = partitionsOf(startMark);
+      }
+      kafka = open(partitions, startMark);
+      nextLook = System.nanoTime() + LOOK_EVERY.toNanos();
+      return kafka.start();
+    }
+
+    @Override
+    public boolean advance() throws IOException {
+      if (System.nanoTime() - nextLook >= 0) {
+        nextLook = System.nanoTime() + LOOK_EVERY.toNanos();
+        Optional<List<Integer>> now = partitionsOfTopic();
+        if (now.isPresent() && !partitions.containsAll(now.get())) {
+          return widen(now.get());
+        }
+      }
+      return kafka.advance();
+    }
+
+    /** Carries on in a reader of {@code now}'s partitions too, from the current positions. */
+    private boolean widen(List<Integer> now) throws IOException {
+      KafkaCheckpointMark at = coverAll((KafkaCheckpointMark) kafka.getCheckpointMark(), now);
+      List<Integer> wider = partitionsOf(at);
+      LOG.info(
+          "{} has {} partitions now, not {}: reading the new ones from their earliest offsets",
+          topic,
+          wider.size(),
+          partitions.size());
+      kafka.close();
+      partitions = wider;
+      kafka = open(wider, at);
+      return kafka.start();
+    }
+
+    private UnboundedReader<KafkaRecord<String, String>> open(
+        List<Integer> assigned, KafkaCheckpointMark mark) throws IOException {
+      List<org.apache.kafka.common.TopicPartition> topicPartitions =
+          assigned.stream().map(p -> new org.apache.kafka.common.TopicPartition(topic, p)).toList();
+      UnboundedSource<KafkaRecord<String, String>, KafkaCheckpointMark> source =
+          kafkaSource(read.withTopicPartitions(topicPartitions));
+      try {
+        return source.split(1, options).get(0).createReader(options, mark);
+      } catch (IOException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException("cannot read " + topic + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** The topic's partitions, or empty when Kafka does not answer (the reader carries on). */
+    private Optional<List<Integer>> partitionsOfTopic() {
+      try {
+        List<PartitionInfo> infos = metadata.partitionsFor(topic, Duration.ofSeconds(5));
+        if (infos == null || infos.isEmpty()) {
+          return Optional.empty();
+        }
+        return Optional.of(infos.stream().map(PartitionInfo::partition).sorted().toList());
+      } catch (RuntimeException e) {
+        LOG.debug("cannot list the partitions of {}: {}", topic, e.getMessage());
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public KafkaRecord<String, String> getCurrent() throws NoSuchElementException {
+      return kafka.getCurrent();
+    }
+
+    @Override
+    public Instant getCurrentTimestamp() throws NoSuchElementException {
+      return kafka.getCurrentTimestamp();
+    }
+
+    @Override
+    public Instant getWatermark() {
+      return kafka.getWatermark();
+    }
+
+    @Override
+    public CheckpointMark getCheckpointMark() {
+      return kafka.getCheckpointMark();
+    }
+
+    @Override
+    public long getSplitBacklogBytes() {
+      return kafka.getSplitBacklogBytes();
+    }
+
+    @Override
+    public UnboundedSource<KafkaRecord<String, String>, ?> getCurrentSource() {
+      return GrowingTopicSource.this;
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        if (kafka != null) {
+          kafka.close();
+        }
+      } finally {
+        metadata.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,299 @@
+package org.moviestream.pipeline.run;
+
+import static org.moviestream.pipeline.run.ProgressReporter.get;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.moviestream.cli.Exit;
+import org.moviestream.contract.JobStatus;
+import org.moviestream.pipeline.cassandra.CassandraRetry;
+import org.moviestream.pipeline.durability.ConsumerGroupOffsets;
+import org.moviestream.pipeline.durability.ResumePoint;
+import org.moviestream.pipeline.metrics.PipelineMetrics;
+import org.moviestream.pipeline.metrics.Waits;
+import org.moviestream.pipeline.options.MovieRatingsOptions;
+
+/**
+ * Watches a running job: prints a progress line every few seconds, and the same as a {@link
+ * JobStatus} line for programs, saying what it waits for (a service that does not answer, a table
+ * that is missing, a partition whose commits have not moved for --stuckAfterSeconds while messages
+ * wait); ends the JVM in one line on Ctrl-C, SIGTERM or --runSeconds (exit 0) and when the job
+ * fails (exit 1, naming the cause).
+ *
+ * <p>Ending does not wait for Spark: its own stop can deadlock (StreamingContext.stop waits for the
+ * DStreamGraph lock that the job generator holds while it waits for a read that never runs once the
+ * context stops), and a failed streaming job leaves non-daemon threads that keep a JVM alive doing
+ * nothing. It needs no waiting either: an offset is committed only once its message is durable, so
+ * ending the JVM at any moment loses nothing, and a restart resumes at the committed offsets. The
+ * last line says where that is.
+ */
+public final class RunMonitor {
+
+  private static final String KAFKA = "kafka";
+
+  private final PipelineResult result;
+  private final MovieRatingsOptions options;
+  private final AtomicBoolean ending = new AtomicBoolean();
+  private final ConsumerGroupOffsets group;
+  private final StuckPartitions stuckPartitions;
+  private final int partitionsRead;
+  private boolean newPartitionsSaid;
+  private final java.util.Set<String> ownCommits = new java.util.HashSet<>();
+  private final java.util.Set<String> foreignSaid = new java.util.HashSet<>();
+  private volatile JobStatus lastStatus =
+      new JobStatus(JobStatus.RUNNING, 0, 0, 0, 0, 0, List.of());
+
+  public RunMonitor(PipelineResult result, MovieRatingsOptions options, int partitionsRead) {
+    this.result = result;
+    this.options = options;
+    this.partitionsRead = partitionsRead;
+    this.group =
+        new ConsumerGroupOffsets(
+            options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(3));
+    this.stuckPartitions = new StuckPartitions(options.getStuckAfterSeconds());
+  }
+
+  /**
+   * Watches the job until it ends or is stopped, then ends the JVM: 0 when stopped or ended
+   * cleanly, 1 when it failed.
+   */
+  public void watch() {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> end(Exit.OK, "Pipeline stopped, stopping on a signal"), "pipeline-stop"));
+    ExecutorLoss.onLoss(why -> end(Exit.FAILED, "Pipeline failed: " + why));
+    int runSeconds = options.getRunSeconds();
+    long deadline =
+        runSeconds > 0 ? System.nanoTime() + runSeconds * 1_000_000_000L : Long.MAX_VALUE;
+    int tick = options.getProgressSeconds() > 0 ? options.getProgressSeconds() : 5;
+    try {
+      while (true) {
+        PipelineResult.State state =
+            result.waitUntilFinish(org.joda.time.Duration.standardSeconds(tick));
+        printProgress();
+        if (state == PipelineResult.State.FAILED) {
+          end(Exit.FAILED, "Pipeline failed (state " + state + ")");
+        } else if (state != null && state.isTerminal()) {
+          end(Exit.OK, "Pipeline ended (state " + state + ")");
+        }
+        if (System.nanoTime() >= deadline) {
+          end(Exit.OK, "Pipeline stopped, ran its --runSeconds=" + runSeconds);
+        }
+      }
+    } catch (Throwable failure) {
+      // The SparkRunner rethrows a failed streaming job's error from waitUntilFinish, not always as
+      // a
+      // PipelineExecutionException; whatever it is, the job is over.
+      end(Exit.FAILED, "Pipeline failed: " + rootMessage(failure));
+    }
+  }
+
+  /**
+   * Prints {@code why}, where the consumer group stands, and the last status line, then halts the
+   * JVM with {@code exitCode}. Only the first caller ends it: a failure does not become a "signal"
+   * when the shutdown hook runs.
+   */
+  private void end(int exitCode, String why) {
+    if (!ending.compareAndSet(false, true)) {
+      return;
+    }
+    // Spark's own shutdown hook runs beside this one and logs its teardown as errors: none matter
+    // now.
+    Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.OFF);
+    String committed;
+    try {
+      Map<String, Long> offsets = group.committed(options.getTopic());
+      committed =
+          "committed "
+              + ResumePoint.describe(offsets)
+              + String.format(" (%,d messages after them)", group.lag(options.getTopic(), offsets));
+    } catch (Exception e) {
+      committed = "the committed offsets could not be read (" + e.getMessage() + ")";
+    }
+    System.err.println(
+        why + ": " + committed + "; a restart with the same --consumerGroup resumes there.");
+    System.err.flush();
+    JobStatus last = lastStatus;
+    System.out.println(
+        new JobStatus(
+                JobStatus.STOPPED,
+                last.read(),
+                last.written(),
+                last.windows(),
+                last.deadLetters(),
+                last.committed(),
+                last.waitingFor())
+            .toLine());
+    System.out.flush();
+    Runtime.getRuntime().halt(exitCode);
+  }
+
+  /**
+   * The human progress line on stderr and the same figures as a {@link JobStatus} line on stdout.
+   */
+  private void printProgress() {
+    List<String> waitingFor = waitingFor();
+    if (options.getProgressSeconds() == 0) {
+      return;
+    }
+    String line;
+    try {
+      Map<String, Long> counters = ProgressReporter.counters(result.metrics());
+      line = ProgressReporter.line(counters);
+      lastStatus =
+          new JobStatus(
+              JobStatus.RUNNING,
+              get(counters, PipelineMetrics.READ),
+              get(counters, PipelineMetrics.WRITTEN),
+              get(counters, PipelineMetrics.WINDOWS_WRITTEN),
+              get(counters, PipelineMetrics.DEAD_LETTERS),
+              get(counters, PipelineMetrics.COMMITTED),
+              waitingFor);
+    } catch (RuntimeException e) {
+      line = "(metrics not available yet: " + e.getMessage() + ")";
+    }
+    StringBuilder waiting = new StringBuilder();
+    waitingFor.forEach(what -> waiting.append(" | waiting for ").append(what));
+    System.err.println(line + waiting);
+    System.out.println(lastStatus.toLine());
+  }
+
+  /**
+   * What the job waits for, each entry starting with what ("kafka", "cassandra", a topic, a
+   * partition "topic/partition"), then why.
+   */
+  private List<String> waitingFor() {
+    List<String> waiting = new ArrayList<>();
+    String broker = broker();
+    int colon = broker.lastIndexOf(':');
+    boolean kafkaUp =
+        reachable(broker.substring(0, colon), Integer.parseInt(broker.substring(colon + 1)));
+    if (!kafkaUp) {
+      waiting.add("Kafka at " + broker);
+    }
+    Map<String, String> waits = Waits.current();
+    if (!reachable(cassandraHost(), options.getCassandraPort())) {
+      waiting.add("Cassandra at " + cassandraHost() + ":" + options.getCassandraPort());
+      waits.remove(CassandraRetry.CASSANDRA); // the port says it all
+    }
+    waits.forEach(
+        (what, why) ->
+            waiting.add(
+                (what.equals(CassandraRetry.CASSANDRA) ? "Cassandra" : what) + " (" + why + ")"));
+    if (kafkaUp) {
+      waiting.addAll(stuckPartitions());
+      sayNewPartitions();
+      sayAnotherJob();
+    }
+    return waiting;
+  }
+
+  /**
+   * Two deployments sharing a consumer group overwrite each other's offsets: once this job has
+   * committed a partition, a commit there by another job is said (once per partition).
+   */
+  private void sayAnotherJob() {
+    try {
+      group
+          .committedBy(options.getTopic())
+          .forEach(
+              (partition, job) -> {
+                if (job.equals(options.getJobName())) {
+                  ownCommits.add(partition);
+                } else if (ownCommits.contains(partition) && foreignSaid.add(partition)) {
+                  System.err.println(
+                      "ANOTHER JOB: "
+                          + partition
+                          + " of consumer group "
+                          + options.getConsumerGroup()
+                          + " was committed by job "
+                          + job
+                          + ", not by this one ("
+                          + options.getJobName()
+                          + "): two deployments share the group and overwrite each"
+                          + " other's offsets; give each its own --consumerGroup");
+                }
+              });
+    } catch (Exception e) {
+      // Kafka is not answering: the port probe says so.
+    }
+  }
+
+  /** Says once that the topic gained partitions while the job ran (the job reads them too). */
+  private void sayNewPartitions() {
+    if (newPartitionsSaid) {
+      return;
+    }
+    try {
+      int now = group.partitionCount(options.getTopic());
+      if (now > partitionsRead) {
+        newPartitionsSaid = true;
+        System.err.printf(
+            "NEW PARTITIONS: %s has %d partitions now, %d when the job started: the job reads the"
+                + " new ones from their earliest offsets%n",
+            options.getTopic(), now, partitionsRead);
+      }
+    } catch (Exception e) {
+      // Kafka is not answering: the port probe says so.
+    }
+  }
+
+  /**
+   * Partitions stuck for --stuckAfterSeconds while messages wait, each logged when found and again
+   * while it lasts.
+   */
+  private List<String> stuckPartitions() {
+    List<String> stuck = new ArrayList<>();
+    try {
+      Map<String, Long> committed = group.committed(options.getTopic());
+      for (StuckPartitions.Stuck partition :
+          stuckPartitions.observe(
+              committed, group.lagPerPartition(committed), Waits.held(), System.nanoTime())) {
+        stuck.add(partition.description());
+        if (partition.log()) {
+          System.err.println("STUCK: " + partition.description());
+        }
+      }
+    } catch (Exception e) {
+      // Kafka is not answering: the port probe says so.
+    }
+    return stuck;
+  }
+
+  private String broker() {
+    return options.getBootstrapServers().split(",")[0].strip();
+  }
+
+  private String cassandraHost() {
+    return options.getCassandraHosts().split(",")[0].strip();
+  }
+
+  private static boolean reachable(String host, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 1000);
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+    return root.getClass().getSimpleName() + ": " + message;
+  }
+}

@@ -1,0 +1,105 @@
+package org.moviestream.pipeline.windows;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.pipeline.durability.SourceOffsetCoder;
+import org.moviestream.pipeline.ingest.EnrichedRating;
+
+/**
+ * Written ratings -> one {@link WindowPane} per person per fixed event-time window when the
+ * watermark passes the window's end, and another for each rating that arrives late within the
+ * allowed lateness (later ones are dropped from the aggregate; their rows are stored anyway).
+ *
+ * <p>A pane carries no sums: the window's figures are read back from the person's rows in Cassandra
+ * when it is written, so a pane rebuilt after a restart from replayed ratings alone can never
+ * overwrite a complete aggregate with a partial one.
+ */
+public final class WindowPerPerson
+    extends PTransform<PCollection<EnrichedRating>, PCollection<WindowPane>> {
+
+  private final RatingWindows windows;
+
+  private WindowPerPerson(RatingWindows windows) {
+    this.windows = windows;
+  }
+
+  public static WindowPerPerson of(RatingWindows windows) {
+    return new WindowPerPerson(windows);
+  }
+
+  @Override
+  public PCollection<WindowPane> expand(PCollection<EnrichedRating> ratings) {
+    return ratings
+        .apply("FixedWindows", windows.<EnrichedRating>into().discardingFiredPanes())
+        .apply("LastOffsetsPerBundle", ParDo.of(new LastOffsetsPerBundleFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(SourceOffsetCoder.of())))
+        .apply("LastOffsetsPerPerson", Combine.perKey(SourceOffset::lastPerPartition))
+        .apply("ToPane", ParDo.of(new ToPaneFn()));
+  }
+
+  /**
+   * Keeps, per (person, window), the highest offset per partition within a bundle; emits them when
+   * the bundle ends. The grouping then holds a few offsets per window instead of every rating: the
+   * SparkRunner's streaming state re-reads a key's whole bag on each addition.
+   */
+  static final class LastOffsetsPerBundleFn
+      extends DoFn<EnrichedRating, KV<String, List<SourceOffset>>> {
+    private transient Map<KV<String, BoundedWindow>, Map<String, SourceOffset>> partials;
+
+    @StartBundle
+    public void startBundle() {
+      partials = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void processElement(@Element EnrichedRating rating, BoundedWindow window) {
+      SourceOffset source = rating.source();
+      partials
+          .computeIfAbsent(KV.of(rating.rating().name(), window), key -> new HashMap<>())
+          .merge(source.partitionKey(), source, SourceOffset::later);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      partials.forEach(
+          (key, offsets) ->
+              context.output(
+                  KV.of(key.getKey(), new ArrayList<>(offsets.values())),
+                  key.getValue().maxTimestamp(),
+                  key.getValue()));
+      partials = null;
+    }
+  }
+
+  /** Attaches the window's bounds. */
+  static final class ToPaneFn extends DoFn<KV<String, List<SourceOffset>>, WindowPane> {
+    @ProcessElement
+    public void processElement(
+        @Element KV<String, List<SourceOffset>> perPerson,
+        BoundedWindow window,
+        OutputReceiver<WindowPane> out) {
+      IntervalWindow interval = (IntervalWindow) window;
+      out.output(
+          new WindowPane(
+              perPerson.getKey(),
+              Instant.ofEpochMilli(interval.start().getMillis()),
+              Instant.ofEpochMilli(interval.end().getMillis()),
+              perPerson.getValue()));
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.moviestream.pipeline.windows;
+
+import static org.moviestream.pipeline.coders.FieldCoders.integer;
+import static org.moviestream.pipeline.coders.FieldCoders.longValue;
+import static org.moviestream.pipeline.coders.FieldCoders.string;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.pipeline.durability.SourceOffsetCoder;
+
+/** ratings, then (title, count) per title, then the last offset per partition. */
+public final class WindowTallyCoder extends AtomicCoder<WindowTally> {
+  public static final WindowTallyCoder INSTANCE = new WindowTallyCoder();
+
+  public static WindowTallyCoder of() {
+    return INSTANCE;
+  }
+
+  /** For {@code @DefaultCoder}. */
+  public static CoderProvider getCoderProvider() {
+    return CoderProviders.forCoder(TypeDescriptor.of(WindowTally.class), INSTANCE);
+  }
+
+  @Override
+  public void encode(WindowTally value, OutputStream out) throws IOException {
+    longValue(value.ratings(), out);
+    integer(value.perTitle().size(), out);
+    for (var title : value.perTitle().entrySet()) {
+      string(title.getKey(), out);
+      longValue(title.getValue(), out);
+    }
+    List<SourceOffset> lastOffsets = value.lastOffsets();
+    integer(lastOffsets.size(), out);
+    for (SourceOffset offset : lastOffsets) {
+      SourceOffsetCoder.INSTANCE.encode(offset, out);
+    }
+  }
+
+  @Override
+  public WindowTally decode(InputStream in) throws IOException {
+    long ratings = longValue(in);
+    int titles = integer(in);
+    Map<String, Long> perTitle = new HashMap<>(titles * 2);
+    for (int i = 0; i < titles; i++) {
+      perTitle.put(string(in), longValue(in));
+    }
+    int partitions = integer(in);
+    List<SourceOffset> lastOffsets = new ArrayList<>(partitions);
+    for (int i = 0; i < partitions; i++) {
+      lastOffsets.add(SourceOffsetCoder.INSTANCE.decode(in));
+    }
+    return WindowTally.of(perTitle, lastOffsets, ratings);
+  }
+}

@@ -1,0 +1,116 @@
+package org.moviestream.pipeline.cassandra;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import com.datastax.driver.core.exceptions.InvalidQueryException;
+import com.datastax.driver.core.exceptions.NoHostAvailableException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.joda.time.Duration;
+import org.junit.Test;
+
+/** Outages are waited out; refusals are tried a bounded number of times. */
+public class CassandraRetryTest {
+
+  private final CassandraRetry retry = new CassandraRetry(3, Duration.millis(300));
+
+  @Test
+  public void aStatementFailingWhileCassandraIsAwaySucceedsOnceItIsBack() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+
+    String result =
+        retry.call(
+            "row",
+            () -> {
+              if (calls.incrementAndGet() <= 5) {
+                throw new NoHostAvailableException(Map.of());
+              }
+              return "written";
+            });
+
+    assertEquals("written", result);
+    assertEquals("more attempts than the refusal limit: outages are not refusals", 6, calls.get());
+    assertEquals("the outage is over", -1, CassandraRetry.outageSeconds());
+  }
+
+  @Test
+  public void aStatementCassandraRefusesIsTriedAFewTimesAndReported() {
+    AtomicInteger calls = new AtomicInteger();
+
+    CassandraRetry.Refused refused =
+        assertThrows(
+            CassandraRetry.Refused.class,
+            () ->
+                retry.call(
+                    "row Ann/1",
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new InvalidQueryException(
+                          "Key length of 70000 is longer than maximum of 65535");
+                    }));
+
+    assertEquals(3, calls.get());
+    assertTrue(
+        refused.getMessage(),
+        refused
+            .getMessage()
+            .contains("row Ann/1 refused 3 times: InvalidQueryException: Key length"));
+  }
+
+  @Test
+  public void refusalsAreAboutTheRowNeverAboutTheCluster() {
+    assertTrue(
+        CassandraRetry.isRefusal(
+            new InvalidQueryException("Key length of 70000 is longer than maximum of 65535")));
+    assertTrue(
+        CassandraRetry.isRefusal(
+            new IllegalArgumentException("Invalid unset value for column name")));
+    assertFalse(CassandraRetry.isRefusal(new NoHostAvailableException(Map.of())));
+    assertFalse(
+        CassandraRetry.isRefusal(new InvalidQueryException("unconfigured table movie_ratings")));
+    assertFalse(
+        CassandraRetry.isRefusal(
+            new InvalidQueryException("table trending_titles does not exist")));
+    assertFalse(
+        CassandraRetry.isRefusal(new InvalidQueryException("Keyspace netflix does not exist")));
+    assertFalse(
+        CassandraRetry.isRefusal(
+            new InvalidQueryException("Undefined column name window_ratings")));
+    assertFalse(
+        CassandraRetry.isRefusal(
+            new com.datastax.driver.core.exceptions.UnauthorizedException(
+                null, "User app has no MODIFY permission")));
+    assertFalse(
+        CassandraRetry.isRefusal(
+            new com.datastax.driver.core.exceptions.OverloadedException(null, "overloaded")));
+  }
+
+  @Test
+  public void aTableMissingIsWaitedForAndShownUntilItIsBack() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+
+    String result =
+        retry.call(
+            "row",
+            () -> {
+              if (calls.incrementAndGet() <= 5) {
+                if (calls.get() == 5) {
+                  assertEquals(
+                      Map.of(
+                          "cassandra", "InvalidQueryException: unconfigured table movie_ratings"),
+                      org.moviestream.pipeline.metrics.Waits.current());
+                }
+                throw new InvalidQueryException("unconfigured table movie_ratings");
+              }
+              return "written";
+            });
+
+    assertEquals("written", result);
+    assertEquals(
+        "more attempts than the refusal limit: a missing table is no refusal", 6, calls.get());
+    assertEquals(Map.of(), org.moviestream.pipeline.metrics.Waits.current());
+  }
+}
