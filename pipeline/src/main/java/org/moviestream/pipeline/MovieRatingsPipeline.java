@@ -6,7 +6,6 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.cli.Exit;
@@ -36,6 +35,7 @@ import org.moviestream.pipeline.run.ServiceChecks;
 import org.moviestream.pipeline.windows.RatingWindows;
 import org.moviestream.pipeline.windows.TrendingTitles;
 import org.moviestream.pipeline.windows.TrendingWindow;
+import org.moviestream.pipeline.windows.WindowAcks;
 import org.moviestream.pipeline.windows.WindowPane;
 import org.moviestream.pipeline.windows.WindowPerPerson;
 
@@ -177,7 +177,8 @@ public final class MovieRatingsPipeline {
                     : new WriteRatings(cassandra))
             .apply(
                 "WriteDeadLetters",
-                new WriteDeadLetters(options.getBootstrapServers(), options.getDeadLetterTopic()));
+                new WriteDeadLetters<>(
+                    options.getBootstrapServers(), options.getDeadLetterTopic()));
 
     PCollection<EnrichedRating> rows = settled.apply("RowsWritten", new RowsWritten());
 
@@ -189,12 +190,11 @@ public final class MovieRatingsPipeline {
         rows.apply("TrendingTitles", TrendingTitles.of(windows, options.getTrendingTitles()))
             .apply("WriteTrendingTitles", new WriteTrendingTitles(cassandra));
 
-    PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
-        .and(TrackSettledOffsets.WINDOWED, windowsWritten)
-        .and(TrackSettledOffsets.TRENDED, rankingsWritten)
+    WindowAcks.of(settled, windowsWritten, rankingsWritten, windows)
         .apply(
             "TrackSettledOffsets",
-            TrackSettledOffsets.from(resumedAt, windows, new WindowRecount(cassandra)))
+            TrackSettledOffsets.from(
+                resumedAt, windows, new WindowRecount(cassandra), WindowAcks.EVERYONE))
         .apply(
             "CommitOffsets",
             new CommitOffsets(

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.moviestream.pipeline.windows.RatingWindows;
 
 /**
  * What is durable of one Kafka partition, and so which offset may be committed.
@@ -132,12 +131,12 @@ public final class PartitionProgress {
 
   /**
    * The persons (never the trending ranking's stand-in {@code everyone}) whose ratings came too
-   * late for their window: it closed for good ({@link RatingWindows#closedForGood}: a window ending
+   * late for their window: it closed for good ({@link WindowClosure#closedForGood}: a window ending
    * more than the allowed lateness after it has fired), yet their newest row in it is newer than
    * its last pane. Their window row must be counted again before these offsets settle; {@link
    * #windowed} says so once it is.
    */
-  public List<LateRating> lateRatings(RatingWindows rule, String everyone) {
+  public List<LateRating> lateRatings(WindowClosure rule, String everyone) {
     List<LateRating> late = new java.util.ArrayList<>();
     windows.forEach(
         (end, window) -> {
@@ -161,7 +160,7 @@ public final class PartitionProgress {
    *
    * @return whether the committable offset moved
    */
-  public boolean advance(RatingWindows rule) {
+  public boolean advance(WindowClosure rule) {
     if (committed == UNKNOWN) {
       throw new IllegalStateException("a delta has no committed offset to advance");
     }

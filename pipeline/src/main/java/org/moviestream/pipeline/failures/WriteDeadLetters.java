@@ -26,7 +26,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.moviestream.contract.DeadLetterRecord;
-import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.metrics.Waits;
 import org.moviestream.pipeline.shared.JvmResources;
@@ -42,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Not KafkaIO.write(): it reports nothing back, and the offsets of dead letters may only be
  * committed once they are on the topic.
  */
-public final class WriteDeadLetters
-    extends PTransform<PCollection<Outcome<EnrichedRating>>, PCollection<Outcome<EnrichedRating>>> {
+public final class WriteDeadLetters<T>
+    extends PTransform<PCollection<Outcome<T>>, PCollection<Outcome<T>>> {
 
   private static final Logger LOG = LoggerFactory.getLogger(WriteDeadLetters.class);
 
@@ -56,9 +55,10 @@ public final class WriteDeadLetters
   }
 
   @Override
-  public PCollection<Outcome<EnrichedRating>> expand(
-      PCollection<Outcome<EnrichedRating>> outcomes) {
-    return outcomes.apply("SendToKafka", ParDo.of(new SendFn(bootstrapServers, topic)));
+  public PCollection<Outcome<T>> expand(PCollection<Outcome<T>> outcomes) {
+    return outcomes
+        .apply("SendToKafka", ParDo.of(new SendFn<T>(bootstrapServers, topic)))
+        .setCoder(outcomes.getCoder());
   }
 
   /** One idempotent producer per broker list per JVM, shared by every instance of the DoFn. */
@@ -83,7 +83,7 @@ public final class WriteDeadLetters
         producer -> producer.close(java.time.Duration.ofSeconds(2)));
   }
 
-  static final class SendFn extends DoFn<Outcome<EnrichedRating>, Outcome<EnrichedRating>> {
+  static final class SendFn<T> extends DoFn<Outcome<T>, Outcome<T>> {
     private final String bootstrapServers;
     private final String topic;
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.DEAD_LETTERS);
@@ -109,10 +109,10 @@ public final class WriteDeadLetters
 
     @ProcessElement
     public void processElement(
-        @Element Outcome<EnrichedRating> outcome,
+        @Element Outcome<T> outcome,
         @Timestamp Instant timestamp,
         BoundedWindow window,
-        OutputReceiver<Outcome<EnrichedRating>> out) {
+        OutputReceiver<Outcome<T>> out) {
       if (outcome.isRejected()) {
         DeadLetterRecord record = outcome.deadLetter().toRecord();
         pending.add(new Pending(outcome.deadLetter(), record, timestamp, window, send(record)));

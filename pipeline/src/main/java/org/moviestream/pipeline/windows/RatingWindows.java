@@ -1,6 +1,5 @@
 package org.moviestream.pipeline.windows;
 
-import java.io.Serializable;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
@@ -8,13 +7,14 @@ import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.moviestream.pipeline.durability.WindowClosure;
 
 /**
  * The one window definition: fixed windows of event time, a pane when the watermark passes a
  * window's end and one more per late rating until the allowed lateness has passed too. Every
  * windowed step applies it and the offset tracking closes windows by it, so they cannot drift.
  */
-public record RatingWindows(Duration size, Duration allowedLateness) implements Serializable {
+public record RatingWindows(Duration size, Duration allowedLateness) implements WindowClosure {
 
   public static RatingWindows of(int windowSeconds, int allowedLatenessSeconds) {
     return new RatingWindows(
@@ -41,11 +41,13 @@ public record RatingWindows(Duration size, Duration allowedLateness) implements 
     return FixedWindows.of(size).assignWindow(new Instant(timestamp.toEpochMilli()));
   }
 
-  /**
-   * Whether the window ending at {@code windowEndMillis} is closed for good once panes of windows
-   * ending up to {@code firedUpToMillis} have fired: no later pane of it can come.
-   */
+  @Override
   public boolean closedForGood(long windowEndMillis, long firedUpToMillis) {
     return firedUpToMillis > windowEndMillis + allowedLateness.getMillis();
+  }
+
+  @Override
+  public long startOf(long windowEndMillis) {
+    return windowEndMillis - size.getMillis();
   }
 }

@@ -1,4 +1,4 @@
-package org.moviestream.pipeline.durability;
+package org.moviestream.pipeline.windows;
 
 import static org.moviestream.pipeline.TestData.OKJA;
 import static org.moviestream.pipeline.TestData.ROMA;
@@ -13,20 +13,18 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.Rule;
 import org.junit.Test;
 import org.moviestream.contract.RejectReason;
+import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.pipeline.durability.TrackSettledOffsets;
 import org.moviestream.pipeline.failures.DeadLetter;
 import org.moviestream.pipeline.failures.Outcome;
 import org.moviestream.pipeline.failures.OutcomeCoder;
 import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.ingest.EnrichedRatingCoder;
 import org.moviestream.pipeline.ingest.Rating;
-import org.moviestream.pipeline.windows.RatingWindows;
-import org.moviestream.pipeline.windows.TrendingWindow;
 import org.moviestream.pipeline.windows.TrendingWindow.TitleCount;
-import org.moviestream.pipeline.windows.WindowPane;
 
 /**
  * Durable rows and dead letters, window rows and trending rankings, of two partitions -> the
@@ -93,12 +91,13 @@ public class TrackSettledOffsetsTest {
                 .withCoder(SerializableCoder.of(TrendingWindow.class)));
 
     PCollection<KV<String, Long>> committable =
-        PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
-            .and(TrackSettledOffsets.WINDOWED, windowed)
-            .and(TrackSettledOffsets.TRENDED, trended)
+        WindowAcks.of(settled, windowed, trended, RatingWindows.of(30, 60))
             .apply(
                 TrackSettledOffsets.from(
-                    Map.of(TOPIC + "/0", 0L), RatingWindows.of(30, 60), new RecordedRecounts()));
+                    Map.of(TOPIC + "/0", 0L),
+                    RatingWindows.of(30, 60),
+                    new RecordedRecounts(),
+                    WindowAcks.EVERYONE));
 
     PAssert.that(committable.apply(Max.longsPerKey())).containsInAnyOrder(KV.of(TOPIC + "/0", 2L));
     pipeline.run().waitUntilFinish();
@@ -163,14 +162,13 @@ public class TrackSettledOffsetsTest {
         pipeline.apply(
             "Trended", Create.of(rankings).withCoder(SerializableCoder.of(TrendingWindow.class)));
 
-    return PCollectionTuple.of(TrackSettledOffsets.SETTLED, settled)
-        .and(TrackSettledOffsets.WINDOWED, windowed)
-        .and(TrackSettledOffsets.TRENDED, trended)
+    return WindowAcks.of(settled, windowed, trended, RatingWindows.of(30, 60))
         .apply(
             TrackSettledOffsets.from(
                 Map.of(TOPIC + "/0", 0L, TOPIC + "/1", 5L),
                 RatingWindows.of(30, 60),
-                new RecordedRecounts()));
+                new RecordedRecounts(),
+                WindowAcks.EVERYONE));
   }
 
   private static EnrichedRating written(String name, int partition, long offset) {
