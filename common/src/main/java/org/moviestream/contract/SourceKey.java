@@ -1,22 +1,48 @@
 package org.moviestream.contract;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Where a message was read: "topic/partition/offset". It keys the message's dead letter and names
- * its row: the row id is a name-based UUID of it, the same on every replay, so a replayed rating
- * overwrites its row instead of adding one.
+ * Where a message was read: its Kafka topic, partition and offset, "topic/partition/offset". It
+ * keys the message's dead letter and names its row: the row id is a name-based UUID of it, the same
+ * on every replay, so a replayed rating overwrites its row instead of adding one.
  */
-public record SourceKey(String topic, int partition, long offset) {
+public record SourceKey(String topic, int partition, long offset) implements Serializable {
 
   /** The {@code id} column of the rating read here. */
   public UUID rowId() {
     return UUID.nameUUIDFromBytes(toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /** "topic/partition": the key of this offset's partition. */
+  public String partitionKey() {
+    return PartitionKey.of(topic, partition);
+  }
+
+  /** Of two offsets of one partition, the later. */
+  public static SourceKey later(SourceKey a, SourceKey b) {
+    return a.offset() >= b.offset() ? a : b;
+  }
+
+  /** The highest offset per topic partition of lists of offsets. */
+  public static List<SourceKey> lastPerPartition(Iterable<? extends Iterable<SourceKey>> lists) {
+    Map<String, SourceKey> last = new HashMap<>();
+    for (Iterable<SourceKey> list : lists) {
+      for (SourceKey offset : list) {
+        last.merge(offset.partitionKey(), offset, SourceKey::later);
+      }
+    }
+    return new ArrayList<>(last.values());
+  }
+
   @Override
   public String toString() {
-    return topic + "/" + partition + "/" + offset;
+    return partitionKey() + "/" + offset;
   }
 }

@@ -3,7 +3,7 @@ package org.moviestream.pipeline;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.moviestream.catalog.CatalogEntry;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.ingest.KafkaMessage;
 import org.moviestream.pipeline.ingest.Rating;
@@ -51,7 +51,7 @@ public final class TestData {
   private TestData() {}
 
   public static KafkaMessage message(long offset, String payload) {
-    return new KafkaMessage(new SourceOffset("movies_ratings", 0, offset), "key", payload);
+    return new KafkaMessage(new SourceKey("movies_ratings", 0, offset), "key", payload);
   }
 
   /**
@@ -94,7 +94,7 @@ public final class TestData {
         movie,
         score,
         Instant.parse(timestamp),
-        new SourceOffset("movies_ratings", 0, offset),
+        new SourceKey("movies_ratings", 0, offset),
         json(name, movie, score, timestamp));
   }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
+import org.moviestream.contract.SourceKey;
 
 /**
  * Collects a bundle's acknowledgements into one delta per partition, emitted when the bundle ends.
@@ -17,7 +18,7 @@ public abstract class AcksPerBundleFn<T> extends DoFn<T, KV<String, PartitionPro
 
   /** The bundle's delta of {@code source}'s partition. */
   protected static PartitionProgress delta(
-      Map<String, PartitionProgress> deltas, SourceOffset source) {
+      Map<String, PartitionProgress> deltas, SourceKey source) {
     return deltas.computeIfAbsent(source.partitionKey(), key -> PartitionProgress.delta());
   }
 

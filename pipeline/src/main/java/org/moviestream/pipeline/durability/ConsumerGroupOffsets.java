@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.moviestream.contract.PartitionKey;
 import org.moviestream.kafka.GroupProgress;
 import org.moviestream.pipeline.shared.JvmResources;
 

@@ -3,6 +3,7 @@ package org.moviestream.pipeline.durability;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.moviestream.contract.PartitionKey;
 import org.moviestream.pipeline.options.KafkaReadOptions;
 
 /** Before the job starts: the offsets it resumes at, said in one line. */

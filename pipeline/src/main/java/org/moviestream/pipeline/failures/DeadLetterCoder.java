@@ -11,7 +11,7 @@ import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.moviestream.contract.RejectReason;
-import org.moviestream.pipeline.durability.SourceOffsetCoder;
+import org.moviestream.pipeline.durability.SourceKeyCoder;
 
 public final class DeadLetterCoder extends AtomicCoder<DeadLetter> {
   public static final DeadLetterCoder INSTANCE = new DeadLetterCoder();
@@ -30,7 +30,7 @@ public final class DeadLetterCoder extends AtomicCoder<DeadLetter> {
     string(value.reason().name(), out);
     string(value.detail(), out);
     nullableString(value.payload(), out);
-    SourceOffsetCoder.INSTANCE.encode(value.source(), out);
+    SourceKeyCoder.INSTANCE.encode(value.source(), out);
   }
 
   @Override
@@ -39,6 +39,6 @@ public final class DeadLetterCoder extends AtomicCoder<DeadLetter> {
         RejectReason.valueOf(string(in)),
         string(in),
         nullableString(in),
-        SourceOffsetCoder.INSTANCE.decode(in));
+        SourceKeyCoder.INSTANCE.decode(in));
   }
 }

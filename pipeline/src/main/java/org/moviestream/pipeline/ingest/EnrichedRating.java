@@ -3,14 +3,14 @@ package org.moviestream.pipeline.ingest;
 import java.io.Serializable;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.moviestream.catalog.CatalogEntry;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 
 /** A rating joined with its title's catalog entry. */
 @DefaultCoder(EnrichedRatingCoder.class)
 public record EnrichedRating(Rating rating, CatalogEntry catalog) implements Serializable {
 
   /** Where the rating was read. */
-  public SourceOffset source() {
+  public SourceKey source() {
     return rating.source();
   }
 

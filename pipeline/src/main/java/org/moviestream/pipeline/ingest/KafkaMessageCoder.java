@@ -9,7 +9,7 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.moviestream.pipeline.durability.SourceOffsetCoder;
+import org.moviestream.pipeline.durability.SourceKeyCoder;
 
 public final class KafkaMessageCoder extends AtomicCoder<KafkaMessage> {
   public static final KafkaMessageCoder INSTANCE = new KafkaMessageCoder();
@@ -25,7 +25,7 @@ public final class KafkaMessageCoder extends AtomicCoder<KafkaMessage> {
 
   @Override
   public void encode(KafkaMessage value, OutputStream out) throws IOException {
-    SourceOffsetCoder.INSTANCE.encode(value.source(), out);
+    SourceKeyCoder.INSTANCE.encode(value.source(), out);
     nullableString(value.key(), out);
     nullableString(value.payload(), out);
   }
@@ -33,6 +33,6 @@ public final class KafkaMessageCoder extends AtomicCoder<KafkaMessage> {
   @Override
   public KafkaMessage decode(InputStream in) throws IOException {
     return new KafkaMessage(
-        SourceOffsetCoder.INSTANCE.decode(in), nullableString(in), nullableString(in));
+        SourceKeyCoder.INSTANCE.decode(in), nullableString(in), nullableString(in));
   }
 }

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.moviestream.contract.RatingMessage;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 
 /**
  * A valid rating: a person scored a title 1-10 at an instant; {@code source} says where it was read
@@ -12,12 +12,7 @@ import org.moviestream.pipeline.durability.SourceOffset;
  */
 @DefaultCoder(RatingCoder.class)
 public record Rating(
-    String name,
-    String movie,
-    int ratingMovie,
-    Instant timestamp,
-    SourceOffset source,
-    String payload)
+    String name, String movie, int ratingMovie, Instant timestamp, SourceKey source, String payload)
     implements Serializable {
 
   /** The parsed {@code message} of the Kafka message it was read from. */

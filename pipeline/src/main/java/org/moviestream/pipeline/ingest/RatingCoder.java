@@ -11,7 +11,7 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.moviestream.pipeline.durability.SourceOffsetCoder;
+import org.moviestream.pipeline.durability.SourceKeyCoder;
 
 public final class RatingCoder extends AtomicCoder<Rating> {
   public static final RatingCoder INSTANCE = new RatingCoder();
@@ -31,7 +31,7 @@ public final class RatingCoder extends AtomicCoder<Rating> {
     string(value.movie(), out);
     integer(value.ratingMovie(), out);
     instant(value.timestamp(), out);
-    SourceOffsetCoder.INSTANCE.encode(value.source(), out);
+    SourceKeyCoder.INSTANCE.encode(value.source(), out);
     string(value.payload(), out);
   }
 
@@ -42,7 +42,7 @@ public final class RatingCoder extends AtomicCoder<Rating> {
         string(in),
         integer(in),
         instant(in),
-        SourceOffsetCoder.INSTANCE.decode(in),
+        SourceKeyCoder.INSTANCE.decode(in),
         string(in));
   }
 }

@@ -22,7 +22,7 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.moviestream.contract.Defaults;
 import org.moviestream.contract.RatingMessage;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 
 /**
@@ -231,8 +231,8 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
     public void processElement(
         @Element KafkaRecord<String, String> record, OutputReceiver<KafkaMessage> out) {
       read.inc();
-      SourceOffset source =
-          new SourceOffset(record.getTopic(), record.getPartition(), record.getOffset());
+      SourceKey source =
+          new SourceKey(record.getTopic(), record.getPartition(), record.getOffset());
       out.output(new KafkaMessage(source, record.getKV().getKey(), record.getKV().getValue()));
     }
   }

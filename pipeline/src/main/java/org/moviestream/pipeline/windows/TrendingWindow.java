@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 
 /**
  * The most rated titles of one event-time window, everyone's ratings together, most rated first;
@@ -18,7 +18,7 @@ public record TrendingWindow(
     Instant windowEnd,
     List<TitleCount> titles,
     long ratings,
-    List<SourceOffset> lastOffsets)
+    List<SourceKey> lastOffsets)
     implements Serializable {
 
   /** One title of a ranking and its number of ratings. */

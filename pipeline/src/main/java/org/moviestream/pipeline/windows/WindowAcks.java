@@ -4,9 +4,9 @@ import java.util.Map;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.moviestream.contract.SourceKey;
 import org.moviestream.pipeline.durability.AcksPerBundleFn;
 import org.moviestream.pipeline.durability.PartitionProgress;
-import org.moviestream.pipeline.durability.SourceOffset;
 import org.moviestream.pipeline.durability.TrackSettledOffsets;
 import org.moviestream.pipeline.failures.Outcome;
 import org.moviestream.pipeline.ingest.EnrichedRating;
@@ -54,7 +54,7 @@ public final class WindowAcks {
     protected void acknowledge(
         Outcome<EnrichedRating> settled, Map<String, PartitionProgress> deltas) {
       if (settled.isRejected()) {
-        SourceOffset source = settled.deadLetter().source();
+        SourceKey source = settled.deadLetter().source();
         delta(deltas, source).deadLettered(source.offset());
         return;
       }
@@ -70,7 +70,7 @@ public final class WindowAcks {
   static final class WindowedAcksFn extends AcksPerBundleFn<WindowPane> {
     @Override
     protected void acknowledge(WindowPane pane, Map<String, PartitionProgress> deltas) {
-      for (SourceOffset last : pane.lastOffsets()) {
+      for (SourceKey last : pane.lastOffsets()) {
         delta(deltas, last).windowed(pane.name(), pane.windowEnd().toEpochMilli(), last.offset());
       }
     }
@@ -83,7 +83,7 @@ public final class WindowAcks {
   static final class TrendedAcksFn extends AcksPerBundleFn<TrendingWindow> {
     @Override
     protected void acknowledge(TrendingWindow trending, Map<String, PartitionProgress> deltas) {
-      for (SourceOffset last : trending.lastOffsets()) {
+      for (SourceKey last : trending.lastOffsets()) {
         delta(deltas, last).windowed(EVERYONE, trending.windowEnd().toEpochMilli(), last.offset());
       }
     }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 
 /**
  * One firing of a person's event-time window: which window, and the highest offset per Kafka
@@ -14,5 +14,5 @@ import org.moviestream.pipeline.durability.SourceOffset;
  */
 @DefaultCoder(SerializableCoder.class)
 public record WindowPane(
-    String name, Instant windowStart, Instant windowEnd, List<SourceOffset> lastOffsets)
+    String name, Instant windowStart, Instant windowEnd, List<SourceKey> lastOffsets)
     implements Serializable {}

@@ -16,8 +16,8 @@ import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.moviestream.pipeline.durability.SourceOffset;
-import org.moviestream.pipeline.durability.SourceOffsetCoder;
+import org.moviestream.contract.SourceKey;
+import org.moviestream.pipeline.durability.SourceKeyCoder;
 import org.moviestream.pipeline.ingest.EnrichedRating;
 
 /**
@@ -47,8 +47,8 @@ public final class WindowPerPerson
     return ratings
         .apply("FixedWindows", windows.<EnrichedRating>into().discardingFiredPanes())
         .apply("LastOffsetsPerBundle", ParDo.of(new LastOffsetsPerBundleFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(SourceOffsetCoder.of())))
-        .apply("LastOffsetsPerPerson", Combine.perKey(SourceOffset::lastPerPartition))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(SourceKeyCoder.of())))
+        .apply("LastOffsetsPerPerson", Combine.perKey(SourceKey::lastPerPartition))
         .apply("ToPane", ParDo.of(new ToPaneFn()));
   }
 
@@ -58,8 +58,8 @@ public final class WindowPerPerson
    * SparkRunner's streaming state re-reads a key's whole bag on each addition.
    */
   static final class LastOffsetsPerBundleFn
-      extends DoFn<EnrichedRating, KV<String, List<SourceOffset>>> {
-    private transient Map<KV<String, BoundedWindow>, Map<String, SourceOffset>> partials;
+      extends DoFn<EnrichedRating, KV<String, List<SourceKey>>> {
+    private transient Map<KV<String, BoundedWindow>, Map<String, SourceKey>> partials;
 
     @StartBundle
     public void startBundle() {
@@ -68,10 +68,10 @@ public final class WindowPerPerson
 
     @ProcessElement
     public void processElement(@Element EnrichedRating rating, BoundedWindow window) {
-      SourceOffset source = rating.source();
+      SourceKey source = rating.source();
       partials
           .computeIfAbsent(KV.of(rating.rating().name(), window), key -> new HashMap<>())
-          .merge(source.partitionKey(), source, SourceOffset::later);
+          .merge(source.partitionKey(), source, SourceKey::later);
     }
 
     @FinishBundle
@@ -87,10 +87,10 @@ public final class WindowPerPerson
   }
 
   /** Attaches the window's bounds. */
-  static final class ToPaneFn extends DoFn<KV<String, List<SourceOffset>>, WindowPane> {
+  static final class ToPaneFn extends DoFn<KV<String, List<SourceKey>>, WindowPane> {
     @ProcessElement
     public void processElement(
-        @Element KV<String, List<SourceOffset>> perPerson,
+        @Element KV<String, List<SourceKey>> perPerson,
         BoundedWindow window,
         OutputReceiver<WindowPane> out) {
       IntervalWindow interval = (IntervalWindow) window;

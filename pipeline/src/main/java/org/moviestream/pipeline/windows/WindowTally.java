@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 
 /**
  * Ratings counted in one event-time window, everyone's together: per title, in all, and the highest
@@ -15,12 +15,12 @@ import org.moviestream.pipeline.durability.SourceOffset;
 public final class WindowTally {
 
   private final HashMap<String, Long> perTitle = new HashMap<>();
-  private final HashMap<String, SourceOffset> lastOffsets = new HashMap<>();
+  private final HashMap<String, SourceKey> lastOffsets = new HashMap<>();
   private long ratings;
 
   /** For the coder: a tally rebuilt from its parts. */
   public static WindowTally of(
-      Map<String, Long> perTitle, List<SourceOffset> lastOffsets, long ratings) {
+      Map<String, Long> perTitle, List<SourceKey> lastOffsets, long ratings) {
     WindowTally tally = new WindowTally();
     tally.perTitle.putAll(perTitle);
     lastOffsets.forEach(offset -> tally.lastOffsets.put(offset.partitionKey(), offset));
@@ -29,9 +29,9 @@ public final class WindowTally {
   }
 
   /** Counts one rating of {@code title}, read at {@code source}. */
-  public WindowTally add(String title, SourceOffset source) {
+  public WindowTally add(String title, SourceKey source) {
     perTitle.merge(title, 1L, Long::sum);
-    lastOffsets.merge(source.partitionKey(), source, SourceOffset::later);
+    lastOffsets.merge(source.partitionKey(), source, SourceKey::later);
     ratings++;
     return this;
   }
@@ -40,7 +40,7 @@ public final class WindowTally {
   public WindowTally merge(WindowTally other) {
     other.perTitle.forEach((title, count) -> perTitle.merge(title, count, Long::sum));
     other.lastOffsets.forEach(
-        (partition, source) -> lastOffsets.merge(partition, source, SourceOffset::later));
+        (partition, source) -> lastOffsets.merge(partition, source, SourceKey::later));
     ratings += other.ratings;
     return this;
   }
@@ -53,7 +53,7 @@ public final class WindowTally {
     return ratings;
   }
 
-  public List<SourceOffset> lastOffsets() {
+  public List<SourceKey> lastOffsets() {
     return List.copyOf(lastOffsets.values());
   }
 

@@ -15,8 +15,8 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.moviestream.pipeline.durability.SourceOffset;
-import org.moviestream.pipeline.durability.SourceOffsetCoder;
+import org.moviestream.contract.SourceKey;
+import org.moviestream.pipeline.durability.SourceKeyCoder;
 
 /** ratings, then (title, count) per title, then the last offset per partition. */
 public final class WindowTallyCoder extends AtomicCoder<WindowTally> {
@@ -39,10 +39,10 @@ public final class WindowTallyCoder extends AtomicCoder<WindowTally> {
       string(title.getKey(), out);
       longValue(title.getValue(), out);
     }
-    List<SourceOffset> lastOffsets = value.lastOffsets();
+    List<SourceKey> lastOffsets = value.lastOffsets();
     integer(lastOffsets.size(), out);
-    for (SourceOffset offset : lastOffsets) {
-      SourceOffsetCoder.INSTANCE.encode(offset, out);
+    for (SourceKey offset : lastOffsets) {
+      SourceKeyCoder.INSTANCE.encode(offset, out);
     }
   }
 
@@ -55,9 +55,9 @@ public final class WindowTallyCoder extends AtomicCoder<WindowTally> {
       perTitle.put(string(in), longValue(in));
     }
     int partitions = integer(in);
-    List<SourceOffset> lastOffsets = new ArrayList<>(partitions);
+    List<SourceKey> lastOffsets = new ArrayList<>(partitions);
     for (int i = 0; i < partitions; i++) {
-      lastOffsets.add(SourceOffsetCoder.INSTANCE.decode(in));
+      lastOffsets.add(SourceKeyCoder.INSTANCE.decode(in));
     }
     return WindowTally.of(perTitle, lastOffsets, ratings);
   }

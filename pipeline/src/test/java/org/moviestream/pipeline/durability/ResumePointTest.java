@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.Test;
+import org.moviestream.contract.PartitionKey;
 
 public class ResumePointTest {
 

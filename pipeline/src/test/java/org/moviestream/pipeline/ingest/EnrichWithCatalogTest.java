@@ -19,7 +19,7 @@ import org.moviestream.catalog.Catalog;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.catalog.CatalogReader;
 import org.moviestream.contract.RejectReason;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 import org.moviestream.pipeline.failures.DeadLetter;
 import org.moviestream.pipeline.failures.Outcome;
 import org.moviestream.pipeline.failures.OutcomeCoder;
@@ -43,7 +43,7 @@ public class EnrichWithCatalogTest {
 
     DeadLetter earlier =
         new DeadLetter(
-            RejectReason.MALFORMED_JSON, "not JSON", "{", new SourceOffset("movies_ratings", 0, 4));
+            RejectReason.MALFORMED_JSON, "not JSON", "{", new SourceKey("movies_ratings", 0, 4));
     PCollection<Outcome<EnrichedRating>> enriched =
         pipeline
             .apply(
@@ -85,7 +85,7 @@ public class EnrichWithCatalogTest {
             "Nope",
             4,
             java.time.Instant.parse("2025-03-13T19:29:50Z"),
-            new SourceOffset("movies_ratings", 0, 3),
+            new SourceKey("movies_ratings", 0, 3),
             original);
 
     PCollection<Outcome<EnrichedRating>> enriched =

@@ -8,8 +8,8 @@ import org.apache.beam.sdk.testing.CoderProperties;
 import org.junit.Test;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.contract.RejectReason;
+import org.moviestream.contract.SourceKey;
 import org.moviestream.pipeline.TestData;
-import org.moviestream.pipeline.durability.SourceOffset;
 import org.moviestream.pipeline.failures.DeadLetter;
 import org.moviestream.pipeline.failures.DeadLetterCoder;
 import org.moviestream.pipeline.failures.Outcome;
@@ -40,16 +40,16 @@ public class IngestCodersTest {
             RejectReason.BAD_TIMESTAMP,
             "timestamp 'x' is not ISO-8601",
             "{}",
-            new SourceOffset("t", 1, 2)));
+            new SourceKey("t", 1, 2)));
   }
 
   @Test
   public void aWindowTallyRoundTripsWithItsCountsAndLastOffsets() throws Exception {
     WindowTally tally =
         new WindowTally()
-            .add("Roma", new SourceOffset("movies_ratings", 0, 4))
-            .add("Roma", new SourceOffset("movies_ratings", 1, 9))
-            .add("Dark", new SourceOffset("movies_ratings", 0, 7));
+            .add("Roma", new SourceKey("movies_ratings", 0, 4))
+            .add("Roma", new SourceKey("movies_ratings", 1, 9))
+            .add("Dark", new SourceKey("movies_ratings", 0, 7));
     CoderProperties.coderDecodeEncodeEqual(WindowTallyCoder.of(), tally);
     CoderProperties.coderDecodeEncodeEqual(WindowTallyCoder.of(), new WindowTally());
   }
@@ -66,7 +66,7 @@ public class IngestCodersTest {
                 RejectReason.UNKNOWN_TITLE,
                 "title 'x' is not in the catalog",
                 "{}",
-                new SourceOffset("t", 0, 9))));
+                new SourceKey("t", 0, 9))));
     coder.verifyDeterministic();
   }
 }

@@ -20,7 +20,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.Rule;
 import org.junit.Test;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 import org.moviestream.pipeline.failures.Outcome;
 
 public class ParseRatingsTest {
@@ -99,7 +99,7 @@ public class ParseRatingsTest {
                 "Okja",
                 3,
                 java.time.Instant.parse("2025-03-13T19:27:00Z"),
-                new SourceOffset("movies_ratings", 0, 1),
+                new SourceKey("movies_ratings", 0, 1),
                 json("Ann Lee", "Okja", 3, "2025-03-13T19:27:00")));
     PAssert.that(reasonsByOffset(parsed))
         .containsInAnyOrder(

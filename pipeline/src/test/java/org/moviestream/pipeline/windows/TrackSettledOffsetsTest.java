@@ -16,7 +16,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.junit.Rule;
 import org.junit.Test;
 import org.moviestream.contract.RejectReason;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 import org.moviestream.pipeline.durability.TrackSettledOffsets;
 import org.moviestream.pipeline.failures.DeadLetter;
 import org.moviestream.pipeline.failures.Outcome;
@@ -77,7 +77,7 @@ public class TrackSettledOffsetsTest {
                     "Bob",
                     Instant.parse("2025-03-13T19:29:30Z"),
                     Instant.parse("2025-03-13T19:30:00Z"),
-                    List.of(new SourceOffset(TOPIC, 0, 1)))));
+                    List.of(new SourceKey(TOPIC, 0, 1)))));
     PCollection<TrendingWindow> trended =
         pipeline.apply(
             "Trended",
@@ -87,7 +87,7 @@ public class TrackSettledOffsetsTest {
                         Instant.parse("2025-03-13T19:30:00Z"),
                         List.of(new TitleCount("Roma", 1)),
                         1,
-                        List.of(new SourceOffset(TOPIC, 0, 1))))
+                        List.of(new SourceKey(TOPIC, 0, 1))))
                 .withCoder(SerializableCoder.of(TrendingWindow.class)));
 
     PCollection<KV<String, Long>> committable =
@@ -132,13 +132,13 @@ public class TrackSettledOffsetsTest {
                             RejectReason.MALFORMED_JSON,
                             "not JSON",
                             "{",
-                            new SourceOffset(TOPIC, 0, 1))),
+                            new SourceKey(TOPIC, 0, 1))),
                     Outcome.<EnrichedRating>rejected(
                         new DeadLetter(
                             RejectReason.MALFORMED_JSON,
                             "not JSON",
                             "{",
-                            new SourceOffset(TOPIC, 0, 5))))
+                            new SourceKey(TOPIC, 0, 5))))
                 .withCoder(OutcomeCoder.of(EnrichedRatingCoder.of())));
     PCollection<WindowPane> windowed =
         pipeline.apply(
@@ -156,7 +156,7 @@ public class TrackSettledOffsetsTest {
                     Instant.parse("2025-03-13T19:27:00Z"),
                     List.of(new TitleCount("Roma", 3)),
                     4,
-                    List.of(new SourceOffset(TOPIC, 0, 3), new SourceOffset(TOPIC, 1, 5))))
+                    List.of(new SourceKey(TOPIC, 0, 3), new SourceKey(TOPIC, 1, 5))))
             : List.of();
     PCollection<TrendingWindow> trended =
         pipeline.apply(
@@ -182,7 +182,7 @@ public class TrackSettledOffsetsTest {
             "Roma",
             8,
             Instant.parse(timestamp),
-            new SourceOffset(TOPIC, partition, offset),
+            new SourceKey(TOPIC, partition, offset),
             "{}");
     return new EnrichedRating(rating, offset % 2 == 0 ? ROMA : OKJA);
   }
@@ -192,6 +192,6 @@ public class TrackSettledOffsetsTest {
         name,
         Instant.parse("2025-03-13T19:26:30Z"),
         Instant.parse("2025-03-13T19:27:00Z"),
-        List.of(new SourceOffset(TOPIC, partition, lastOffset)));
+        List.of(new SourceKey(TOPIC, partition, lastOffset)));
   }
 }

@@ -15,7 +15,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.junit.Rule;
 import org.junit.Test;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.ingest.EnrichedRatingCoder;
 import org.moviestream.pipeline.windows.TrendingWindow.TitleCount;
@@ -133,7 +133,7 @@ public class TrendingTitlesTest {
         Instant.ofEpochMilli(window.end().getMillis()),
         titles,
         ratings,
-        List.of(new SourceOffset("movies_ratings", 0, lastOffset)));
+        List.of(new SourceKey("movies_ratings", 0, lastOffset)));
   }
 
   private static IntervalWindow window(String start) {

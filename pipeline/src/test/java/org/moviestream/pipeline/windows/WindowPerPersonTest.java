@@ -15,7 +15,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.junit.Rule;
 import org.junit.Test;
-import org.moviestream.pipeline.durability.SourceOffset;
+import org.moviestream.contract.SourceKey;
 import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.ingest.EnrichedRatingCoder;
 
@@ -84,7 +84,7 @@ public class WindowPerPersonTest {
         name,
         Instant.parse("2025-03-13T19:26:30Z"),
         Instant.parse("2025-03-13T19:27:00Z"),
-        List.of(new SourceOffset("movies_ratings", 0, lastOffset)));
+        List.of(new SourceKey("movies_ratings", 0, lastOffset)));
   }
 
   private static TimestampedValue<EnrichedRating> at(EnrichedRating rating) {

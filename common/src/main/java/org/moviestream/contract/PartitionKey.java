@@ -1,10 +1,11 @@
-package org.moviestream.pipeline.durability;
+package org.moviestream.contract;
 
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * "topic/partition": how the pipeline keys per-partition state and offsets (a string key, so that
- * it needs no coder of its own and sorts by topic, then partition).
+ * it needs no coder of its own and sorts by topic, then partition); a {@link SourceKey} adds
+ * "/offset".
  */
 public final class PartitionKey {
 
