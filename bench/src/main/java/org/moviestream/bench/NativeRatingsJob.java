@@ -20,6 +20,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.StructType;
+import org.moviestream.cassandra.Tables;
 import org.moviestream.catalog.Catalog;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.catalog.CatalogReader;
@@ -134,7 +135,7 @@ public final class NativeRatingsJob {
                 .write()
                 .format("org.apache.spark.sql.cassandra")
                 .option("keyspace", keyspace)
-                .option("table", "movie_ratings")
+                .option("table", Tables.MOVIE_RATINGS)
                 .mode("append")
                 .save();
     StreamingQuery query =

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.moviestream.cassandra.Tables;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.contract.SourceKey;
 
@@ -70,7 +71,9 @@ final class RawLimits {
         session.prepare(
             "INSERT INTO "
                 + keyspace
-                + ".movie_ratings (name, timestamp, id, movie, rating_movie) VALUES (?, ?, ?, ?, ?)");
+                + "."
+                + Tables.MOVIE_RATINGS
+                + " (name, timestamp, id, movie, rating_movie) VALUES (?, ?, ?, ?, ?)");
     Map<String, List<BoundStatement>> perPerson = new LinkedHashMap<>();
     for (ConsumerRecord<String, String> record : records) {
       RatingMessage rating = RatingMessage.parse(record.value(), ZoneOffset.UTC);

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
+import org.moviestream.cassandra.Tables;
 
 /** Rows' rating timestamps and write times: throughput over time and end-to-end latency. */
 final class WriteTimes {
@@ -19,7 +20,7 @@ final class WriteTimes {
   static WriteTimes read(Session session, String keyspace) {
     SimpleStatement scan =
         new SimpleStatement(
-            "SELECT timestamp, WRITETIME(movie) FROM " + keyspace + ".movie_ratings");
+            "SELECT timestamp, WRITETIME(movie) FROM " + keyspace + "." + Tables.MOVIE_RATINGS);
     scan.setFetchSize(5_000).setReadTimeoutMillis(120_000);
     WriteTimes times = new WriteTimes();
     for (Row row : session.execute(scan)) {

@@ -1,6 +1,7 @@
 package org.moviestream.query;
 
 import com.datastax.driver.core.Session;
+import org.moviestream.cassandra.Tables;
 
 /**
  * How many rows movie_ratings holds for one person, or in all (a full scan: fine for tests, slow at
@@ -13,12 +14,14 @@ final class RowCount {
   static long of(Session session, String keyspace, String name) {
     if (name == null) {
       return session
-          .execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings")
+          .execute("SELECT COUNT(*) FROM " + keyspace + "." + Tables.MOVIE_RATINGS)
           .one()
           .getLong(0);
     }
     return session
-        .execute("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings WHERE name = ?", name)
+        .execute(
+            "SELECT COUNT(*) FROM " + keyspace + "." + Tables.MOVIE_RATINGS + " WHERE name = ?",
+            name)
         .one()
         .getLong(0);
   }

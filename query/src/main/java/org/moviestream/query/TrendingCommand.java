@@ -4,6 +4,7 @@ import com.datastax.driver.core.LocalDate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
+import org.moviestream.cassandra.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,8 +37,11 @@ final class TrendingCommand implements Callable<Integer> {
         LocalDate.fromDaysSinceEpoch((int) day.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay());
     cassandra.printTable(
         "SELECT window_start, window_ratings, titles, title_ratings"
-            + " FROM %s.trending_titles WHERE day = ? LIMIT ?",
-        partition, limit);
+            + " FROM %s."
+            + Tables.TRENDING_TITLES
+            + " WHERE day = ? LIMIT ?",
+        partition,
+        limit);
     return 0;
   }
 }

@@ -1,6 +1,7 @@
 package org.moviestream.query;
 
 import java.util.concurrent.Callable;
+import org.moviestream.cassandra.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,8 +27,11 @@ final class WindowsCommand implements Callable<Integer> {
   public Integer call() {
     cassandra.printTable(
         "SELECT window_start, window_end, ratings, avg_rating_movie, avg_duration"
-            + " FROM %s.ratings_per_window WHERE name = ? LIMIT ?",
-        person.name, limit);
+            + " FROM %s."
+            + Tables.RATINGS_PER_WINDOW
+            + " WHERE name = ? LIMIT ?",
+        person.name,
+        limit);
     return 0;
   }
 }

@@ -3,6 +3,7 @@ package org.moviestream.pipeline.cassandra;
 import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.PreparedStatement;
 import java.util.Date;
+import org.moviestream.cassandra.Tables;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.ingest.Rating;
@@ -12,7 +13,9 @@ final class MovieRatingRow {
 
   /** The row's INSERT, with its columns in the order {@link #bind} fills them. */
   static final String INSERT =
-      "INSERT INTO movie_ratings (name, timestamp, id, show_id, movie, rating_movie, duration,"
+      "INSERT INTO "
+          + Tables.MOVIE_RATINGS
+          + " (name, timestamp, id, show_id, movie, rating_movie, duration,"
           + " seasons, release_year, director, country, type, content_rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private MovieRatingRow() {}

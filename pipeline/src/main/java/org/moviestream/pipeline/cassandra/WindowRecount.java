@@ -5,6 +5,7 @@ import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import java.time.Instant;
 import java.util.Date;
+import org.moviestream.cassandra.Tables;
 import org.moviestream.pipeline.durability.TrackSettledOffsets;
 import org.moviestream.pipeline.windows.WindowStats;
 
@@ -19,7 +20,9 @@ public final class WindowRecount implements TrackSettledOffsets.LateRatings {
   static final String STATS_CQL =
       "SELECT COUNT(*) AS ratings, AVG(CAST(rating_movie AS double)) AS avg_rating,"
           + " COUNT(duration) AS movies, AVG(CAST(duration AS double)) AS avg_duration"
-          + " FROM movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?";
+          + " FROM "
+          + Tables.MOVIE_RATINGS
+          + " WHERE name = ? AND timestamp >= ? AND timestamp < ?";
 
   private final CassandraTarget target;
   private final CassandraRetry retry;

@@ -3,6 +3,7 @@ package org.moviestream.pipeline.cassandra;
 import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.PreparedStatement;
 import java.util.Date;
+import org.moviestream.cassandra.Tables;
 import org.moviestream.pipeline.windows.WindowStats;
 
 /** A row of netflix.ratings_per_window: one person's window, rewritten by each (late) firing. */
@@ -10,7 +11,9 @@ final class WindowStatsRow {
 
   /** The row's INSERT, with its columns in the order {@link #bind} fills them. */
   static final String INSERT =
-      "INSERT INTO ratings_per_window (name, window_start, window_end, ratings, avg_rating_movie,"
+      "INSERT INTO "
+          + Tables.RATINGS_PER_WINDOW
+          + " (name, window_start, window_end, ratings, avg_rating_movie,"
           + " avg_duration) VALUES (?, ?, ?, ?, ?, ?)";
 
   private WindowStatsRow() {}

@@ -10,6 +10,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.moviestream.cassandra.Tables;
 import org.moviestream.pipeline.windows.TrendingWindow;
 import org.moviestream.pipeline.windows.TrendingWindow.TitleCount;
 
@@ -23,10 +24,14 @@ public final class WriteTrendingTitles
     extends PTransform<PCollection<TrendingWindow>, PCollection<TrendingWindow>> {
 
   static final String INSERT_CQL =
-      "INSERT INTO trending_titles (day, window_start, window_end, titles, title_ratings, window_ratings)"
+      "INSERT INTO "
+          + Tables.TRENDING_TITLES
+          + " (day, window_start, window_end, titles, title_ratings, window_ratings)"
           + " VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS";
   static final String REPLACE_CQL =
-      "UPDATE trending_titles SET titles = ?, title_ratings = ?, window_ratings = ?"
+      "UPDATE "
+          + Tables.TRENDING_TITLES
+          + " SET titles = ?, title_ratings = ?, window_ratings = ?"
           + " WHERE day = ? AND window_start = ? IF window_ratings < ?";
 
   private final CassandraTarget target;

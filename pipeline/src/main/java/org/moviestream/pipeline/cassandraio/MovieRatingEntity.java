@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.moviestream.cassandra.Tables;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.ingest.Rating;
@@ -18,7 +19,7 @@ import org.moviestream.pipeline.ingest.Rating;
  * A row of netflix.movie_ratings as CassandraIO writes it: an entity of the DataStax object mapper
  * (the main writer binds its columns by position instead, see WriteRatings).
  */
-@Table(name = "movie_ratings")
+@Table(name = Tables.MOVIE_RATINGS)
 @DefaultCoder(SerializableCoder.class)
 public final class MovieRatingEntity implements Serializable {
 

@@ -3,6 +3,7 @@ package org.moviestream.pipeline.options;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.moviestream.cassandra.Tables;
 import org.moviestream.contract.Defaults;
 
 /** Where the rows go and how they are written. */
@@ -20,7 +21,8 @@ public interface CassandraWriteOptions extends PipelineOptions {
 
   void setCassandraPort(Integer value);
 
-  @Description("Cassandra keyspace holding movie_ratings and ratings_per_window")
+  @Description(
+      "Cassandra keyspace holding " + Tables.MOVIE_RATINGS + " and " + Tables.RATINGS_PER_WINDOW)
   @Default.String(Defaults.KEYSPACE)
   String getKeyspace();
 

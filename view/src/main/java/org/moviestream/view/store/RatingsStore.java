@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.moviestream.cassandra.CassandraConnection;
 import org.moviestream.cassandra.SeedQuestions;
+import org.moviestream.cassandra.Tables;
 
 /**
  * What the page reads from Cassandra, every value bound: names, window rows, rankings and the two
@@ -86,7 +87,7 @@ public final class RatingsStore implements AutoCloseable {
     return read(
         session ->
             session
-                .execute(statement("SELECT DISTINCT name FROM %s.movie_ratings").bind())
+                .execute(statement("SELECT DISTINCT name FROM %s." + Tables.MOVIE_RATINGS).bind())
                 .all()
                 .stream()
                 .map(row -> row.getString("name"))
@@ -99,7 +100,10 @@ public final class RatingsStore implements AutoCloseable {
         session ->
             session
                     .execute(
-                        statement("SELECT name FROM %s.movie_ratings WHERE name = ? LIMIT 1")
+                        statement(
+                                "SELECT name FROM %s."
+                                    + Tables.MOVIE_RATINGS
+                                    + " WHERE name = ? LIMIT 1")
                             .bind(name))
                     .one()
                 != null);
@@ -112,7 +116,9 @@ public final class RatingsStore implements AutoCloseable {
             session
                 .execute(
                     statement(
-                            "SELECT window_start, window_end, ratings, avg_rating_movie, avg_duration FROM %s.ratings_per_window WHERE name = ? LIMIT ?")
+                            "SELECT window_start, window_end, ratings, avg_rating_movie, avg_duration FROM %s."
+                                + Tables.RATINGS_PER_WINDOW
+                                + " WHERE name = ? LIMIT ?")
                         .bind(name, count))
                 .all()
                 .stream()
@@ -134,7 +140,9 @@ public final class RatingsStore implements AutoCloseable {
             session
                 .execute(
                     statement(
-                            "SELECT window_start, window_end, window_ratings, titles, title_ratings FROM %s.trending_titles WHERE day = ? LIMIT ?")
+                            "SELECT window_start, window_end, window_ratings, titles, title_ratings FROM %s."
+                                + Tables.TRENDING_TITLES
+                                + " WHERE day = ? LIMIT ?")
                         .bind(LocalDate.fromDaysSinceEpoch((int) day.toEpochDay()), count))
                 .all()
                 .stream()
