@@ -82,11 +82,12 @@ public class LongOutageIT {
             return run.rows() > RATE * 10L;
           },
           pipeline);
+      long rowsAtKill = run.rows();
       stack.killHard(service);
       long down = System.nanoTime();
       System.out.printf(
           "[long %s] killed at %,d rows; down for %d min while %,d ratings/s keep coming%n",
-          service, run.rows(), absence.toMinutes(), RATE);
+          service, rowsAtKill, absence.toMinutes(), RATE);
       long peak = 0;
       while (System.nanoTime() - down < absence.toNanos()) {
         assertTrue("the pipeline rides out the outage", pipeline.isAlive());
