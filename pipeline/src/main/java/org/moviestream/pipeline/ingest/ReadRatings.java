@@ -3,6 +3,7 @@ package org.moviestream.pipeline.ingest;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
@@ -101,9 +102,12 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
                 new GrowingTopicSource(
                     KafkaIO.<String, String>read()
                         .withBootstrapServers(bootstrapServers)
-                        .withKeyDeserializerAndCoder(StringDeserializer.class, StringUtf8Coder.of())
+                        // A record may have no key or no value (a tombstone): nullable, as KafkaIO
+                        // itself would infer them.
+                        .withKeyDeserializerAndCoder(
+                            StringDeserializer.class, NullableCoder.of(StringUtf8Coder.of()))
                         .withValueDeserializerAndCoder(
-                            StringDeserializer.class, StringUtf8Coder.of())
+                            StringDeserializer.class, NullableCoder.of(StringUtf8Coder.of()))
                         .withConsumerConfigUpdates(
                             Map.of(
                                 ConsumerConfig.GROUP_ID_CONFIG,

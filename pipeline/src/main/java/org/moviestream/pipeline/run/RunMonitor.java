@@ -22,6 +22,7 @@ import org.moviestream.pipeline.durability.ResumePoint;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.metrics.Waits;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
+import org.moviestream.pipeline.shared.JvmResources;
 
 /**
  * Watches a running job: prints a progress line every few seconds, and the same as a {@link
@@ -73,6 +74,7 @@ public final class RunMonitor {
             new Thread(
                 () -> end(Exit.OK, "Pipeline stopped, stopping on a signal"), "pipeline-stop"));
     ExecutorLoss.onLoss(why -> end(Exit.FAILED, "Pipeline failed: " + why));
+    JvmResources.leaveOpenAtShutdown(); // end() reads the committed offsets through them
     int runSeconds = options.getRunSeconds();
     long deadline =
         runSeconds > 0 ? System.nanoTime() + runSeconds * 1_000_000_000L : Long.MAX_VALUE;

@@ -20,10 +20,18 @@ public final class JvmResources {
 
   private static final Map<Object, Object> OPEN = new ConcurrentHashMap<>();
   private static final List<Runnable> CLOSERS = Collections.synchronizedList(new ArrayList<>());
+  private static volatile boolean endedByOwner;
 
   static {
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(JvmResources::closeAll, "movie-stream-resources-close"));
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (!endedByOwner) {
+                    closeAll();
+                  }
+                },
+                "movie-stream-resources-close"));
   }
 
   private JvmResources() {}
@@ -42,6 +50,15 @@ public final class JvmResources {
               CLOSERS.add(() -> close.accept(resource));
               return resource;
             });
+  }
+
+  /**
+   * For a JVM whose end someone else manages: the driver's RunMonitor still reads the committed
+   * offsets through these clients in its own shutdown hook, then halts the JVM, so this hook must
+   * not close them under it (hooks run side by side).
+   */
+  public static void leaveOpenAtShutdown() {
+    endedByOwner = true;
   }
 
   private static void closeAll() {

@@ -209,7 +209,22 @@ public class FaultToleranceIT {
     String output = pipeline.output();
     assertTrue(
         tail(pipeline), output.contains("Pipeline stopped, stopping on a signal: committed"));
-    assertFalse("no stack trace in the log:\n" + tail(pipeline), output.contains("\n\tat "));
+    assertFalse(
+        "no stack trace in the log:\n" + tail(pipeline),
+        withoutHeartbeatRace(output).contains("\n\tat "));
+  }
+
+  /**
+   * The log without Spark's executor-heartbeater reporting a NullPointerException in Beam's metrics
+   * accumulator: the heartbeat reads an accumulator a task is still deserializing (the race of
+   * SPARK-20977, here in Beam's MetricsContainerStepMapAccumulator); it is logged and the next
+   * heartbeat goes on.
+   */
+  static String withoutHeartbeatRace(String log) {
+    return log.replaceAll(
+        "(?m)^.*Uncaught exception in thread executor-heartbeater\\n"
+            + ".*NullPointerException.*MetricsContainerStepMap.*\\n(?:\\tat .*\\n)*",
+        "");
   }
 
   static void await(String what, Supplier<Boolean> condition, PipelineProcess pipeline)
