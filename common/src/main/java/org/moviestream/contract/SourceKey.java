@@ -2,10 +2,6 @@ package org.moviestream.contract;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,17 +24,6 @@ public record SourceKey(String topic, int partition, long offset) implements Ser
   /** Of two offsets of one partition, the later. */
   public static SourceKey later(SourceKey a, SourceKey b) {
     return a.offset() >= b.offset() ? a : b;
-  }
-
-  /** The highest offset per topic partition of lists of offsets. */
-  public static List<SourceKey> lastPerPartition(Iterable<? extends Iterable<SourceKey>> lists) {
-    Map<String, SourceKey> last = new HashMap<>();
-    for (Iterable<SourceKey> list : lists) {
-      for (SourceKey offset : list) {
-        last.merge(offset.partitionKey(), offset, SourceKey::later);
-      }
-    }
-    return new ArrayList<>(last.values());
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.moviestream.pipeline.cassandra.WriteTrendingTitles;
 import org.moviestream.pipeline.cassandra.WriteWindowStats;
 import org.moviestream.pipeline.cassandraio.WriteRatingsWithCassandraIO;
 import org.moviestream.pipeline.durability.CommitOffsets;
+import org.moviestream.pipeline.durability.Counted;
 import org.moviestream.pipeline.durability.ResumePoint;
 import org.moviestream.pipeline.durability.TrackSettledOffsets;
 import org.moviestream.pipeline.failures.Outcome;
@@ -182,11 +183,11 @@ public final class MovieRatingsPipeline {
 
     PCollection<EnrichedRating> rows = settled.apply("RowsWritten", new RowsWritten());
 
-    PCollection<WindowPane> windowsWritten =
+    PCollection<Counted<WindowPane>> windowsWritten =
         rows.apply("WindowPerPerson", WindowPerPerson.of(windows))
             .apply("WriteWindowStats", new WriteWindowStats(cassandra));
 
-    PCollection<TrendingWindow> rankingsWritten =
+    PCollection<Counted<TrendingWindow>> rankingsWritten =
         rows.apply("TrendingTitles", TrendingTitles.of(windows, options.getTrendingTitles()))
             .apply("WriteTrendingTitles", new WriteTrendingTitles(cassandra));
 

@@ -11,6 +11,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.moviestream.cassandra.Tables;
+import org.moviestream.pipeline.durability.Counted;
 import org.moviestream.pipeline.windows.TrendingWindow;
 import org.moviestream.pipeline.windows.TrendingWindow.TitleCount;
 
@@ -21,7 +22,7 @@ import org.moviestream.pipeline.windows.TrendingWindow.TitleCount;
  * refused.
  */
 public final class WriteTrendingTitles
-    extends PTransform<PCollection<TrendingWindow>, PCollection<TrendingWindow>> {
+    extends PTransform<PCollection<Counted<TrendingWindow>>, PCollection<Counted<TrendingWindow>>> {
 
   static final String INSERT_CQL =
       "INSERT INTO "
@@ -41,11 +42,12 @@ public final class WriteTrendingTitles
   }
 
   @Override
-  public PCollection<TrendingWindow> expand(PCollection<TrendingWindow> rankings) {
+  public PCollection<Counted<TrendingWindow>> expand(
+      PCollection<Counted<TrendingWindow>> rankings) {
     return rankings.apply("Write", ParDo.of(new WriteRankingFn(target)));
   }
 
-  static final class WriteRankingFn extends DoFn<TrendingWindow, TrendingWindow> {
+  static final class WriteRankingFn extends DoFn<Counted<TrendingWindow>, Counted<TrendingWindow>> {
     private final CassandraTarget target;
     private final CassandraRetry retry;
     private transient Session session;
@@ -69,8 +71,10 @@ public final class WriteTrendingTitles
     }
 
     @ProcessElement
-    public void processElement(@Element TrendingWindow ranking, OutputReceiver<TrendingWindow> out)
+    public void processElement(
+        @Element Counted<TrendingWindow> durable, OutputReceiver<Counted<TrendingWindow>> out)
         throws Exception {
+      TrendingWindow ranking = durable.aggregate();
       LocalDate day =
           LocalDate.fromDaysSinceEpoch(
               (int) ranking.windowStart().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay());
@@ -90,7 +94,7 @@ public final class WriteTrendingTitles
             }
             return null;
           });
-      out.output(ranking);
+      out.output(durable);
     }
   }
 }

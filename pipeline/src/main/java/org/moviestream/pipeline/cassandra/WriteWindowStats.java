@@ -5,6 +5,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.moviestream.pipeline.durability.Counted;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.windows.WindowPane;
 
@@ -14,7 +15,7 @@ import org.moviestream.pipeline.windows.WindowPane;
  * its window row is written.
  */
 public final class WriteWindowStats
-    extends PTransform<PCollection<WindowPane>, PCollection<WindowPane>> {
+    extends PTransform<PCollection<Counted<WindowPane>>, PCollection<Counted<WindowPane>>> {
 
   private final CassandraTarget target;
 
@@ -23,11 +24,11 @@ public final class WriteWindowStats
   }
 
   @Override
-  public PCollection<WindowPane> expand(PCollection<WindowPane> panes) {
+  public PCollection<Counted<WindowPane>> expand(PCollection<Counted<WindowPane>> panes) {
     return panes.apply("ComputeAndWrite", ParDo.of(new WriteWindowFn(target)));
   }
 
-  static final class WriteWindowFn extends DoFn<WindowPane, WindowPane> {
+  static final class WriteWindowFn extends DoFn<Counted<WindowPane>, Counted<WindowPane>> {
     private final WindowRecount recount;
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.WINDOWS_WRITTEN);
 
@@ -36,12 +37,14 @@ public final class WriteWindowStats
     }
 
     @ProcessElement
-    public void processElement(@Element WindowPane pane, OutputReceiver<WindowPane> out)
+    public void processElement(
+        @Element Counted<WindowPane> durable, OutputReceiver<Counted<WindowPane>> out)
         throws Exception {
+      WindowPane pane = durable.aggregate();
       if (recount.recount(pane.name(), pane.windowStart(), pane.windowEnd())) {
         written.inc();
       }
-      out.output(pane);
+      out.output(durable);
     }
   }
 }

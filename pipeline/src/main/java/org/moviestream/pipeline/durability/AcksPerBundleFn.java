@@ -8,38 +8,38 @@ import org.apache.beam.sdk.values.KV;
 import org.moviestream.contract.SourceKey;
 
 /**
- * Collects a bundle's acknowledgements into one delta per partition, emitted when the bundle ends.
+ * Collects a bundle's acknowledgements into one {@link Acks} per partition, emitted when the bundle
+ * ends.
  */
-public abstract class AcksPerBundleFn<T> extends DoFn<T, KV<String, PartitionProgress>> {
-  private transient Map<String, PartitionProgress> deltas;
+public abstract class AcksPerBundleFn<T> extends DoFn<T, KV<String, Acks>> {
+  private transient Map<String, Acks> acks;
 
-  /** Adds what {@code element} acknowledges to the bundle's {@code deltas}. */
-  protected abstract void acknowledge(T element, Map<String, PartitionProgress> deltas);
+  /** Adds what {@code element} acknowledges to the bundle's {@code acks}. */
+  protected abstract void acknowledge(T element, Map<String, Acks> acks);
 
-  /** The bundle's delta of {@code source}'s partition. */
-  protected static PartitionProgress delta(
-      Map<String, PartitionProgress> deltas, SourceKey source) {
-    return deltas.computeIfAbsent(source.partitionKey(), key -> PartitionProgress.delta());
+  /** The bundle's acks of {@code source}'s partition. */
+  protected static Acks acksOf(Map<String, Acks> acks, SourceKey source) {
+    return acks.computeIfAbsent(source.partitionKey(), key -> Acks.none());
   }
 
   @StartBundle
   public void startBundle() {
-    deltas = new HashMap<>();
+    acks = new HashMap<>();
   }
 
   @ProcessElement
   public void processElement(@Element T element) {
-    acknowledge(element, deltas);
+    acknowledge(element, acks);
   }
 
   @FinishBundle
   public void finishBundle(FinishBundleContext context) {
-    deltas.forEach(
-        (partition, delta) ->
+    acks.forEach(
+        (partition, partitionAcks) ->
             context.output(
-                KV.of(partition, delta),
+                KV.of(partition, partitionAcks),
                 GlobalWindow.INSTANCE.maxTimestamp(),
                 GlobalWindow.INSTANCE));
-    deltas = null;
+    acks = null;
   }
 }

@@ -25,17 +25,13 @@ import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.metrics.Waits;
 
 /**
- * What has become durable ({@link #SETTLED}: rows and dead letters; {@link #WINDOWED}: window rows;
- * {@link #TRENDED}: trending rankings) -> per Kafka partition ("topic/partition"), each new
- * committable offset: the first offset not yet settled (see {@link PartitionProgress}). Starts from
- * the offsets the run resumed at.
- *
- * <p>A rating waits for two windows: its person's and the trending ranking's, which counts
- * everyone's ratings and is tracked as the person {@link #EVERYONE}.
+ * The {@link Acks} of every durable output (rows, dead letters, window aggregates, each made by
+ * {@link #acks}) -> per Kafka partition ("topic/partition"), each new committable offset: the first
+ * offset not yet settled (see {@link PartitionProgress}). Starts from the offsets the run resumed
+ * at.
  */
 public final class TrackSettledOffsets
-    extends PTransform<
-        PCollectionList<KV<String, PartitionProgress>>, PCollection<KV<String, Long>>> {
+    extends PTransform<PCollectionList<KV<String, Acks>>, PCollection<KV<String, Long>>> {
 
   /**
    * Counts a person's window again for ratings that came too late for any pane (Beam drops them
@@ -77,7 +73,7 @@ public final class TrackSettledOffsets
   }
 
   @Override
-  public PCollection<KV<String, Long>> expand(PCollectionList<KV<String, PartitionProgress>> acks) {
+  public PCollection<KV<String, Long>> expand(PCollectionList<KV<String, Acks>> acks) {
     return acks.apply("AllAcks", Flatten.pCollections())
         .apply(
             "ProgressPerPartition",
@@ -86,27 +82,27 @@ public final class TrackSettledOffsets
   }
 
   /**
-   * The deltas of one kind of acknowledgement, in the global window where the per-partition state
+   * The acks of one kind of durable output, in the global window where the per-partition state
    * lives.
    */
-  public static <T> PCollection<KV<String, PartitionProgress>> acks(
+  public static <T> PCollection<KV<String, Acks>> acks(
       PCollection<T> durable, String kind, AcksPerBundleFn<T> fn) {
     return durable
         .apply(kind + "Acks", ParDo.of(fn))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ProgressCoder.of()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AcksCoder.of()))
         .apply(
             kind + "InGlobalWindow",
-            Window.<KV<String, PartitionProgress>>into(new GlobalWindows())
+            Window.<KV<String, Acks>>into(new GlobalWindows())
                 .triggering(DefaultTrigger.of())
                 .withAllowedLateness(Duration.ZERO)
                 .discardingFiredPanes());
   }
 
   /**
-   * Per partition: merges each delta into the partition's progress and emits the committable offset
-   * when it moves.
+   * Per partition: adds each bundle's acks to the partition's progress and emits the committable
+   * offset when it moves.
    */
-  static final class ProgressFn extends DoFn<KV<String, PartitionProgress>, KV<String, Long>> {
+  static final class ProgressFn extends DoFn<KV<String, Acks>, KV<String, Long>> {
     private final Map<String, Long> resumedAt;
     private final WindowClosure windows;
     private final LateRatings lateRatings;
@@ -131,29 +127,29 @@ public final class TrackSettledOffsets
 
     @ProcessElement
     public void processElement(
-        @Element KV<String, PartitionProgress> delta,
+        @Element KV<String, Acks> acks,
         @StateId("progress") ValueState<PartitionProgress> state,
         OutputReceiver<KV<String, Long>> out)
         throws Exception {
       PartitionProgress progress = state.read();
       if (progress == null) {
-        progress = PartitionProgress.startingAt(resumedAt.getOrDefault(delta.getKey(), 0L));
+        progress = PartitionProgress.startingAt(resumedAt.getOrDefault(acks.getKey(), 0L));
       }
       long before = progress.committed();
-      progress.merge(delta.getValue());
+      progress.add(acks.getValue());
       for (PartitionProgress.LateRating late : progress.lateRatings(windows, everyone)) {
         lateRatings.recountLate(
             late.person(),
             java.time.Instant.ofEpochMilli(windows.startOf(late.windowEnd())),
             java.time.Instant.ofEpochMilli(late.windowEnd()));
-        progress.windowed(late.person(), late.windowEnd(), late.lastOffset());
+        progress.add(Acks.none().windowed(late.person(), late.windowEnd(), late.lastOffset()));
         recounted.inc();
       }
       if (progress.advance(windows)) {
         committable.inc(progress.committed() - before);
-        out.output(KV.of(delta.getKey(), progress.committed()));
+        out.output(KV.of(acks.getKey(), progress.committed()));
       }
-      Waits.held(delta.getKey(), progress.holdUp());
+      Waits.held(acks.getKey(), progress.holdUp());
       state.write(progress);
     }
   }

@@ -15,13 +15,15 @@ import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.moviestream.pipeline.durability.Counted;
 import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.windows.TrendingWindow.TitleCount;
 
 /**
  * Written ratings -> per fixed event-time window, when the watermark passes its end, the {@link
- * TrendingWindow}: the {@code top} most rated titles of everyone's ratings, ties broken by title;
- * again, counting them too, for each rating that arrives late within the allowed lateness.
+ * TrendingWindow}, with the offsets it counts: the {@code top} most rated titles of everyone's
+ * ratings, ties broken by title; again, counting them too, for each rating that arrives late within
+ * the allowed lateness.
  *
  * <p>The count per title and the ranking ({@link Top}'s combine function) happen in one grouping,
  * whose panes accumulate: each pane ranks the whole window so far. With the ranking as a second
@@ -29,7 +31,7 @@ import org.moviestream.pipeline.windows.TrendingWindow.TitleCount;
  * changed, or, accumulating, with each title once per pane.
  */
 public final class TrendingTitles
-    extends PTransform<PCollection<EnrichedRating>, PCollection<TrendingWindow>> {
+    extends PTransform<PCollection<EnrichedRating>, PCollection<Counted<TrendingWindow>>> {
 
   private final RatingWindows windows;
   private final int top;
@@ -47,7 +49,7 @@ public final class TrendingTitles
   }
 
   @Override
-  public PCollection<TrendingWindow> expand(PCollection<EnrichedRating> ratings) {
+  public PCollection<Counted<TrendingWindow>> expand(PCollection<EnrichedRating> ratings) {
     return ratings
         .apply("FixedWindows", windows.<EnrichedRating>into().accumulatingFiredPanes())
         .apply("CountPerBundle", ParDo.of(new CountPerBundleFn()))
@@ -69,8 +71,8 @@ public final class TrendingTitles
    * tally per bundle instead of every rating (the SparkRunner's streaming state re-reads a key's
    * whole bag on each addition).
    */
-  static final class CountPerBundleFn extends DoFn<EnrichedRating, WindowTally> {
-    private transient Map<BoundedWindow, WindowTally> partials;
+  static final class CountPerBundleFn extends DoFn<EnrichedRating, Counted<WindowTally>> {
+    private transient Map<BoundedWindow, Counted<WindowTally>> partials;
 
     @StartBundle
     public void startBundle() {
@@ -79,9 +81,10 @@ public final class TrendingTitles
 
     @ProcessElement
     public void processElement(@Element EnrichedRating rating, BoundedWindow window) {
-      partials
-          .computeIfAbsent(window, key -> new WindowTally())
-          .add(rating.catalog().title(), rating.source());
+      Counted<WindowTally> tally =
+          partials.computeIfAbsent(window, key -> Counted.of(new WindowTally()));
+      tally.aggregate().add(rating.catalog().title());
+      tally.lastOffsets().add(rating.source());
     }
 
     @FinishBundle
@@ -93,32 +96,35 @@ public final class TrendingTitles
 
   /** Partial tallies -> the window's tally. */
   static final class CountPerTitleFn
-      extends Combine.CombineFn<WindowTally, WindowTally, WindowTally> {
+      extends Combine.CombineFn<Counted<WindowTally>, Counted<WindowTally>, Counted<WindowTally>> {
     @Override
-    public WindowTally createAccumulator() {
-      return new WindowTally();
+    public Counted<WindowTally> createAccumulator() {
+      return Counted.of(new WindowTally());
     }
 
     @Override
-    public WindowTally addInput(WindowTally accumulator, WindowTally input) {
-      return accumulator.merge(input);
+    public Counted<WindowTally> addInput(
+        Counted<WindowTally> accumulator, Counted<WindowTally> input) {
+      return accumulator.merge(input, WindowTally::merge);
     }
 
     @Override
-    public WindowTally mergeAccumulators(Iterable<WindowTally> accumulators) {
-      WindowTally merged = new WindowTally();
-      accumulators.forEach(merged::merge);
+    public Counted<WindowTally> mergeAccumulators(Iterable<Counted<WindowTally>> accumulators) {
+      Counted<WindowTally> merged = createAccumulator();
+      for (Counted<WindowTally> accumulator : accumulators) {
+        merged = merged.merge(accumulator, WindowTally::merge);
+      }
       return merged;
     }
 
     @Override
-    public WindowTally extractOutput(WindowTally accumulator) {
+    public Counted<WindowTally> extractOutput(Counted<WindowTally> accumulator) {
       return accumulator;
     }
   }
 
   /** The window's tally -> its top titles, with the window's bounds. */
-  static final class RankTitlesFn extends DoFn<WindowTally, TrendingWindow> {
+  static final class RankTitlesFn extends DoFn<Counted<WindowTally>, Counted<TrendingWindow>> {
     private final Top.TopCombineFn<KV<String, Long>, ByRatingsThenTitle> topTitles;
 
     RankTitlesFn(int top) {
@@ -127,7 +133,10 @@ public final class TrendingTitles
 
     @ProcessElement
     public void processElement(
-        @Element WindowTally tally, BoundedWindow window, OutputReceiver<TrendingWindow> out) {
+        @Element Counted<WindowTally> counted,
+        BoundedWindow window,
+        OutputReceiver<Counted<TrendingWindow>> out) {
+      WindowTally tally = counted.aggregate();
       List<TitleCount> titles =
           topTitles
               .apply(
@@ -139,12 +148,13 @@ public final class TrendingTitles
               .toList();
       IntervalWindow interval = (IntervalWindow) window;
       out.output(
-          new TrendingWindow(
-              Instant.ofEpochMilli(interval.start().getMillis()),
-              Instant.ofEpochMilli(interval.end().getMillis()),
-              titles,
-              tally.ratings(),
-              tally.lastOffsets()));
+          counted.map(
+              counts ->
+                  new TrendingWindow(
+                      Instant.ofEpochMilli(interval.start().getMillis()),
+                      Instant.ofEpochMilli(interval.end().getMillis()),
+                      titles,
+                      counts.ratings())));
     }
   }
 }

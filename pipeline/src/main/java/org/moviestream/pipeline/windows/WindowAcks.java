@@ -5,8 +5,10 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.moviestream.contract.SourceKey;
+import org.moviestream.pipeline.durability.Acks;
 import org.moviestream.pipeline.durability.AcksPerBundleFn;
-import org.moviestream.pipeline.durability.PartitionProgress;
+import org.moviestream.pipeline.durability.AggregateAcksFn;
+import org.moviestream.pipeline.durability.Counted;
 import org.moviestream.pipeline.durability.TrackSettledOffsets;
 import org.moviestream.pipeline.failures.Outcome;
 import org.moviestream.pipeline.ingest.EnrichedRating;
@@ -28,15 +30,15 @@ public final class WindowAcks {
   private WindowAcks() {}
 
   /** The acknowledgements of rows and dead letters, window rows and rankings. */
-  public static PCollectionList<KV<String, PartitionProgress>> of(
+  public static PCollectionList<KV<String, Acks>> of(
       PCollection<Outcome<EnrichedRating>> settled,
-      PCollection<WindowPane> windowed,
-      PCollection<TrendingWindow> trended,
+      PCollection<Counted<WindowPane>> windowed,
+      PCollection<Counted<TrendingWindow>> trended,
       RatingWindows windows) {
     return PCollectionList.of(
             TrackSettledOffsets.acks(settled, "Settled", new SettledAcksFn(windows)))
-        .and(TrackSettledOffsets.acks(windowed, "Windowed", new WindowedAcksFn()))
-        .and(TrackSettledOffsets.acks(trended, "Trended", new TrendedAcksFn()));
+        .and(TrackSettledOffsets.acks(windowed, "Windowed", new AggregateAcksFn<>()))
+        .and(TrackSettledOffsets.acks(trended, "Trended", new AggregateAcksFn<>()));
   }
 
   /**
@@ -51,41 +53,17 @@ public final class WindowAcks {
     }
 
     @Override
-    protected void acknowledge(
-        Outcome<EnrichedRating> settled, Map<String, PartitionProgress> deltas) {
+    protected void acknowledge(Outcome<EnrichedRating> settled, Map<String, Acks> acks) {
       if (settled.isRejected()) {
         SourceKey source = settled.deadLetter().source();
-        delta(deltas, source).deadLettered(source.offset());
+        acksOf(acks, source).deadLettered(source.offset());
         return;
       }
       Rating rating = settled.value().rating();
       long windowEnd = windows.windowOf(rating.timestamp()).end().getMillis();
-      delta(deltas, rating.source())
+      acksOf(acks, rating.source())
           .written(rating.source().offset(), rating.name(), windowEnd)
           .written(rating.source().offset(), EVERYONE, windowEnd);
-    }
-  }
-
-  /** A person's window row is written, counting their ratings up to the pane's last offsets. */
-  static final class WindowedAcksFn extends AcksPerBundleFn<WindowPane> {
-    @Override
-    protected void acknowledge(WindowPane pane, Map<String, PartitionProgress> deltas) {
-      for (SourceKey last : pane.lastOffsets()) {
-        delta(deltas, last).windowed(pane.name(), pane.windowEnd().toEpochMilli(), last.offset());
-      }
-    }
-  }
-
-  /**
-   * A pane of a window's trending ranking is written, counting everyone's ratings up to its last
-   * offsets.
-   */
-  static final class TrendedAcksFn extends AcksPerBundleFn<TrendingWindow> {
-    @Override
-    protected void acknowledge(TrendingWindow trending, Map<String, PartitionProgress> deltas) {
-      for (SourceKey last : trending.lastOffsets()) {
-        delta(deltas, last).windowed(EVERYONE, trending.windowEnd().toEpochMilli(), last.offset());
-      }
     }
   }
 }

@@ -7,18 +7,14 @@ import static org.moviestream.pipeline.coders.FieldCoders.string;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.moviestream.contract.SourceKey;
-import org.moviestream.pipeline.durability.SourceKeyCoder;
 
-/** ratings, then (title, count) per title, then the last offset per partition. */
+/** ratings, then (title, count) per title. */
 public final class WindowTallyCoder extends AtomicCoder<WindowTally> {
   public static final WindowTallyCoder INSTANCE = new WindowTallyCoder();
 
@@ -39,11 +35,6 @@ public final class WindowTallyCoder extends AtomicCoder<WindowTally> {
       string(title.getKey(), out);
       longValue(title.getValue(), out);
     }
-    List<SourceKey> lastOffsets = value.lastOffsets();
-    integer(lastOffsets.size(), out);
-    for (SourceKey offset : lastOffsets) {
-      SourceKeyCoder.INSTANCE.encode(offset, out);
-    }
   }
 
   @Override
@@ -54,11 +45,6 @@ public final class WindowTallyCoder extends AtomicCoder<WindowTally> {
     for (int i = 0; i < titles; i++) {
       perTitle.put(string(in), longValue(in));
     }
-    int partitions = integer(in);
-    List<SourceKey> lastOffsets = new ArrayList<>(partitions);
-    for (int i = 0; i < partitions; i++) {
-      lastOffsets.add(SourceKeyCoder.INSTANCE.decode(in));
-    }
-    return WindowTally.of(perTitle, lastOffsets, ratings);
+    return WindowTally.of(perTitle, ratings);
   }
 }

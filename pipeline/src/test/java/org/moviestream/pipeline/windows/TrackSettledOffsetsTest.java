@@ -17,6 +17,9 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.moviestream.contract.RejectReason;
 import org.moviestream.contract.SourceKey;
+import org.moviestream.pipeline.durability.Counted;
+import org.moviestream.pipeline.durability.CountedCoder;
+import org.moviestream.pipeline.durability.LastOffsets;
 import org.moviestream.pipeline.durability.TrackSettledOffsets;
 import org.moviestream.pipeline.failures.DeadLetter;
 import org.moviestream.pipeline.failures.Outcome;
@@ -31,6 +34,9 @@ import org.moviestream.pipeline.windows.TrendingWindow.TitleCount;
  * offsets that may be committed.
  */
 public class TrackSettledOffsetsTest {
+
+  private static final CountedCoder<WindowPane> PANES =
+      CountedCoder.of(SerializableCoder.of(WindowPane.class));
 
   private static final String TOPIC = "movies_ratings";
 
@@ -69,26 +75,29 @@ public class TrackSettledOffsetsTest {
                     Outcome.of(written("Ann", 0, 0, "2025-03-13T19:26:40Z")),
                     Outcome.of(written("Bob", 0, 1, "2025-03-13T19:29:40Z")))
                 .withCoder(OutcomeCoder.of(EnrichedRatingCoder.of())));
-    PCollection<WindowPane> windowed =
+    PCollection<Counted<WindowPane>> windowed =
         pipeline.apply(
             "Windowed",
             Create.of(
-                new WindowPane(
-                    "Bob",
-                    Instant.parse("2025-03-13T19:29:30Z"),
-                    Instant.parse("2025-03-13T19:30:00Z"),
-                    List.of(new SourceKey(TOPIC, 0, 1)))));
-    PCollection<TrendingWindow> trended =
+                    new Counted<>(
+                        new WindowPane(
+                            "Bob",
+                            Instant.parse("2025-03-13T19:29:30Z"),
+                            Instant.parse("2025-03-13T19:30:00Z")),
+                        LastOffsets.of(List.of(new SourceKey(TOPIC, 0, 1)))))
+                .withCoder(PANES));
+    PCollection<Counted<TrendingWindow>> trended =
         pipeline.apply(
             "Trended",
             Create.of(
-                    new TrendingWindow(
-                        Instant.parse("2025-03-13T19:29:30Z"),
-                        Instant.parse("2025-03-13T19:30:00Z"),
-                        List.of(new TitleCount("Roma", 1)),
-                        1,
-                        List.of(new SourceKey(TOPIC, 0, 1))))
-                .withCoder(SerializableCoder.of(TrendingWindow.class)));
+                    new Counted<>(
+                        new TrendingWindow(
+                            Instant.parse("2025-03-13T19:29:30Z"),
+                            Instant.parse("2025-03-13T19:30:00Z"),
+                            List.of(new TitleCount("Roma", 1)),
+                            1),
+                        LastOffsets.of(List.of(new SourceKey(TOPIC, 0, 1)))))
+                .withCoder(CountedCoder.of(SerializableCoder.of(TrendingWindow.class))));
 
     PCollection<KV<String, Long>> committable =
         WindowAcks.of(settled, windowed, trended, RatingWindows.of(30, 60))
@@ -140,27 +149,32 @@ public class TrackSettledOffsetsTest {
                             "{",
                             new SourceKey(TOPIC, 0, 5))))
                 .withCoder(OutcomeCoder.of(EnrichedRatingCoder.of())));
-    PCollection<WindowPane> windowed =
+    PCollection<Counted<WindowPane>> windowed =
         pipeline.apply(
             "Windowed",
             Create.of(
-                pane("Ann", 0, 3),
-                pane("Bob", 0, 2),
-                // Dan's rating at 6 (in the next window) still waits for its window row.
-                pane("Cem", 1, 5)));
-    List<TrendingWindow> rankings =
+                    pane("Ann", 0, 3),
+                    pane("Bob", 0, 2),
+                    // Dan's rating at 6 (in the next window) still waits for its window row.
+                    pane("Cem", 1, 5))
+                .withCoder(PANES));
+    List<Counted<TrendingWindow>> rankings =
         rankingWritten
             ? List.of(
-                new TrendingWindow(
-                    Instant.parse("2025-03-13T19:26:30Z"),
-                    Instant.parse("2025-03-13T19:27:00Z"),
-                    List.of(new TitleCount("Roma", 3)),
-                    4,
-                    List.of(new SourceKey(TOPIC, 0, 3), new SourceKey(TOPIC, 1, 5))))
+                new Counted<>(
+                    new TrendingWindow(
+                        Instant.parse("2025-03-13T19:26:30Z"),
+                        Instant.parse("2025-03-13T19:27:00Z"),
+                        List.of(new TitleCount("Roma", 3)),
+                        4),
+                    LastOffsets.of(
+                        List.of(new SourceKey(TOPIC, 0, 3), new SourceKey(TOPIC, 1, 5)))))
             : List.of();
-    PCollection<TrendingWindow> trended =
+    PCollection<Counted<TrendingWindow>> trended =
         pipeline.apply(
-            "Trended", Create.of(rankings).withCoder(SerializableCoder.of(TrendingWindow.class)));
+            "Trended",
+            Create.of(rankings)
+                .withCoder(CountedCoder.of(SerializableCoder.of(TrendingWindow.class))));
 
     return WindowAcks.of(settled, windowed, trended, RatingWindows.of(30, 60))
         .apply(
@@ -187,11 +201,10 @@ public class TrackSettledOffsetsTest {
     return new EnrichedRating(rating, offset % 2 == 0 ? ROMA : OKJA);
   }
 
-  private static WindowPane pane(String name, int partition, long lastOffset) {
-    return new WindowPane(
-        name,
-        Instant.parse("2025-03-13T19:26:30Z"),
-        Instant.parse("2025-03-13T19:27:00Z"),
-        List.of(new SourceKey(TOPIC, partition, lastOffset)));
+  private static Counted<WindowPane> pane(String name, int partition, long lastOffset) {
+    return new Counted<>(
+        new WindowPane(
+            name, Instant.parse("2025-03-13T19:26:30Z"), Instant.parse("2025-03-13T19:27:00Z")),
+        LastOffsets.of(List.of(new SourceKey(TOPIC, partition, lastOffset))));
   }
 }

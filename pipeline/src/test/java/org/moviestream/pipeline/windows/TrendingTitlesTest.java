@@ -16,6 +16,8 @@ import org.apache.beam.sdk.values.TimestampedValue;
 import org.junit.Rule;
 import org.junit.Test;
 import org.moviestream.contract.SourceKey;
+import org.moviestream.pipeline.durability.Counted;
+import org.moviestream.pipeline.durability.LastOffsets;
 import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.ingest.EnrichedRatingCoder;
 import org.moviestream.pipeline.windows.TrendingWindow.TitleCount;
@@ -48,7 +50,7 @@ public class TrendingTitlesTest {
 
   @Test
   public void eachWindowRanksItsMostRatedTitlesAndCountsAllOfItsRatings() {
-    PCollection<TrendingWindow> trending =
+    PCollection<Counted<TrendingWindow>> trending =
         pipeline
             .apply(twoWindows().advanceWatermarkToInfinity())
             .apply(TrendingTitles.of(RatingWindows.of(30, 60), 2));
@@ -74,7 +76,7 @@ public class TrendingTitlesTest {
                 at(enriched("Cem", DARK, 6, "2025-03-13T19:26:45Z", 2)))
             .advanceWatermarkToInfinity();
 
-    PCollection<TrendingWindow> trending =
+    PCollection<Counted<TrendingWindow>> trending =
         pipeline.apply(stream).apply(TrendingTitles.of(RatingWindows.of(30, 60), 2));
 
     PAssert.that(trending)
@@ -93,7 +95,7 @@ public class TrendingTitlesTest {
             .addElements(at(enriched("Eve", OKJA, 1, "2025-03-13T19:26:56Z", 8)))
             .advanceWatermarkToInfinity();
 
-    PCollection<TrendingWindow> trending =
+    PCollection<Counted<TrendingWindow>> trending =
         pipeline.apply(stream).apply(TrendingTitles.of(RatingWindows.of(30, 60), 2));
 
     PAssert.that(trending)
@@ -116,7 +118,7 @@ public class TrendingTitlesTest {
             .addElements(at(enriched("Dan", OKJA, 10, "2025-03-13T19:26:55Z", 7)))
             .advanceWatermarkToInfinity();
 
-    PCollection<TrendingWindow> trending =
+    PCollection<Counted<TrendingWindow>> trending =
         pipeline.apply(stream).apply(TrendingTitles.of(RatingWindows.of(30, 60), 2));
 
     PAssert.that(trending)
@@ -126,14 +128,15 @@ public class TrendingTitlesTest {
     pipeline.run().waitUntilFinish();
   }
 
-  private static TrendingWindow trending(
+  private static Counted<TrendingWindow> trending(
       IntervalWindow window, List<TitleCount> titles, long ratings, long lastOffset) {
-    return new TrendingWindow(
-        Instant.ofEpochMilli(window.start().getMillis()),
-        Instant.ofEpochMilli(window.end().getMillis()),
-        titles,
-        ratings,
-        List.of(new SourceKey("movies_ratings", 0, lastOffset)));
+    return new Counted<>(
+        new TrendingWindow(
+            Instant.ofEpochMilli(window.start().getMillis()),
+            Instant.ofEpochMilli(window.end().getMillis()),
+            titles,
+            ratings),
+        LastOffsets.of(List.of(new SourceKey("movies_ratings", 0, lastOffset))));
   }
 
   private static IntervalWindow window(String start) {

@@ -16,6 +16,8 @@ import org.apache.beam.sdk.values.TimestampedValue;
 import org.junit.Rule;
 import org.junit.Test;
 import org.moviestream.contract.SourceKey;
+import org.moviestream.pipeline.durability.Counted;
+import org.moviestream.pipeline.durability.LastOffsets;
 import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.ingest.EnrichedRatingCoder;
 
@@ -41,7 +43,7 @@ public class WindowPerPersonTest {
   public void onTimeOnePanePerPersonWithTheirLastOffset() {
     TestStream<EnrichedRating> stream = ratingsInWindow().advanceWatermarkToInfinity();
 
-    PCollection<WindowPane> panes =
+    PCollection<Counted<WindowPane>> panes =
         pipeline.apply(stream).apply(WindowPerPerson.of(RatingWindows.of(30, 60)));
 
     PAssert.that(panes).inOnTimePane(WINDOW).containsInAnyOrder(pane("Ann", 1), pane("Bob", 2));
@@ -56,7 +58,7 @@ public class WindowPerPersonTest {
             .addElements(at(enriched("Ann", DARK, 10, "2025-03-13T19:26:55Z", 4)))
             .advanceWatermarkToInfinity();
 
-    PCollection<WindowPane> panes =
+    PCollection<Counted<WindowPane>> panes =
         pipeline.apply(stream).apply(WindowPerPerson.of(RatingWindows.of(30, 60)));
 
     PAssert.that(panes).inOnTimePane(WINDOW).containsInAnyOrder(pane("Ann", 1), pane("Bob", 2));
@@ -72,19 +74,18 @@ public class WindowPerPersonTest {
             .addElements(at(enriched("Bob", ROMA, 2, "2025-03-13T19:26:58Z", 5)))
             .advanceWatermarkToInfinity();
 
-    PCollection<WindowPane> panes =
+    PCollection<Counted<WindowPane>> panes =
         pipeline.apply(stream).apply(WindowPerPerson.of(RatingWindows.of(30, 60)));
 
     PAssert.that(panes).inWindow(WINDOW).containsInAnyOrder(pane("Ann", 1), pane("Bob", 2));
     pipeline.run().waitUntilFinish();
   }
 
-  private static WindowPane pane(String name, long lastOffset) {
-    return new WindowPane(
-        name,
-        Instant.parse("2025-03-13T19:26:30Z"),
-        Instant.parse("2025-03-13T19:27:00Z"),
-        List.of(new SourceKey("movies_ratings", 0, lastOffset)));
+  private static Counted<WindowPane> pane(String name, long lastOffset) {
+    return new Counted<>(
+        new WindowPane(
+            name, Instant.parse("2025-03-13T19:26:30Z"), Instant.parse("2025-03-13T19:27:00Z")),
+        LastOffsets.of(List.of(new SourceKey("movies_ratings", 0, lastOffset))));
   }
 
   private static TimestampedValue<EnrichedRating> at(EnrichedRating rating) {
