@@ -107,23 +107,6 @@ public final class ConsumerGroupOffsets {
     return resumeAt;
   }
 
-  /**
-   * The job that made each of the group's commits of {@code topic} ("topic/partition" -> job;
-   * absent when unknown).
-   */
-  public Map<String, String> committedBy(String topic) throws Exception {
-    Map<String, String> jobs = new TreeMap<>();
-    committed(admin())
-        .forEach(
-            (partition, offset) -> {
-              String job = offset == null ? null : CommitNote.parse(offset.metadata()).job();
-              if (partition.topic().equals(topic) && job != null) {
-                jobs.put(PartitionKey.of(topic, partition.partition()), job);
-              }
-            });
-    return jobs;
-  }
-
   /** How many partitions {@code topic} has now. */
   public int partitionCount(String topic) throws Exception {
     return admin()
@@ -160,17 +143,34 @@ public final class ConsumerGroupOffsets {
     return lag;
   }
 
-  /** The group's committed offsets of {@code topic}, "topic/partition" -> offset. */
-  public Map<String, Long> committed(String topic) throws Exception {
-    Map<String, Long> committed = new TreeMap<>();
+  /**
+   * The group's commits of {@code topic}: "topic/partition" -> offset, and -> the job that made the
+   * commit (absent when unknown).
+   */
+  public record Commits(Map<String, Long> offsets, Map<String, String> jobs) {}
+
+  /** The group's commits of {@code topic}, read once. */
+  public Commits commits(String topic) throws Exception {
+    Map<String, Long> offsets = new TreeMap<>();
+    Map<String, String> jobs = new TreeMap<>();
     committed(admin())
         .forEach(
             (partition, offset) -> {
               if (partition.topic().equals(topic) && offset != null) {
-                committed.put(PartitionKey.of(topic, partition.partition()), offset.offset());
+                String key = PartitionKey.of(topic, partition.partition());
+                offsets.put(key, offset.offset());
+                String job = CommitNote.parse(offset.metadata()).job();
+                if (job != null) {
+                  jobs.put(key, job);
+                }
               }
             });
-    return committed;
+    return new Commits(offsets, jobs);
+  }
+
+  /** The group's committed offsets of {@code topic}, "topic/partition" -> offset. */
+  public Map<String, Long> committed(String topic) throws Exception {
+    return commits(topic).offsets();
   }
 
   /**

@@ -42,9 +42,17 @@ final class GrowingTopicSource
 
   private final String topic;
 
+  /** KafkaIO's coders, taken once from its source. */
+  private final Coder<KafkaCheckpointMark> checkpointMarkCoder;
+
+  private final Coder<KafkaRecord<String, String>> outputCoder;
+
   GrowingTopicSource(KafkaIO.Read<String, String> read, String topic) {
     this.read = read;
     this.topic = topic;
+    UnboundedSource<KafkaRecord<String, String>, KafkaCheckpointMark> kafka = kafkaSource(read);
+    this.checkpointMarkCoder = kafka.getCheckpointMarkCoder();
+    this.outputCoder = kafka.getOutputCoder();
   }
 
   @Override
@@ -60,12 +68,12 @@ final class GrowingTopicSource
 
   @Override
   public Coder<KafkaCheckpointMark> getCheckpointMarkCoder() {
-    return kafkaSource(read).getCheckpointMarkCoder();
+    return checkpointMarkCoder;
   }
 
   @Override
   public Coder<KafkaRecord<String, String>> getOutputCoder() {
-    return kafkaSource(read).getOutputCoder();
+    return outputCoder;
   }
 
   /**

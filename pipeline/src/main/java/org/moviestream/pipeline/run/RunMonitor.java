@@ -194,9 +194,14 @@ public final class RunMonitor {
             waiting.add(
                 (what.equals(CassandraRetry.CASSANDRA) ? "Cassandra" : what) + " (" + why + ")"));
     if (kafkaUp) {
-      waiting.addAll(stuckPartitions());
+      try {
+        ConsumerGroupOffsets.Commits commits = group.commits(options.getTopic());
+        waiting.addAll(stuckPartitions(commits.offsets()));
+        sayAnotherJob(commits.jobs());
+      } catch (Exception e) {
+        // Kafka is not answering: the port probe says so.
+      }
       sayNewPartitions();
-      sayAnotherJob();
     }
     return waiting;
   }
@@ -205,31 +210,25 @@ public final class RunMonitor {
    * Two deployments sharing a consumer group overwrite each other's offsets: once this job has
    * committed a partition, a commit there by another job is said (once per partition).
    */
-  private void sayAnotherJob() {
-    try {
-      group
-          .committedBy(options.getTopic())
-          .forEach(
-              (partition, job) -> {
-                if (job.equals(options.getJobName())) {
-                  ownCommits.add(partition);
-                } else if (ownCommits.contains(partition) && foreignSaid.add(partition)) {
-                  System.err.println(
-                      "ANOTHER JOB: "
-                          + partition
-                          + " of consumer group "
-                          + options.getConsumerGroup()
-                          + " was committed by job "
-                          + job
-                          + ", not by this one ("
-                          + options.getJobName()
-                          + "): two deployments share the group and overwrite each"
-                          + " other's offsets; give each its own --consumerGroup");
-                }
-              });
-    } catch (Exception e) {
-      // Kafka is not answering: the port probe says so.
-    }
+  private void sayAnotherJob(Map<String, String> committedBy) {
+    committedBy.forEach(
+        (partition, job) -> {
+          if (job.equals(options.getJobName())) {
+            ownCommits.add(partition);
+          } else if (ownCommits.contains(partition) && foreignSaid.add(partition)) {
+            System.err.println(
+                "ANOTHER JOB: "
+                    + partition
+                    + " of consumer group "
+                    + options.getConsumerGroup()
+                    + " was committed by job "
+                    + job
+                    + ", not by this one ("
+                    + options.getJobName()
+                    + "): two deployments share the group and overwrite each"
+                    + " other's offsets; give each its own --consumerGroup");
+          }
+        });
   }
 
   /** Says once that the topic gained partitions while the job ran (the job reads them too). */
@@ -255,20 +254,15 @@ public final class RunMonitor {
    * Partitions stuck for --stuckAfterSeconds while messages wait, each logged when found and again
    * while it lasts.
    */
-  private List<String> stuckPartitions() {
+  private List<String> stuckPartitions(Map<String, Long> committed) throws Exception {
     List<String> stuck = new ArrayList<>();
-    try {
-      Map<String, Long> committed = group.committed(options.getTopic());
-      for (StuckPartitions.Stuck partition :
-          stuckPartitions.observe(
-              committed, group.lagPerPartition(committed), Waits.held(), System.nanoTime())) {
-        stuck.add(partition.description());
-        if (partition.log()) {
-          System.err.println("STUCK: " + partition.description());
-        }
+    for (StuckPartitions.Stuck partition :
+        stuckPartitions.observe(
+            committed, group.lagPerPartition(committed), Waits.held(), System.nanoTime())) {
+      stuck.add(partition.description());
+      if (partition.log()) {
+        System.err.println("STUCK: " + partition.description());
       }
-    } catch (Exception e) {
-      // Kafka is not answering: the port probe says so.
     }
     return stuck;
   }
