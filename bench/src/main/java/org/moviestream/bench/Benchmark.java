@@ -67,7 +67,7 @@ public final class Benchmark implements Callable<Integer> {
   @Option(
       names = "--quick",
       description =
-          "under 10 minutes: 200,000 records (enough to drain past the JIT warm-up), rates 1000 and 5000 for 30 s")
+          "under 10 minutes: 200,000 records (enough to drain past the JIT warm-up), rates 1000 and 5000 and idle for 30 s")
   boolean quick;
 
   @Option(
@@ -88,8 +88,14 @@ public final class Benchmark implements Callable<Integer> {
   boolean rawOnly;
 
   @Option(
+      names = "--idle-seconds",
+      description = "how long each system's idle CPU is measured (default: ${DEFAULT-VALUE})")
+  int idleSeconds = 60;
+
+  @Option(
       names = "--backlog-only",
-      description = "measure the raw limits and the backlog drains, not the fixed rates")
+      description =
+          "measure the raw limits and the backlog drains, not idle cost and the fixed rates")
   boolean backlogOnly;
 
   @Option(
@@ -120,6 +126,7 @@ public final class Benchmark implements Callable<Integer> {
       records = 200_000;
       rates = List.of(1_000, 5_000);
       steadySeconds = 30;
+      idleSeconds = 30;
     }
     SystemUnderTest.Context context =
         new SystemUnderTest.Context(
@@ -133,6 +140,7 @@ public final class Benchmark implements Callable<Integer> {
             : List.of(SystemUnderTest.BEAM, SystemUnderTest.NATIVE);
     List<Results.Backlog> backlogs = new ArrayList<>();
     List<Results.Steady> steadies = new ArrayList<>();
+    List<Results.Idle> idles = new ArrayList<>();
     Results.Raw raw;
 
     try (StackResources fixtures = StackResources.on(bootstrapServers)) {
@@ -157,16 +165,18 @@ public final class Benchmark implements Callable<Integer> {
       }
       for (SystemUnderTest system : systems) {
         List<String> extra = system == SystemUnderTest.BEAM ? split(beamArgs) : List.of();
-        backlogs.add(
-            measure.backlog(
-                system,
-                system == SystemUnderTest.BEAM ? beamArgs : "local[2], default trigger",
-                extra,
-                topic,
-                records));
+        backlogs.add(measure.backlog(system, settingsOf(system), extra, topic, records));
       }
       fixtures.deleteTopics(topic, topic + "_dlq");
 
+      for (SystemUnderTest system : backlogOnly ? List.<SystemUnderTest>of() : systems) {
+        idles.add(
+            measure.idle(
+                system,
+                settingsOf(system),
+                system == SystemUnderTest.BEAM ? split(beamArgs) : List.of(),
+                idleSeconds));
+      }
       for (int rate : backlogOnly ? List.<Integer>of() : rates) {
         for (SystemUnderTest system : systems) {
           steadies.add(
@@ -192,6 +202,7 @@ public final class Benchmark implements Callable<Integer> {
             raw,
             backlogs,
             steadies,
+            idles,
             chart));
     System.out.println(
         "[bench] report: "
@@ -199,6 +210,10 @@ public final class Benchmark implements Callable<Integer> {
             + ", chart: "
             + root.relativize(report.resolveSibling(chart)));
     return 0;
+  }
+
+  private String settingsOf(SystemUnderTest system) {
+    return system == SystemUnderTest.BEAM ? beamArgs : "local[2], default trigger";
   }
 
   private Results.Raw measureRaw(StackResources fixtures, String topic) throws Exception {

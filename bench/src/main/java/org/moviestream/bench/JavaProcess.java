@@ -117,6 +117,17 @@ final class JavaProcess implements AutoCloseable {
     return Double.NaN;
   }
 
+  /** Resident memory now (VmRSS) in MiB. */
+  double rssMiB() throws IOException {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+      }
+    }
+    return Double.NaN;
+  }
+
   /** User + system CPU seconds used so far. */
   double cpuSeconds() throws IOException {
     String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));

@@ -94,6 +94,41 @@ final class Measurements {
     }
   }
 
+  /**
+   * CPU seconds per minute and resident memory of {@code system} reading an empty topic, measured
+   * over {@code seconds} after it is ready and has settled for 30 s.
+   */
+  Results.Idle idle(SystemUnderTest system, String settings, List<String> extraArgs, int seconds)
+      throws Exception {
+    String topic = "bench_idle_" + system.name().toLowerCase(Locale.ROOT) + "_" + run;
+    String keyspace = topic;
+    fixtures.createTopics(Benchmark.PARTITIONS, topic, topic + "_dlq");
+    fixtures.createKeyspace(keyspace);
+    System.out.printf("[bench] %s idle for %d s (%s)...%n", system.label(), seconds, settings);
+    try (JavaProcess job =
+        system.start(context, topic, keyspace, withGroup(system, extraArgs, keyspace))) {
+      awaitReady(job, system.label());
+      Thread.sleep(30_000);
+      double cpuBefore = job.cpuSeconds();
+      long start = System.nanoTime();
+      Thread.sleep(seconds * 1000L);
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      Results.Idle result =
+          new Results.Idle(
+              system.label(), settings, elapsed, job.cpuSeconds() - cpuBefore, job.rssMiB());
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] %s idle: %.1f CPU s per minute, RSS %,.0f MiB%n",
+          system.label(),
+          result.cpuSecondsPerMinute(),
+          result.rssMiB());
+      return result;
+    } finally {
+      fixtures.dropKeyspace(keyspace);
+      fixtures.deleteTopics(topic, topic + "_dlq");
+    }
+  }
+
   Results.Steady steady(SystemUnderTest system, List<String> extraArgs, int rate, int seconds)
       throws Exception {
     String name = system.name().toLowerCase(Locale.ROOT);

@@ -19,6 +19,7 @@ final class Report {
       Results.Raw raw,
       List<Results.Backlog> backlogs,
       List<Results.Steady> steadies,
+      List<Results.Idle> idles,
       String chartFile) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(title).append("\n\n").append(settings).append("\n\n");
@@ -78,6 +79,21 @@ final class Report {
                 "\nBeam / native (launch to last write): **%.2f**; first to last write: **%.2f**.\n",
                 beam.rowsPerSecond() / spark.rowsPerSecond(),
                 beam.steadyRowsPerSecond() / spark.steadyRowsPerSecond()));
+      }
+    }
+
+    if (!idles.isEmpty()) {
+      md.append("\n## Idle: no input, after 30 s of settling\n\n")
+          .append("| system | settings | CPU s per minute | RSS |\n|---|---|---:|---:|\n");
+      for (Results.Idle idle : idles) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %.1f | %,.0f MiB |\n",
+                idle.system(),
+                idle.settings(),
+                idle.cpuSecondsPerMinute(),
+                idle.rssMiB()));
       }
     }
 

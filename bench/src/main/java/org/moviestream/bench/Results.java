@@ -45,6 +45,13 @@ final class Results {
     }
   }
 
+  /** One system running with no input: what it costs to wait. */
+  record Idle(String system, String settings, double seconds, double cpuSeconds, double rssMiB) {
+    double cpuSecondsPerMinute() {
+      return cpuSeconds / seconds * 60;
+    }
+  }
+
   /** One system fed at a fixed rate: latency of each row and whether the backlog grew. */
   record Steady(
       String system,
