@@ -65,6 +65,8 @@ public final class MovieRatingsPipeline {
 
   private static final String SPARK_PARALLELISM = "spark.default.parallelism";
   private static final String SPARK_LISTENERS = "spark.extraListeners";
+  private static final String SPARK_CLEAN_CHECKPOINTS =
+      "spark.cleaner.referenceTracking.cleanCheckpoints";
 
   private MovieRatingsPipeline() {}
 
@@ -131,6 +133,11 @@ public final class MovieRatingsPipeline {
       System.setProperty(
           SPARK_LISTENERS,
           (listeners.isBlank() ? "" : listeners + ",") + ExecutorLoss.class.getName());
+    }
+    // The state checkpoints of a long run would pile up: Spark keeps every RDD checkpoint file
+    // unless told to remove those of RDDs it no longer references.
+    if (System.getProperty(SPARK_CLEAN_CHECKPOINTS) == null) {
+      System.setProperty(SPARK_CLEAN_CHECKPOINTS, "true");
     }
     // Spark restores a streaming job from a checkpoint directory it finds: the old run's source
     // offsets

@@ -123,6 +123,12 @@ public final class RunMonitor {
     } catch (Exception e) {
       committed = "the committed offsets could not be read (" + e.getMessage() + ")";
     }
+    try {
+      RunCheckpoint.delete(options.getCheckpointDir());
+    } catch (RuntimeException e) {
+      System.err.println(
+          "the run's checkpoint directory " + options.getCheckpointDir() + " stays: " + e);
+    }
     System.err.println(
         why + ": " + committed + "; a restart with the same --consumerGroup resumes there.");
     System.err.flush();
