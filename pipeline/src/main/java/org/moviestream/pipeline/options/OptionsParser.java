@@ -10,11 +10,17 @@ import org.apache.beam.sdk.options.PipelineOptionsValidator;
 
 /**
  * Command line -> validated {@link MovieRatingsOptions}. Unless told otherwise, the job runs on the
- * SparkRunner in streaming mode on {@code local[2]} (the size of the machines it is built for).
+ * SparkRunner in streaming mode on {@code local[2]} (the size of the machines it is built for), in
+ * 1-second micro-batches half of which may be spent reading.
  */
 public final class OptionsParser {
 
   private static final Set<String> STARTING_OFFSETS = Set.of("latest", "earliest");
+
+  /** The micro-batch interval and the share of it spent reading, unless told otherwise. */
+  static final long DEFAULT_BATCH_INTERVAL_MILLIS = 1000;
+
+  static final double DEFAULT_READ_TIME_SHARE = 0.5;
 
   private OptionsParser() {}
 
@@ -31,6 +37,13 @@ public final class OptionsParser {
     if (!given(args, "sparkMaster")) {
       // Under spark-submit, its --master (the system property spark.master) decides.
       options.setSparkMaster(System.getProperty("spark.master", "local[2]"));
+    }
+    if (!given(args, "batchIntervalMillis")) {
+      // Spark's 500 ms spends most of each micro-batch on fixed per-batch work (bench/results).
+      options.setBatchIntervalMillis(DEFAULT_BATCH_INTERVAL_MILLIS);
+    }
+    if (!given(args, "readTimePercentage")) {
+      options.setReadTimePercentage(DEFAULT_READ_TIME_SHARE);
     }
     if (!given(args, "appName")) {
       options.setAppName("movie-ratings-pipeline");

@@ -24,13 +24,21 @@ public class OptionsParserTest {
     assertEquals("netflix", options.getKeyspace());
     assertEquals(30, (int) options.getWindowSeconds());
     assertEquals("movies_ratings_dlq", options.getDeadLetterTopic());
+    assertEquals(1000, (long) options.getBatchIntervalMillis());
+    assertEquals(0.5, options.getReadTimePercentage(), 0.0);
   }
 
   @Test
   public void givenValuesWin() {
     MovieRatingsOptions options =
         OptionsParser.parse(
-            "--startingOffsets=earliest", "--windowSeconds=10", "--sparkMaster=local[1]");
+            "--startingOffsets=earliest",
+            "--windowSeconds=10",
+            "--sparkMaster=local[1]",
+            "--batchIntervalMillis=2000",
+            "--readTimePercentage=0.25");
+    assertEquals(2000, (long) options.getBatchIntervalMillis());
+    assertEquals(0.25, options.getReadTimePercentage(), 0.0);
     assertEquals("earliest", options.getStartingOffsets());
     assertEquals(10, (int) options.getWindowSeconds());
     assertEquals("local[1]", options.getSparkMaster());
