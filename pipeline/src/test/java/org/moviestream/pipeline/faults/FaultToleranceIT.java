@@ -197,10 +197,12 @@ public class FaultToleranceIT {
   }
 
   /**
-   * SIGTERM ends the pipeline within 15 s, exit code 0, one line saying where it committed, and no
-   * stack trace.
+   * SIGTERM ends the running pipeline within 15 s, exit code 0, one line saying where it committed,
+   * and no stack trace.
    */
   static void stopWithSigterm(PipelineProcess pipeline) throws Exception {
+    // A job that has printed its status watches for the signal; one still starting up has not.
+    await("the pipeline reports its status", () -> reportsStatus(pipeline), pipeline);
     Duration took = pipeline.terminate(STOP_LIMIT);
     assertNotNull(
         "SIGTERM did not stop the pipeline within " + STOP_LIMIT.toSeconds() + " s", took);
@@ -235,6 +237,14 @@ public class FaultToleranceIT {
           "the pipeline died waiting until " + what + "\n" + tail(pipeline), pipeline.isAlive());
       assertTrue("timed out waiting until " + what, System.nanoTime() < deadline);
       Thread.sleep(250);
+    }
+  }
+
+  private static boolean reportsStatus(PipelineProcess pipeline) {
+    try {
+      return pipeline.output().contains("STATUS {");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -106,10 +106,13 @@ public class ResumeIT {
     try (FaultRun run = new FaultRun(PipelineJar.ROOT, "changed");
         CommitWatch watch = CommitWatch.on(run)) {
       run.sendBacklog(20_000);
-      try (PipelineProcess first = PipelineJar.start("changed-first", run.pipelineArgs())) {
+      List<String> slow = new ArrayList<>(run.pipelineArgs());
+      slow.add("--maxRecordsPerBatch=1000"); // many commits, so that the kill lands mid-backlog
+      try (PipelineProcess first = PipelineJar.start("changed-first", slow)) {
         await("part of the backlog is committed", () -> run.committed() > 0, first);
         first.killHard();
       }
+      assertTrue("killed mid-backlog", run.committed() < 20_000);
       List<String> changed = new ArrayList<>(run.pipelineArgs());
       changed.addAll(
           List.of(
