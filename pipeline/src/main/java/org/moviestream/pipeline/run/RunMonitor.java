@@ -103,11 +103,14 @@ public final class RunMonitor {
 
   /**
    * Prints {@code why}, where the consumer group stands, and the last status line, then halts the
-   * JVM with {@code exitCode}. Only the first caller ends it: a failure does not become a "signal"
-   * when the shutdown hook runs.
+   * JVM with {@code exitCode}. Only the first caller ends it (a failure does not become a "signal"
+   * when the shutdown hook runs); a later one waits for that halt.
    */
   private void end(int exitCode, String why) {
     if (!ending.compareAndSet(false, true)) {
+      // Another path is ending the JVM and halts it with its code; a shutdown hook returning now
+      // would let the JVM exit with the signal's code before that path says where it committed.
+      waitForTheHalt();
       return;
     }
     // Spark's own shutdown hook runs beside this one and logs its teardown as errors: none matter
@@ -271,6 +274,14 @@ public final class RunMonitor {
       }
     }
     return stuck;
+  }
+
+  private static void waitForTheHalt() {
+    try {
+      Thread.sleep(Long.MAX_VALUE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private String broker() {
