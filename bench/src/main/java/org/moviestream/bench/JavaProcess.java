@@ -108,20 +108,19 @@ final class JavaProcess implements AutoCloseable {
 
   /** Peak resident memory (VmHWM) in MiB. */
   double peakRssMiB() throws IOException {
-    for (String line :
-        Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-      }
-    }
-    return Double.NaN;
+    return statusMiB("VmHWM:");
   }
 
   /** Resident memory now (VmRSS) in MiB. */
   double rssMiB() throws IOException {
+    return statusMiB("VmRSS:");
+  }
+
+  /** A memory field of /proc/PID/status (given in kB) in MiB. */
+  private double statusMiB(String field) throws IOException {
     for (String line :
         Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-      if (line.startsWith("VmRSS:")) {
+      if (line.startsWith(field)) {
         return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
       }
     }
