@@ -4,6 +4,8 @@ import com.datastax.driver.core.Session;
 import com.datastax.driver.core.SimpleStatement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -36,6 +39,8 @@ public final class StackResources implements AutoCloseable {
   private static final int COUNT_TIMEOUT_MILLIS = 300_000;
 
   private static final int SCHEMA_TIMEOUT_MILLIS = 120_000;
+
+  private static final Duration TOPIC_READY_TIMEOUT = Duration.ofMinutes(1);
 
   private final String bootstrapServers;
   private final Admin admin;
@@ -76,14 +81,52 @@ public final class StackResources implements AutoCloseable {
     return admin;
   }
 
-  /** Creates a topic with topic-level {@code configs} (e.g. cleanup.policy=compact). */
+  /**
+   * Creates a topic with topic-level {@code configs} (e.g. cleanup.policy=compact) and returns once
+   * every partition has a leader that answers.
+   */
   public String createTopic(String name, int partitions, Map<String, String> configs) {
     await(
         admin
             .createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
             .all());
     topics.add(name);
+    awaitLeaders(name, partitions);
     return name;
+  }
+
+  /**
+   * Waits until each partition's leader answers a list-offsets request: a created topic's
+   * partitions come up on the broker a moment after the controller says yes (longer for a topic
+   * re-created under a deleted one's name), and a producer that sends earlier can time out.
+   */
+  private void awaitLeaders(String topic, int partitions) {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (int partition = 0; partition < partitions; partition++) {
+      latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+    }
+    long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        admin.listOffsets(latest).all().get();
+        return;
+      } catch (ExecutionException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "the partitions of "
+                  + topic
+                  + " have no answering leader after "
+                  + TOPIC_READY_TIMEOUT.toSeconds()
+                  + " s: "
+                  + notYet.getCause(),
+              notYet.getCause());
+        }
+        sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for Kafka", e);
+      }
+    }
   }
 
   public void createTopics(int partitions, String... names) {
@@ -92,9 +135,17 @@ public final class StackResources implements AutoCloseable {
     }
   }
 
+  /** Deletes topics and returns once the broker no longer lists them. */
   public void deleteTopics(String... names) {
     await(admin.deleteTopics(List.of(names)).all());
     topics.removeAll(List.of(names));
+    long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
+    while (!Collections.disjoint(await(admin.listTopics().names()), List.of(names))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("still listed after deletion: " + List.of(names));
+      }
+      sleep(200);
+    }
   }
 
   /** cassandra/schema.cql applied under the keyspace name {@code keyspace}. */
@@ -196,6 +247,15 @@ public final class StackResources implements AutoCloseable {
       return future.get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("Kafka refused: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Kafka", e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for Kafka", e);
