@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.moviestream.testing.StackResources;
 
 /** The two measurements of a system: draining a backlog, and holding a fixed rate. */
@@ -146,6 +147,10 @@ final class Measurements {
       produce(topic, "--rate", String.valueOf(rate), "--count", String.valueOf(expected));
       long produceEnd = System.currentTimeMillis();
       awaitWritten(job, expected, Duration.ofSeconds(90), system.label());
+      Optional<SparkBatches.Summary> batches =
+          system == SystemUnderTest.BEAM
+              ? SparkBatches.between(SparkBatches.UI_PORT, produceStart, produceEnd)
+              : Optional.empty();
       WriteTimes times = awaitRows(keyspace, expected);
       Results.Steady result =
           new Results.Steady(
@@ -155,18 +160,34 @@ final class Measurements {
               expected,
               times.size(),
               times.latencyMillis(),
+              times.latencyMillis((produceStart + produceEnd) / 2),
               times.backlogGrowthSeconds(produceStart, produceEnd, rate),
               job.peakRssMiB(),
-              times.p99LatencyPerSecond(job.startMillis()));
+              times.p99LatencyPerSecond(job.startMillis()),
+              batches);
       System.out.printf(
           Locale.ROOT,
-          "[bench] %s at %,d/s: p50 %d ms, p99 %d ms, max %d ms, backlog growth %+.1f s%n",
+          "[bench] %s at %,d/s: p50 %d ms, p99 %d ms (second half %d ms), max %d ms, backlog"
+              + " growth %+.1f s%s%n",
           system.label(),
           rate,
           result.latencyMillis().getValueAtPercentile(50),
           result.latencyMillis().getValueAtPercentile(99),
+          result.secondHalfLatencyMillis().getValueAtPercentile(99),
           result.latencyMillis().getMaxValue(),
-          result.backlogGrowthSeconds());
+          result.backlogGrowthSeconds(),
+          batches
+              .map(
+                  b ->
+                      String.format(
+                          Locale.ROOT,
+                          "; %d batches, processing p50 %d ms, p99 %d ms, scheduling delay max %d"
+                              + " ms",
+                          b.batches(),
+                          b.p50ProcessingMillis(),
+                          b.p99ProcessingMillis(),
+                          b.maxSchedulingDelayMillis()))
+              .orElse(""));
       return result;
     } finally {
       fixtures.dropKeyspace(keyspace);

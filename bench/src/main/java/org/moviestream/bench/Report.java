@@ -99,14 +99,14 @@ final class Report {
 
     md.append("\n## Steady state: latency at a fixed rate (row write time - rating timestamp)\n\n")
         .append(
-            "| system | rate/s | seconds | rows | p50 ms | p95 ms | p99 ms | max ms | backlog growth | sustained | peak RSS |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
+            "| system | rate/s | seconds | rows | p50 ms | p95 ms | p99 ms | p99 ms, second half | max ms | backlog growth | sustained | peak RSS | micro-batch processing p50 / p99 ms | max scheduling delay ms |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
     for (Results.Steady s : steadies) {
       Histogram h = s.latencyMillis();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,.0f | %d | %,d / %,d | %d | %d | %d | %d | %+.1f s | %s | %,.0f MiB |\n",
+              "| %s | %,.0f | %d | %,d / %,d | %d | %d | %d | %d | %d | %+.1f s | %s | %,.0f MiB | %s | %s |\n",
               s.system(),
               s.rate(),
               s.seconds(),
@@ -115,15 +115,26 @@ final class Report {
               h.getValueAtPercentile(50),
               h.getValueAtPercentile(95),
               h.getValueAtPercentile(99),
+              s.secondHalfLatencyMillis().getValueAtPercentile(99),
               h.getMaxValue(),
               s.backlogGrowthSeconds(),
               s.sustained() ? "yes" : "no",
-              s.peakRssMiB()));
+              s.peakRssMiB(),
+              s.batches()
+                  .map(b -> b.p50ProcessingMillis() + " / " + b.p99ProcessingMillis())
+                  .orElse("-"),
+              s.batches().map(b -> String.valueOf(b.maxSchedulingDelayMillis())).orElse("-")));
     }
     md.append(
             "\n\"Backlog growth\": ratings produced but not yet written at the end of the producing window minus at its middle,\n")
         .append(
-            "in seconds of input; \"sustained\" = every row arrived and the backlog grew by less than one second.\n\n")
+            "in seconds of input; \"sustained\" = every row arrived and the backlog grew by less than one second.\n")
+        .append(
+            "\"Second half\": the rows rated in the second half of the producing window, past the JVM's warm-up.\n")
+        .append(
+            "Micro-batches (Beam's DStream driver, from Spark's REST API, batches timed in the producing window): a processing time\n")
+        .append(
+            "above the batch interval, or any scheduling delay, means batches queued behind each other.\n\n")
         .append("![throughput and latency over time](")
         .append(chartFile)
         .append(")\n");

@@ -1,5 +1,6 @@
 package org.moviestream.bench;
 
+import java.util.Optional;
 import java.util.SortedMap;
 import org.HdrHistogram.Histogram;
 
@@ -60,9 +61,11 @@ final class Results {
       long expected,
       long rows,
       Histogram latencyMillis,
+      Histogram secondHalfLatencyMillis,
       double backlogGrowthSeconds,
       double peakRssMiB,
-      SortedMap<Long, Long> p99PerSecond) {
+      SortedMap<Long, Long> p99PerSecond,
+      Optional<SparkBatches.Summary> batches) {
     boolean sustained() {
       return rows == expected && backlogGrowthSeconds < 1.0;
     }

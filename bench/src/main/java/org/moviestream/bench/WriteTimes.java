@@ -53,9 +53,16 @@ final class WriteTimes {
 
   /** Latency of each row = write time - rating timestamp, in milliseconds. */
   Histogram latencyMillis() {
+    return latencyMillis(Long.MIN_VALUE);
+  }
+
+  /** Latency of the rows rated at or after {@code fromMillis}: past a warm-up, for instance. */
+  Histogram latencyMillis(long fromMillis) {
     Histogram histogram = new Histogram(3_600_000L, 3);
     for (int i = 0; i < size; i++) {
-      histogram.recordValue(Math.max(0, writeMicros[i] / 1000 - timestamps[i]));
+      if (timestamps[i] >= fromMillis) {
+        histogram.recordValue(Math.max(0, writeMicros[i] / 1000 - timestamps[i]));
+      }
     }
     return histogram;
   }
