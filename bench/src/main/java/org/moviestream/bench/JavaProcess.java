@@ -23,14 +23,16 @@ final class JavaProcess implements AutoCloseable {
   private static final long CLOCK_TICKS_PER_SECOND = 100;
 
   private final Process process;
+  private final Path gcLog;
   private final AtomicLong written = new AtomicLong();
   private final AtomicReference<String> lastLine = new AtomicReference<>("");
   private volatile boolean ready;
   private final long startNanos = System.nanoTime();
   private final long startMillis = System.currentTimeMillis();
 
-  private JavaProcess(Process process, Path log) {
+  private JavaProcess(Process process, Path log, Path gcLog) {
     this.process = process;
+    this.gcLog = gcLog;
     Thread reader = new Thread(() -> follow(log), "follow-" + log.getFileName());
     reader.setDaemon(true);
     reader.start();
@@ -43,12 +45,14 @@ final class JavaProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(Files.readString(root.resolve(".mvn/jvm.config")).trim().split("\\s+")));
     command.addAll(jvmArgs);
+    Path gcLog = log.resolveSibling(log.getFileName() + ".gc");
+    command.add("-Xlog:gc:file=" + gcLog);
     command.addAll(args);
     Files.createDirectories(log.getParent());
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return new JavaProcess(builder.start(), log);
+    return new JavaProcess(builder.start(), log, gcLog);
   }
 
   private void follow(Path log) {
@@ -125,6 +129,11 @@ final class JavaProcess implements AutoCloseable {
       }
     }
     return Double.NaN;
+  }
+
+  /** Seconds the JVM's threads stood still for garbage collection so far (from its GC log). */
+  double gcPauseSeconds() throws IOException {
+    return Files.exists(gcLog) ? GcLog.pauseSeconds(Files.readAllLines(gcLog)) : Double.NaN;
   }
 
   /** User + system CPU seconds used so far. */

@@ -80,6 +80,7 @@ final class Measurements {
               (times.lastWriteMillis() - times.firstWriteMillis()) / 1000.0,
               rss,
               cpu,
+              job.gcPauseSeconds(),
               times.rowsPerSecond(job.startMillis()));
       System.out.printf(
           Locale.ROOT,
@@ -163,6 +164,7 @@ final class Measurements {
               times.latencyMillis((produceStart + produceEnd) / 2),
               times.backlogGrowthSeconds(produceStart, produceEnd, rate),
               job.peakRssMiB(),
+              job.gcPauseSeconds(),
               times.p99LatencyPerSecond(job.startMillis()),
               batches);
       System.out.printf(

@@ -48,13 +48,13 @@ final class Report {
 
     md.append("## Backlog: drain the preloaded topic into Cassandra\n\n")
         .append(
-            "| system | settings | rows | rows/s (launch to last write) | rows/s (first to last write) | of ceiling | peak RSS | CPU s per million |\n")
-        .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+            "| system | settings | rows | rows/s (launch to last write) | rows/s (first to last write) | of ceiling | peak RSS | CPU s per million | GC pauses s |\n")
+        .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Results.Backlog b : backlogs) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %,d | %,.0f | %,.0f | %.0f%% | %,.0f MiB | %,.0f |\n",
+              "| %s | %s | %,d | %,.0f | %,.0f | %.0f%% | %,.0f MiB | %,.0f | %.1f |\n",
               b.system(),
               b.settings(),
               b.rows(),
@@ -62,7 +62,8 @@ final class Report {
               b.steadyRowsPerSecond(),
               100 * b.steadyRowsPerSecond() / raw.ceiling(),
               b.peakRssMiB(),
-              b.cpuSecondsPerMillion()));
+              b.cpuSecondsPerMillion(),
+              b.gcPauseSeconds()));
     }
     if (backlogs.size() >= 2) {
       Results.Backlog beam =
@@ -99,14 +100,14 @@ final class Report {
 
     md.append("\n## Steady state: latency at a fixed rate (row write time - rating timestamp)\n\n")
         .append(
-            "| system | rate/s | seconds | rows | p50 ms | p95 ms | p99 ms | p99 ms, second half | max ms | backlog growth | sustained | peak RSS | micro-batch processing p50 / p99 ms | max scheduling delay ms |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+            "| system | rate/s | seconds | rows | p50 ms | p95 ms | p99 ms | p99 ms, second half | max ms | backlog growth | sustained | peak RSS | GC pauses s | micro-batch processing p50 / p99 ms | max scheduling delay ms |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
     for (Results.Steady s : steadies) {
       Histogram h = s.latencyMillis();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,.0f | %d | %,d / %,d | %d | %d | %d | %d | %d | %+.1f s | %s | %,.0f MiB | %s | %s |\n",
+              "| %s | %,.0f | %d | %,d / %,d | %d | %d | %d | %d | %d | %+.1f s | %s | %,.0f MiB | %.1f | %s | %s |\n",
               s.system(),
               s.rate(),
               s.seconds(),
@@ -120,6 +121,7 @@ final class Report {
               s.backlogGrowthSeconds(),
               s.sustained() ? "yes" : "no",
               s.peakRssMiB(),
+              s.gcPauseSeconds(),
               s.batches()
                   .map(b -> b.p50ProcessingMillis() + " / " + b.p99ProcessingMillis())
                   .orElse("-"),

@@ -32,6 +32,7 @@ final class Results {
       double firstToLastWriteSeconds,
       double peakRssMiB,
       double cpuSeconds,
+      double gcPauseSeconds,
       SortedMap<Long, Long> timeline) {
     double rowsPerSecond() {
       return rows / launchToLastWriteSeconds;
@@ -64,6 +65,7 @@ final class Results {
       Histogram secondHalfLatencyMillis,
       double backlogGrowthSeconds,
       double peakRssMiB,
+      double gcPauseSeconds,
       SortedMap<Long, Long> p99PerSecond,
       Optional<SparkBatches.Summary> batches) {
     boolean sustained() {
