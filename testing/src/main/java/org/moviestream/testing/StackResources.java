@@ -5,18 +5,17 @@ import com.datastax.driver.core.SimpleStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -101,32 +100,9 @@ public final class StackResources implements AutoCloseable {
    * re-created under a deleted one's name), and a producer that sends earlier can time out.
    */
   private void awaitLeaders(String topic, int partitions) {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (int partition = 0; partition < partitions; partition++) {
-      latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-    }
-    long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
-    while (true) {
-      try {
-        admin.listOffsets(latest).all().get();
-        return;
-      } catch (ExecutionException notYet) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "the partitions of "
-                  + topic
-                  + " have no answering leader after "
-                  + TOPIC_READY_TIMEOUT.toSeconds()
-                  + " s: "
-                  + notYet.getCause(),
-              notYet.getCause());
-        }
-        sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for Kafka", e);
-      }
-    }
+    awaitKafka(
+        "an answering leader for each partition of " + topic,
+        () -> GroupProgress.logEnds(admin, topic, Duration.ofSeconds(5)).size() == partitions);
   }
 
   public void createTopics(int partitions, String... names) {
@@ -139,10 +115,35 @@ public final class StackResources implements AutoCloseable {
   public void deleteTopics(String... names) {
     await(admin.deleteTopics(List.of(names)).all());
     topics.removeAll(List.of(names));
+    awaitKafka(
+        "no listing of " + List.of(names),
+        () -> Collections.disjoint(admin.listTopics().names().get(), List.of(names)));
+  }
+
+  /** Asks Kafka until {@code done} says yes (an error counts as not yet), for a minute at most. */
+  private static void awaitKafka(String what, Callable<Boolean> done) {
     long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
-    while (!Collections.disjoint(await(admin.listTopics().names()), List.of(names))) {
+    Exception last = null;
+    while (true) {
+      try {
+        if (done.call()) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for Kafka", e);
+      } catch (Exception notYet) {
+        last = notYet;
+      }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("still listed after deletion: " + List.of(names));
+        throw new IllegalStateException(
+            "Kafka gave "
+                + what
+                + " not within "
+                + TOPIC_READY_TIMEOUT.toSeconds()
+                + " s"
+                + (last == null ? "" : ": " + last),
+            last);
       }
       sleep(200);
     }
