@@ -14,7 +14,21 @@ DEFAULT_OWNER="Stelios Giagkos"
 say() { echo "[$TAG] $*"; }
 die() { echo "[$TAG] ERROR: $*" >&2; exit 1; }
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# port_open PORT [HOST]: whether HOST (127.0.0.1 unless given) accepts connections on PORT.
+port_open() { (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null; }
+
+# The stack's size: what `bin/stack start --nodes N` recorded, else 1. Node I of a cluster has its
+# own loopback address, 127.0.0.I, and the usual ports (the way ccm runs Cassandra clusters).
+stack_nodes() { cat "$STATE/nodes" 2>/dev/null || echo 1; }
+
+# The contact lists every program is given: all nodes, so a client starts while any one is down.
+bootstrap_servers() { contact_list ":$KAFKA_PORT"; }
+cassandra_hosts() { contact_list ""; }
+contact_list() {
+  local i list=()
+  for i in $(seq 1 "$(stack_nodes)"); do list+=("127.0.0.$i$1"); done
+  (IFS=,; echo "${list[*]}")
+}
 
 # pid_of NAME: the pid in $STATE/NAME/pid if that process is alive.
 pid_of() {

@@ -1,12 +1,20 @@
 package org.moviestream.cassandra;
 
 import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.ConsistencyLevel;
+import com.datastax.driver.core.QueryOptions;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.SocketOptions;
 import com.datastax.driver.core.exceptions.NoHostAvailableException;
 import com.datastax.driver.core.policies.ExponentialReconnectionPolicy;
+import java.util.List;
+import org.moviestream.cli.ContactList;
 
-/** Opens a driver session to one Cassandra node and turns "cannot connect" into a clear message. */
+/**
+ * Opens a driver session to a Cassandra node or cluster and turns "cannot connect" into a clear
+ * message. Reads and writes are at {@code LOCAL_QUORUM}: a read sees every row that a quorum of its
+ * replicas acknowledged, and a cluster of three answers with one node down.
+ */
 public final class CassandraConnection implements AutoCloseable {
 
   private final Cluster cluster;
@@ -18,13 +26,20 @@ public final class CassandraConnection implements AutoCloseable {
   }
 
   /**
-   * Connects to {@code host:port}; throws {@link IllegalStateException} naming the address if down.
+   * Connects through {@code hosts} (comma-separated contact points, all on {@code port}); throws
+   * {@link IllegalStateException} naming them if none answers.
    */
-  public static CassandraConnection open(String host, int port) {
+  public static CassandraConnection open(String hosts, int port) {
+    return open(ContactList.of(hosts), port);
+  }
+
+  /** Connects through any of {@code hosts}, all on {@code port}. */
+  public static CassandraConnection open(List<String> hosts, int port) {
     Cluster cluster =
         Cluster.builder()
-            .addContactPoint(host)
+            .addContactPoints(hosts.toArray(String[]::new))
             .withPort(port)
+            .withQueryOptions(new QueryOptions().setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM))
             .withoutJMXReporting()
             // Back within seconds of a restarted node, not the driver's default of up to 10
             // minutes.
@@ -38,9 +53,10 @@ public final class CassandraConnection implements AutoCloseable {
       cluster.close();
       throw new IllegalStateException(
           "cannot reach Cassandra at "
-              + host
-              + ":"
+              + String.join(",", hosts)
+              + " (port "
               + port
+              + ")"
               + " (is the stack up? run: bin/stack start)",
           e);
     }

@@ -23,6 +23,18 @@ class SchemaTest {
   }
 
   @Test
+  void theKeyspaceIsReplicatedAsOftenAsAsked() {
+    assertTrue(Schema.statements("it_abc").get(0).contains("'replication_factor': 1}"));
+    String clustered = Schema.statements("it_abc", 3).get(0);
+
+    assertTrue(clustered.contains("'replication_factor': 3}"), clustered);
+    Schema.statements("it_abc", 3).stream()
+        .skip(1)
+        .forEach(statement -> assertFalse(statement.contains("replication"), statement));
+    assertThrows(IllegalArgumentException.class, () -> Schema.statements("it_abc", 0));
+  }
+
+  @Test
   void aNameCassandraWouldRefuseIsRefusedHere() {
     assertThrows(IllegalArgumentException.class, () -> Schema.statements("it-abc"));
     assertThrows(

@@ -3,7 +3,7 @@ package org.moviestream.cli;
 /**
  * The command-line tools' spelling of the facts they share, in one place (the pipeline takes the
  * same facts as Beam options: --bootstrapServers, --topic, --deadLetterTopic, --consumerGroup,
- * --cassandraHosts, --cassandraPort, --keyspace).
+ * --cassandraHosts, --cassandraPort, --keyspace, --cassandraConsistency).
  */
 public final class Flags {
 
@@ -11,9 +11,16 @@ public final class Flags {
   public static final String TOPIC = "--topic";
   public static final String DEAD_LETTER_TOPIC = "--dead-letter-topic";
   public static final String CONSUMER_GROUP = "--consumer-group";
+
+  /** Contact points, comma-separated: any one that answers is enough to start. */
+  public static final String CASSANDRA_HOSTS = "--cassandra-hosts";
+
+  /** The older, singular spelling, still taken. */
   public static final String CASSANDRA_HOST = "--cassandra-host";
+
   public static final String CASSANDRA_PORT = "--cassandra-port";
   public static final String KEYSPACE = "--keyspace";
+  public static final String REPLICATION_FACTOR = "--replication-factor";
 
   private Flags() {}
 }

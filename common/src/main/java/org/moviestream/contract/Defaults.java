@@ -7,6 +7,10 @@ package org.moviestream.contract;
 public final class Defaults {
 
   public static final String BOOTSTRAP_SERVERS = "localhost:29092";
+
+  /** The port of every Kafka node of the local stack ({@link #BOOTSTRAP_SERVERS}'s). */
+  public static final int KAFKA_PORT = 29092;
+
   public static final String RATINGS_TOPIC = "movies_ratings";
   public static final String DEAD_LETTER_TOPIC = "movies_ratings_dlq";
 

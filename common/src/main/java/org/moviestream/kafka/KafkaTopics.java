@@ -92,10 +92,12 @@ public final class KafkaTopics {
   }
 
   /**
-   * Creates each topic that does not exist yet (replication factor 1) and sets its configs, also on
-   * one made earlier without them. Partitions of an existing topic are left as they are.
+   * Creates each topic that does not exist yet, {@code replicationFactor} copies of each partition,
+   * and sets its configs, also on one made earlier without them. Partitions and replicas of an
+   * existing topic are left as they are.
    */
-  public static void ensure(String bootstrapServers, List<TopicSpec> topics, Duration timeout) {
+  public static void ensure(
+      String bootstrapServers, List<TopicSpec> topics, short replicationFactor, Duration timeout) {
     try (Admin admin = Admin.create(config(bootstrapServers, timeout))) {
       Set<String> existing =
           admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -104,7 +106,7 @@ public final class KafkaTopics {
               .filter(topic -> !existing.contains(topic.name()))
               .map(
                   topic ->
-                      new NewTopic(topic.name(), topic.partitions(), (short) 1)
+                      new NewTopic(topic.name(), topic.partitions(), replicationFactor)
                           .configs(topic.configs()))
               .toList();
       admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -10,10 +10,10 @@ import picocli.CommandLine.Option;
 final class CassandraOptions {
 
   @Option(
-      names = Flags.CASSANDRA_HOST,
+      names = {Flags.CASSANDRA_HOSTS, Flags.CASSANDRA_HOST},
       defaultValue = Defaults.CASSANDRA_HOST,
-      description = "Cassandra host (default: ${DEFAULT-VALUE})")
-  String host;
+      description = "Cassandra contact points, comma-separated (default: ${DEFAULT-VALUE})")
+  String hosts;
 
   @Option(
       names = Flags.CASSANDRA_PORT,
@@ -28,7 +28,7 @@ final class CassandraOptions {
   String keyspace;
 
   CassandraConnection connect() {
-    return CassandraConnection.open(host, port);
+    return CassandraConnection.open(hosts, port);
   }
 
   /**

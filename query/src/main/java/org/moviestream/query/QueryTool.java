@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       WaitCommand.class,
       DeadLettersCommand.class,
       CqlCommand.class,
+      SchemaCommand.class,
       TopicsCommand.class
     })
 public final class QueryTool {

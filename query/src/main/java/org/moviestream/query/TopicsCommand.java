@@ -18,8 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "topics",
     mixinStandardHelpOptions = true,
-    description =
-        "Create missing topics (replication 1) and set their configs: name:partitions[:key=value,...]")
+    description = "Create missing topics and set their configs: name:partitions[:key=value,...]")
 final class TopicsCommand implements Callable<Integer> {
 
   @Option(
@@ -27,6 +26,12 @@ final class TopicsCommand implements Callable<Integer> {
       defaultValue = Defaults.BOOTSTRAP_SERVERS,
       description = "Kafka brokers (default: ${DEFAULT-VALUE})")
   String bootstrapServers;
+
+  @Option(
+      names = Flags.REPLICATION_FACTOR,
+      defaultValue = "1",
+      description = "copies of each partition of a new topic (default: ${DEFAULT-VALUE})")
+  short replicationFactor;
 
   @Parameters(
       paramLabel = "TOPIC",
@@ -37,7 +42,7 @@ final class TopicsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<TopicSpec> topics = specs.stream().map(TopicSpec::parse).toList();
-    KafkaTopics.ensure(bootstrapServers, topics, Duration.ofSeconds(30));
+    KafkaTopics.ensure(bootstrapServers, topics, replicationFactor, Duration.ofSeconds(30));
     return 0;
   }
 }

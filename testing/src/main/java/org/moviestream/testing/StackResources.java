@@ -42,14 +42,19 @@ public final class StackResources implements AutoCloseable {
   private static final Duration TOPIC_READY_TIMEOUT = Duration.ofMinutes(1);
 
   private final String bootstrapServers;
+  private final String cassandraHosts;
+  private final int replicationFactor;
   private final Admin admin;
   private final CassandraConnection cassandra;
   private final Set<String> topics = new LinkedHashSet<>();
   private final Set<String> keyspaces = new LinkedHashSet<>();
 
-  private StackResources(String bootstrapServers, String cassandraHost, int cassandraPort) {
+  private StackResources(
+      String bootstrapServers, String cassandraHosts, int cassandraPort, int replicationFactor) {
     this.bootstrapServers = bootstrapServers;
-    this.cassandra = CassandraConnection.open(cassandraHost, cassandraPort);
+    this.cassandraHosts = cassandraHosts;
+    this.replicationFactor = replicationFactor;
+    this.cassandra = CassandraConnection.open(cassandraHosts, cassandraPort);
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
   }
 
@@ -60,7 +65,26 @@ public final class StackResources implements AutoCloseable {
 
   /** Resources on the broker at {@code bootstrapServers} and the local Cassandra node. */
   public static StackResources on(String bootstrapServers) {
-    return new StackResources(bootstrapServers, Defaults.CASSANDRA_HOST, Defaults.CASSANDRA_PORT);
+    return new StackResources(
+        bootstrapServers, Defaults.CASSANDRA_HOST, Defaults.CASSANDRA_PORT, 1);
+  }
+
+  /**
+   * Resources on the cluster of {@code bin/stack start --nodes N} (node I on 127.0.0.I), topics and
+   * keyspaces replicated on three nodes (or on all, when fewer).
+   */
+  public static StackResources onCluster(int nodes) {
+    List<String> brokers = new ArrayList<>();
+    List<String> hosts = new ArrayList<>();
+    for (int node = 1; node <= nodes; node++) {
+      brokers.add("127.0.0." + node + ":" + Defaults.KAFKA_PORT);
+      hosts.add("127.0.0." + node);
+    }
+    return new StackResources(
+        String.join(",", brokers),
+        String.join(",", hosts),
+        Defaults.CASSANDRA_PORT,
+        Math.min(nodes, 3));
   }
 
   /** {@code prefix} and a random suffix: a topic, keyspace or group name no other run uses. */
@@ -70,6 +94,11 @@ public final class StackResources implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** Cassandra's contact points, comma-separated. */
+  public String cassandraHosts() {
+    return cassandraHosts;
   }
 
   public Session session() {
@@ -87,7 +116,8 @@ public final class StackResources implements AutoCloseable {
   public String createTopic(String name, int partitions, Map<String, String> configs) {
     await(
         admin
-            .createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
+            .createTopics(
+                List.of(new NewTopic(name, partitions, (short) replicationFactor).configs(configs)))
             .all());
     topics.add(name);
     awaitLeaders(name, partitions);
@@ -151,7 +181,7 @@ public final class StackResources implements AutoCloseable {
 
   /** cassandra/schema.cql applied under the keyspace name {@code keyspace}. */
   public String createKeyspace(String keyspace) {
-    for (String statement : Schema.statements(keyspace)) {
+    for (String statement : Schema.statements(keyspace, replicationFactor)) {
       session().execute(new SimpleStatement(statement).setReadTimeoutMillis(SCHEMA_TIMEOUT_MILLIS));
     }
     keyspaces.add(keyspace);

@@ -1,20 +1,22 @@
 package org.moviestream.pipeline.cassandra;
 
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 import org.joda.time.Duration;
+import org.moviestream.cassandra.WriteConsistency;
+import org.moviestream.cli.ContactList;
 import org.moviestream.pipeline.options.CassandraWriteOptions;
 import org.moviestream.pipeline.options.CassandraWriter;
 
 /**
- * Where rows go (Cassandra hosts, port, keyspace), how they are written and how failures are
- * retried.
+ * Where rows go (Cassandra hosts, port, keyspace), how they are written (at which consistency, by
+ * which writer) and how failures are retried.
  */
 public record CassandraTarget(
     List<String> hosts,
     int port,
     String keyspace,
+    WriteConsistency consistency,
     CassandraWriter writer,
     int maxInFlight,
     int batchRows,
@@ -28,6 +30,7 @@ public record CassandraTarget(
         options.getCassandraHosts(),
         options.getCassandraPort(),
         options.getKeyspace(),
+        options.getCassandraConsistency(),
         options.getCassandraWriter(),
         options.getCassandraMaxInFlight(),
         options.getCassandraBatchRows(),
@@ -40,20 +43,17 @@ public record CassandraTarget(
       String hosts,
       int port,
       String keyspace,
+      WriteConsistency consistency,
       CassandraWriter writer,
       int maxInFlight,
       int batchRows,
       int writeAttempts,
       int maxBackoffSeconds) {
-    List<String> contactPoints =
-        Arrays.stream(hosts.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
-    if (contactPoints.isEmpty()) {
-      throw new IllegalArgumentException("--cassandraHosts names no host");
-    }
     return new CassandraTarget(
-        contactPoints,
+        ContactList.of(hosts),
         port,
         keyspace,
+        consistency,
         writer,
         maxInFlight,
         batchRows,

@@ -28,9 +28,8 @@ public final class SchemaCheck {
    */
   public static void requireTables(CassandraTarget target) {
     String apply =
-        "apply cassandra/schema.cql to it (bin/query cql --file cassandra/schema.cql; bin/stack start does it for netflix)";
-    try (CassandraConnection connection =
-        CassandraConnection.open(target.hosts().get(0), target.port())) {
+        "apply cassandra/schema.cql to it (bin/query schema --keyspace NAME; bin/stack start does it for netflix)";
+    try (CassandraConnection connection = CassandraConnection.open(target.hosts(), target.port())) {
       KeyspaceMetadata keyspace =
           connection.session().getCluster().getMetadata().getKeyspace(target.keyspace());
       if (keyspace == null) {

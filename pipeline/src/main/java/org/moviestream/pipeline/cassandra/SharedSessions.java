@@ -1,7 +1,6 @@
 package org.moviestream.pipeline.cassandra;
 
 import com.datastax.driver.core.Cluster;
-import com.datastax.driver.core.ConsistencyLevel;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.QueryOptions;
 import com.datastax.driver.core.Session;
@@ -35,14 +34,21 @@ final class SharedSessions {
     return PREPARED.computeIfAbsent(Map.entry(target, cql), key -> session(target).prepare(cql));
   }
 
+  /**
+   * A query prepared like {@link #prepared}, read at the level that sees every row written to
+   * {@code target}.
+   */
+  static PreparedStatement preparedRead(CassandraTarget target, String cql) {
+    return prepared(target, cql).setConsistencyLevel(target.consistency().reads());
+  }
+
   private static Session connect(CassandraTarget target) {
     Cluster cluster =
         Cluster.builder()
             .addContactPoints(target.hosts().toArray(String[]::new))
             .withPort(target.port())
-            // Quorum reads see quorum writes: a window computed from the rows sees every
-            // acknowledged row.
-            .withQueryOptions(new QueryOptions().setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM))
+            // Every write at the target's level; queries say their own (preparedRead).
+            .withQueryOptions(new QueryOptions().setConsistencyLevel(target.consistency().writes()))
             // Back within seconds of Cassandra's return (the driver's default waits up to 10
             // minutes).
             .withReconnectionPolicy(

@@ -77,7 +77,7 @@ public final class WindowRecount implements TrackSettledOffsets.LateRatings {
       session = retry.call("connecting to Cassandra", () -> SharedSessions.session(target));
       stats =
           retry.call(
-              "preparing the window query", () -> SharedSessions.prepared(target, STATS_CQL));
+              "preparing the window query", () -> SharedSessions.preparedRead(target, STATS_CQL));
       insert =
           retry.call(
               "preparing the window row",

@@ -49,6 +49,7 @@ public final class WriteRatingsWithCassandraIO
                 .withHosts(target.hosts())
                 .withPort(target.port())
                 .withKeyspace(target.keyspace())
+                .withConsistencyLevel(target.consistency().writes().name())
                 .withEntity(MovieRatingEntity.class));
     return handedOver.get(PASSED_ON);
   }

@@ -4,6 +4,7 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.moviestream.cassandra.Tables;
+import org.moviestream.cassandra.WriteConsistency;
 import org.moviestream.contract.Defaults;
 
 /** Where the rows go and how they are written. */
@@ -14,6 +15,15 @@ public interface CassandraWriteOptions extends PipelineOptions {
   String getCassandraHosts();
 
   void setCassandraHosts(String value);
+
+  @Description(
+      "How many replicas acknowledge each write before its offset may commit (LOCAL_QUORUM: two of three"
+          + " with replication factor 3, so one node may be down); window figures are read back at the level"
+          + " that sees every acknowledged row (LOCAL_QUORUM again, ALL after ONE writes)")
+  @Default.Enum("LOCAL_QUORUM")
+  WriteConsistency getCassandraConsistency();
+
+  void setCassandraConsistency(WriteConsistency value);
 
   @Description("Cassandra native-protocol port")
   @Default.Integer(Defaults.CASSANDRA_PORT)

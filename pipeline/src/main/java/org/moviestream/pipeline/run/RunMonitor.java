@@ -14,6 +14,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.moviestream.cli.ContactList;
 import org.moviestream.cli.Exit;
 import org.moviestream.contract.JobStatus;
 import org.moviestream.pipeline.cassandra.CassandraRetry;
@@ -186,16 +187,27 @@ public final class RunMonitor {
    */
   private List<String> waitingFor() {
     List<String> waiting = new ArrayList<>();
-    String broker = broker();
-    int colon = broker.lastIndexOf(':');
+    // A cluster is away only when none of its nodes answers; one node down is the cluster's
+    // business (replicas take over), not a wait.
+    List<String> brokers = ContactList.of(options.getBootstrapServers());
     boolean kafkaUp =
-        reachable(broker.substring(0, colon), Integer.parseInt(broker.substring(colon + 1)));
+        brokers.stream()
+            .anyMatch(
+                broker -> {
+                  int colon = broker.lastIndexOf(':');
+                  return colon > 0
+                      && reachable(
+                          broker.substring(0, colon),
+                          Integer.parseInt(broker.substring(colon + 1)));
+                });
     if (!kafkaUp) {
-      waiting.add("Kafka at " + broker);
+      waiting.add("Kafka at " + String.join(",", brokers));
     }
     Map<String, String> waits = Waits.current();
-    if (!reachable(cassandraHost(), options.getCassandraPort())) {
-      waiting.add("Cassandra at " + cassandraHost() + ":" + options.getCassandraPort());
+    List<String> cassandraHosts = ContactList.of(options.getCassandraHosts());
+    if (cassandraHosts.stream().noneMatch(host -> reachable(host, options.getCassandraPort()))) {
+      waiting.add(
+          "Cassandra at " + String.join(",", cassandraHosts) + ":" + options.getCassandraPort());
       waits.remove(CassandraRetry.CASSANDRA); // the port says it all
     }
     waits.forEach(
@@ -282,14 +294,6 @@ public final class RunMonitor {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private String broker() {
-    return options.getBootstrapServers().split(",")[0].strip();
-  }
-
-  private String cassandraHost() {
-    return options.getCassandraHosts().split(",")[0].strip();
   }
 
   private static boolean reachable(String host, int port) {

@@ -48,7 +48,7 @@ final class FaultRun implements AutoCloseable {
   final String keyspace;
   final String group;
   private final Path root;
-  private final StackResources resources = StackResources.onLocalStack();
+  private final StackResources resources;
   private final List<String> titles;
   private final Random random = new Random(42);
   private int sentValid;
@@ -63,7 +63,13 @@ final class FaultRun implements AutoCloseable {
 
   /** {@code topicConfigs}: the ratings topic's own settings (e.g. a larger max.message.bytes). */
   FaultRun(Path root, String name, Map<String, String> topicConfigs) {
+    this(root, name, topicConfigs, StackResources.onLocalStack());
+  }
+
+  /** A run on {@code resources}' stack (e.g. a cluster's). */
+  FaultRun(Path root, String name, Map<String, String> topicConfigs, StackResources resources) {
     this.root = root;
+    this.resources = resources;
     String id = StackResources.uniqueName("it_fault_" + name);
     topic = resources.createTopic(id, 3, topicConfigs);
     deadLetterTopic = resources.createTopic(id + "_dlq", 1, Map.of("cleanup.policy", "compact"));
@@ -76,6 +82,7 @@ final class FaultRun implements AutoCloseable {
   List<String> pipelineArgs() {
     return List.of(
         "--bootstrapServers=" + resources.bootstrapServers(),
+        "--cassandraHosts=" + resources.cassandraHosts(),
         "--topic=" + topic,
         "--deadLetterTopic=" + deadLetterTopic,
         "--keyspace=" + keyspace,
@@ -290,6 +297,19 @@ final class FaultRun implements AutoCloseable {
 
   int sentBad() {
     return sentBad;
+  }
+
+  /** The rows, counted at consistency ALL: every replica of every row answers. */
+  long rowsAtAll() {
+    return resources
+        .session()
+        .execute(
+            new com.datastax.driver.core.SimpleStatement(
+                    "SELECT COUNT(*) FROM " + keyspace + ".movie_ratings")
+                .setConsistencyLevel(com.datastax.driver.core.ConsistencyLevel.ALL)
+                .setReadTimeoutMillis(300_000))
+        .one()
+        .getLong(0);
   }
 
   long rows() {

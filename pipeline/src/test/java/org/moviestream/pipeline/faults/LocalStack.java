@@ -30,15 +30,33 @@ final class LocalStack {
 
   /** bin/stack start: brings back what is not running and waits until it is ready. */
   void start() throws IOException, InterruptedException {
+    run("start");
+  }
+
+  /** bin/stack with {@code args} (e.g. "start", "kafka-2"), within five minutes. */
+  void run(String... args) throws IOException, InterruptedException {
     Path log = root.resolve("pipeline/target/faults/stack-start.log");
     Files.createDirectories(log.getParent());
-    Process start =
-        new ProcessBuilder(root.resolve("bin/stack").toString(), "start")
+    java.util.List<String> command = new java.util.ArrayList<>();
+    command.add(root.resolve("bin/stack").toString());
+    command.addAll(java.util.List.of(args));
+    Process stack =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    if (!start.waitFor(3, TimeUnit.MINUTES) || start.exitValue() != 0) {
-      throw new IllegalStateException("bin/stack start failed; see " + log);
+    if (!stack.waitFor(5, TimeUnit.MINUTES) || stack.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
     }
+  }
+
+  /** Whether the stack's nodes run because the integration tests started them. */
+  boolean startedForTests() {
+    return Files.exists(state.resolve("started-for-tests"));
+  }
+
+  /** A node's log (e.g. cassandra-1's). */
+  Path log(String node) {
+    return state.resolve(node).resolve("logs").resolve(node + ".log");
   }
 }
