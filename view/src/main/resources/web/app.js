@@ -84,6 +84,18 @@ async function refreshThroughput() {
   fillRows("lag-table", t.partitions.map(p => [p.partition, number(p.logEnd), number(p.committed), number(p.lag)]));
 }
 
+async function refreshNodes() {
+  const n = await api("/api/nodes");
+  const rows = n.kafka.nodes.map(k => ["Kafka", k.id, k.address || "–", k.up ? "up" : "down"])
+    .concat(n.cassandra.map(c => ["Cassandra", c.datacenter, c.address, c.up ? "up" : "down"]));
+  fillRows("nodes-table", rows);
+  const down = rows.filter(r => r[3] === "down").length;
+  document.getElementById("nodes-summary").textContent = n.kafka.error
+    ? `Kafka's nodes unknown: ${n.kafka.error}`
+    : `${rows.length - down} of ${rows.length} nodes up · ${n.kafka.underReplicatedPartitions} under-replicated, ` +
+      `${n.kafka.offlinePartitions} offline partitions`;
+}
+
 async function refreshWindows() {
   const people = (await api("/api/windows?windows=20")).filter(p => p.windows.length > 0);
   const starts = [...new Set(people.flatMap(p => p.windows.map(w => Date.parse(w.windowStart) / 1000)))].sort((a, b) => a - b);
@@ -186,7 +198,7 @@ document.getElementById("ask-hour").addEventListener("click", () => ask(`/api/mo
 
 async function refresh() {
   await refreshStatus();
-  const parts = [refreshThroughput, refreshWindows, refreshTrending, refreshPeople, refreshDeadLetters];
+  const parts = [refreshThroughput, refreshNodes, refreshWindows, refreshTrending, refreshPeople, refreshDeadLetters];
   const results = await Promise.allSettled(parts.map(part => part()));
   const failed = results.filter(r => r.status === "rejected").length;
   document.getElementById("updated").textContent =

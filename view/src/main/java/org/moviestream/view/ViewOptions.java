@@ -55,10 +55,10 @@ public final class ViewOptions {
   String consumerGroup;
 
   @Option(
-      names = Flags.CASSANDRA_HOST,
+      names = {Flags.CASSANDRA_HOSTS, Flags.CASSANDRA_HOST},
       defaultValue = Defaults.CASSANDRA_HOST,
-      description = "Cassandra host (default: ${DEFAULT-VALUE})")
-  String cassandraHost;
+      description = "Cassandra contact points, comma-separated (default: ${DEFAULT-VALUE})")
+  String cassandraHosts;
 
   @Option(
       names = Flags.CASSANDRA_PORT,

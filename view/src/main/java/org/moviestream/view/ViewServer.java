@@ -36,11 +36,12 @@ public final class ViewServer implements AutoCloseable {
 
   private ViewServer(ViewOptions options) {
     Clock clock = Clock.systemUTC();
-    store = new RatingsStore(options.cassandraHost, options.cassandraPort, options.keyspace);
+    store = new RatingsStore(options.cassandraHosts, options.cassandraPort, options.keyspace);
     stream =
         new StreamMonitor(
             options.bootstrapServers,
             options.topic,
+            options.deadLetterTopic,
             options.consumerGroup,
             Duration.ofMinutes(options.historyMinutes),
             clock);

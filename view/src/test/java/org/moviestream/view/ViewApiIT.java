@@ -177,6 +177,26 @@ class ViewApiIT {
   }
 
   @Test
+  void nodesAreTheOneKafkaAndTheOneCassandraNodeOfTheLocalStackBothUp() throws Exception {
+    JsonNode nodes = get(known.url, "api/nodes", 200);
+    for (int attempt = 0; attempt < 30 && !nodes.get("kafka").get("error").isNull(); attempt++) {
+      Thread.sleep(1_000); // not sampled yet
+      nodes = get(known.url, "api/nodes", 200);
+    }
+    JsonNode kafka = nodes.get("kafka");
+    assertTrue(kafka.get("error").isNull(), kafka.toString());
+    assertEquals(1, kafka.get("nodes").size(), kafka.toString());
+    assertEquals("127.0.0.1:29092", kafka.get("nodes").get(0).get("address").asText());
+    assertTrue(kafka.get("nodes").get(0).get("up").asBoolean());
+    assertEquals(0, kafka.get("underReplicatedPartitions").asInt());
+    assertEquals(0, kafka.get("offlinePartitions").asInt());
+    JsonNode cassandra = nodes.get("cassandra");
+    assertEquals(1, cassandra.size(), cassandra.toString());
+    assertEquals("127.0.0.1", cassandra.get(0).get("address").asText());
+    assertTrue(cassandra.get(0).get("up").asBoolean());
+  }
+
+  @Test
   void servicesThatAreDownAreA503AndShownInTheStatus() throws Exception {
     int nobodyListens = freePort();
     try (ViewServer down =

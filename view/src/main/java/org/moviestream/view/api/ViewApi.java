@@ -18,6 +18,7 @@ import org.moviestream.view.store.RatingsStore.Ranking;
 import org.moviestream.view.store.RatingsStore.WindowRow;
 import org.moviestream.view.store.ServiceDownException;
 import org.moviestream.view.stream.DeadLetterTally;
+import org.moviestream.view.stream.KafkaNodes;
 import org.moviestream.view.stream.StreamMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,9 @@ public final class ViewApi {
   public record Status(
       boolean kafkaUp, String kafkaError, boolean cassandraUp, String cassandraError) {}
 
+  /** The nodes of both clusters (one of each on the one-node stack). */
+  public record Nodes(KafkaNodes kafka, List<RatingsStore.CassandraNode> cassandra) {}
+
   /** A person's windows among the latest, oldest first (as a chart draws them). */
   public record PersonWindows(String name, List<WindowRow> windows) {}
 
@@ -72,6 +76,7 @@ public final class ViewApi {
     app.get("/api/avg-duration", this::averageDuration);
     app.get("/api/movies", this::movies);
     app.get("/api/dead-letters", ctx -> ctx.json(deadLetters.summary()));
+    app.get("/api/nodes", ctx -> ctx.json(new Nodes(stream.nodes(), store.nodes())));
     app.exception(
         BadRequestException.class,
         (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));

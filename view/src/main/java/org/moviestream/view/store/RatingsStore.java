@@ -58,6 +58,26 @@ public final class RatingsStore implements AutoCloseable {
       Integer duration,
       Integer releaseYear) {}
 
+  /** One Cassandra node the driver knows of, and whether it takes requests now. */
+  public record CassandraNode(String address, String datacenter, boolean up) {}
+
+  /**
+   * Every node of the cluster, as the driver sees it (gossip tells it of nodes it was not given).
+   */
+  public List<CassandraNode> nodes() {
+    return read(
+        session ->
+            session.getCluster().getMetadata().getAllHosts().stream()
+                .map(
+                    host ->
+                        new CassandraNode(
+                            host.getEndPoint().resolve().getAddress().getHostAddress(),
+                            host.getDatacenter(),
+                            host.isUp()))
+                .sorted(java.util.Comparator.comparing(CassandraNode::address))
+                .toList());
+  }
+
   /**
    * Why Cassandra cannot answer the page now (down, or without the keyspace), or null if it can.
    */

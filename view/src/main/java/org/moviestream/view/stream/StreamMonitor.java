@@ -9,8 +9,15 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.moviestream.kafka.GroupProgress;
 
 /**
@@ -28,13 +35,21 @@ public final class StreamMonitor implements AutoCloseable {
   private final Duration history;
   private final Clock clock;
   private final Admin admin;
+  private final List<String> watchedTopics;
   private final Deque<OffsetSample> samples = new ArrayDeque<>();
   private volatile String error = "not sampled yet";
+  private volatile KafkaNodes nodes = KafkaNodes.unknown("not sampled yet");
 
   public StreamMonitor(
-      String bootstrapServers, String topic, String consumerGroup, Duration history, Clock clock) {
+      String bootstrapServers,
+      String topic,
+      String deadLetterTopic,
+      String consumerGroup,
+      Duration history,
+      Clock clock) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
+    this.watchedTopics = List.of(topic, deadLetterTopic);
     this.consumerGroup = consumerGroup;
     this.history = history;
     this.clock = clock;
@@ -72,6 +87,52 @@ public final class StreamMonitor implements AutoCloseable {
     } catch (Exception e) {
       error = "Kafka at " + bootstrapServers + " does not answer: " + rootMessage(e);
     }
+    try {
+      nodes = readNodes();
+    } catch (Exception e) {
+      nodes = KafkaNodes.unknown(rootMessage(e));
+    }
+  }
+
+  /** The Kafka nodes at the last sample. */
+  public KafkaNodes nodes() {
+    return nodes;
+  }
+
+  /**
+   * Every voter of the controller quorum (a node that is down is still one), up if it is among the
+   * brokers the cluster lists now; the watched topics' partitions short of replicas or leaderless.
+   */
+  private KafkaNodes readNodes() throws Exception {
+    Map<Integer, String> live = new TreeMap<>();
+    for (Node broker :
+        admin.describeCluster().nodes().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      live.put(broker.id(), broker.host() + ":" + broker.port());
+    }
+    Set<Integer> ids = new TreeSet<>(live.keySet());
+    admin
+        .describeMetadataQuorum()
+        .quorumInfo()
+        .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .voters()
+        .forEach(voter -> ids.add(voter.replicaId()));
+    List<KafkaNodes.Node> nodes = new ArrayList<>();
+    ids.forEach(
+        id -> nodes.add(new KafkaNodes.Node(id, live.getOrDefault(id, ""), live.containsKey(id))));
+    int underReplicated = 0;
+    int offline = 0;
+    for (TopicDescription description :
+        admin
+            .describeTopics(watchedTopics)
+            .allTopicNames()
+            .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .values()) {
+      for (TopicPartitionInfo partition : description.partitions()) {
+        underReplicated += partition.isr().size() < partition.replicas().size() ? 1 : 0;
+        offline += partition.leader() == null || partition.leader().isEmpty() ? 1 : 0;
+      }
+    }
+    return new KafkaNodes(nodes, underReplicated, offline, null);
   }
 
   /** Keeps {@code sample}, and forgets those older than the history. */

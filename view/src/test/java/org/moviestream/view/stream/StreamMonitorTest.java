@@ -64,6 +64,7 @@ class StreamMonitorTest {
     return new StreamMonitor(
         "127.0.0.1:1",
         "movies_ratings",
+        "movies_ratings_dlq",
         "movie-ratings-pipeline",
         history,
         Clock.fixed(T0, java.time.ZoneOffset.UTC));
