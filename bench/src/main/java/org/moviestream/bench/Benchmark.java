@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.moviestream.cli.Cli;
 import org.moviestream.cli.Flags;
+import org.moviestream.cli.Version;
 import org.moviestream.contract.Defaults;
 import org.moviestream.testing.StackResources;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    versionProvider = Version.Provider.class,
     sortOptions = false,
     description =
         "Measure throughput, latency and cost of movie-stream against the raw limits and native Spark.")

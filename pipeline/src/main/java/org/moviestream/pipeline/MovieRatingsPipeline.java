@@ -9,6 +9,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.cli.Exit;
+import org.moviestream.cli.Version;
 import org.moviestream.pipeline.cassandra.CassandraTarget;
 import org.moviestream.pipeline.cassandra.RowsWritten;
 import org.moviestream.pipeline.cassandra.WindowRecount;
@@ -75,6 +76,10 @@ public final class MovieRatingsPipeline {
    * when the job fails, 0 when stopped.
    */
   public static void main(String[] args) {
+    if (java.util.List.of(args).contains("--version")) {
+      System.out.println(Version.of(MovieRatingsPipeline.class));
+      return;
+    }
     MovieRatingsOptions options;
     Map<String, Long> resumedAt;
     try {

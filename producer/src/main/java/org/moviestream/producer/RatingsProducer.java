@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.moviestream.cli.Cli;
 import org.moviestream.cli.Flags;
+import org.moviestream.cli.Version;
 import org.moviestream.contract.Defaults;
 import org.moviestream.producer.generate.People;
 import org.moviestream.producer.generate.RatingGenerator;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "movie-ratings-producer",
     mixinStandardHelpOptions = true,
-    version = "movie-ratings-producer 1.0",
+    versionProvider = Version.Provider.class,
     sortOptions = false,
     description = "Publishes movie ratings {name, movie, rating 1-10, timestamp} as JSON to Kafka.")
 public final class RatingsProducer implements Callable<Integer> {

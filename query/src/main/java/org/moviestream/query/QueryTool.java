@@ -1,6 +1,7 @@
 package org.moviestream.query;
 
 import org.moviestream.cli.Cli;
+import org.moviestream.cli.Version;
 import picocli.CommandLine.Command;
 
 /**
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "query",
     mixinStandardHelpOptions = true,
+    versionProvider = Version.Provider.class,
     description = "Ask movie-stream's Cassandra tables the usual questions.",
     subcommands = {
       AvgDurationCommand.class,

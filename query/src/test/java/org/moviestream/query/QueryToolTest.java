@@ -25,5 +25,6 @@ class QueryToolTest {
   void helpWorksForTheToolAndEachCommand() {
     assertEquals(0, QueryTool.run("--help"));
     assertEquals(0, QueryTool.run("avg-duration", "--help"));
+    assertEquals(0, QueryTool.run("--version"));
   }
 }

@@ -1,6 +1,7 @@
 package org.moviestream.view;
 
 import org.moviestream.cli.Flags;
+import org.moviestream.cli.Version;
 import org.moviestream.contract.Defaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 @Command(
     name = "view",
     mixinStandardHelpOptions = true,
+    versionProvider = Version.Provider.class,
     sortOptions = false,
     description =
         "A read-only web page and JSON API: the stream moving (throughput, lag, windows, trending titles,"

@@ -126,6 +126,10 @@ public final class ViewServer implements AutoCloseable {
         cli.usage(System.out);
         return;
       }
+      if (cli.isVersionHelpRequested()) {
+        cli.printVersionHelp(System.out);
+        return;
+      }
       options = cli.getCommand();
       options.validate(cli);
     } catch (CommandLine.ParameterException e) {
