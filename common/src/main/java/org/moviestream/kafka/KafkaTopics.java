@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +30,9 @@ public final class KafkaTopics {
   /**
    * Throws {@link IllegalStateException} with a one-line reason when Kafka or a topic is missing.
    */
-  public static void require(String bootstrapServers, List<String> topics, Duration timeout) {
-    try (Admin admin = Admin.create(config(bootstrapServers, timeout))) {
+  public static void require(KafkaSettings kafka, List<String> topics, Duration timeout) {
+    String bootstrapServers = kafka.bootstrapServers();
+    try (Admin admin = Admin.create(config(kafka, timeout))) {
       Set<String> existing =
           admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       for (String topic : topics) {
@@ -49,7 +49,9 @@ public final class KafkaTopics {
                   + ")");
         }
       }
-    } catch (TimeoutException | ExecutionException e) {
+    } catch (ExecutionException e) {
+      throw KafkaFailures.refused(kafka, e.getCause());
+    } catch (TimeoutException e) {
       throw new IllegalStateException(
           "cannot reach Kafka at "
               + bootstrapServers
@@ -61,8 +63,7 @@ public final class KafkaTopics {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while connecting to Kafka", e);
     } catch (KafkaException e) {
-      throw new IllegalStateException(
-          "cannot use Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
+      throw KafkaFailures.refused(kafka, e);
     }
   }
 
@@ -97,8 +98,9 @@ public final class KafkaTopics {
    * existing topic are left as they are.
    */
   public static void ensure(
-      String bootstrapServers, List<TopicSpec> topics, short replicationFactor, Duration timeout) {
-    try (Admin admin = Admin.create(config(bootstrapServers, timeout))) {
+      KafkaSettings kafka, List<TopicSpec> topics, short replicationFactor, Duration timeout) {
+    String bootstrapServers = kafka.bootstrapServers();
+    try (Admin admin = Admin.create(config(kafka, timeout))) {
       Set<String> existing =
           admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       List<NewTopic> missing =
@@ -131,19 +133,20 @@ public final class KafkaTopics {
       throw new IllegalStateException(
           "cannot reach Kafka at " + bootstrapServers + " within " + timeout.toSeconds() + "s", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "Kafka at " + bootstrapServers + " refused: " + e.getCause().getMessage(), e);
+      throw KafkaFailures.refused(kafka, e.getCause());
+    } catch (KafkaException e) {
+      throw KafkaFailures.refused(kafka, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
   }
 
-  private static Properties config(String bootstrapServers, Duration timeout) {
-    Properties config = new Properties();
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    return config;
+  private static Map<String, Object> config(KafkaSettings kafka, Duration timeout) {
+    return kafka.admin(
+        Map.of(
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()),
+        Map.of());
   }
 }

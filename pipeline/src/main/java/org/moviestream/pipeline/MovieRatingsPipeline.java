@@ -10,6 +10,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.cli.Exit;
 import org.moviestream.cli.Version;
+import org.moviestream.kafka.KafkaSettings;
 import org.moviestream.pipeline.cassandra.CassandraTarget;
 import org.moviestream.pipeline.cassandra.RowsWritten;
 import org.moviestream.pipeline.cassandra.WindowRecount;
@@ -161,6 +162,7 @@ public final class MovieRatingsPipeline {
   public static Pipeline build(
       Pipeline pipeline, MovieRatingsOptions options, Map<String, Long> resumedAt) {
     CassandraTarget cassandra = CassandraTarget.from(options);
+    KafkaSettings kafka = OptionsParser.kafka(options);
     RatingWindows windows =
         RatingWindows.of(options.getWindowSeconds(), options.getAllowedLatenessSeconds());
 
@@ -171,7 +173,7 @@ public final class MovieRatingsPipeline {
         pipeline
             .apply(
                 "ReadRatings",
-                ReadRatings.from(options.getBootstrapServers(), options.getTopic())
+                ReadRatings.from(kafka, options.getTopic())
                     .inGroup(options.getConsumerGroup())
                     .withEventTime(
                         ZoneId.of(options.getInputZone()),
@@ -188,10 +190,7 @@ public final class MovieRatingsPipeline {
                 cassandra.writer() == CassandraWriter.CASSANDRA_IO
                     ? new WriteRatingsWithCassandraIO(cassandra)
                     : new WriteRatings(cassandra))
-            .apply(
-                "WriteDeadLetters",
-                new WriteDeadLetters<>(
-                    options.getBootstrapServers(), options.getDeadLetterTopic()));
+            .apply("WriteDeadLetters", new WriteDeadLetters<>(kafka, options.getDeadLetterTopic()));
 
     PCollection<EnrichedRating> rows = settled.apply("RowsWritten", new RowsWritten());
 
@@ -210,8 +209,7 @@ public final class MovieRatingsPipeline {
                 resumedAt, windows, new WindowRecount(cassandra), WindowAcks.EVERYONE))
         .apply(
             "CommitOffsets",
-            new CommitOffsets(
-                options.getBootstrapServers(), options.getConsumerGroup(), options.getJobName()));
+            new CommitOffsets(kafka, options.getConsumerGroup(), options.getJobName()));
 
     return pipeline;
   }

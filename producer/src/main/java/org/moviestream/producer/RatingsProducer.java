@@ -11,14 +11,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.moviestream.cli.Cli;
 import org.moviestream.cli.Flags;
+import org.moviestream.cli.KafkaOptions;
 import org.moviestream.cli.Version;
 import org.moviestream.contract.Defaults;
+import org.moviestream.kafka.KafkaSettings;
 import org.moviestream.producer.generate.People;
 import org.moviestream.producer.generate.RatingGenerator;
 import org.moviestream.producer.generate.TitleSource;
 import org.moviestream.producer.kafka.RatingSender;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,11 +39,7 @@ import picocli.CommandLine.Option;
     description = "Publishes movie ratings {name, movie, rating 1-10, timestamp} as JSON to Kafka.")
 public final class RatingsProducer implements Callable<Integer> {
 
-  @Option(
-      names = Flags.BOOTSTRAP_SERVERS,
-      defaultValue = Defaults.BOOTSTRAP_SERVERS,
-      description = "Kafka brokers (default: ${DEFAULT-VALUE})")
-  String bootstrapServers;
+  @Mixin KafkaOptions kafka;
 
   @Option(
       names = Flags.TOPIC,
@@ -119,12 +118,13 @@ public final class RatingsProducer implements Callable<Integer> {
     RatingGenerator generator =
         new RatingGenerator(
             People.generate(me, people, random), titleList, random, MICROSECOND_CLOCK);
+    KafkaSettings settings = kafka.settings();
     System.err.printf(
         "Producing to %s on %s: %d people, %d titles%n",
-        topic, bootstrapServers, generator.people().size(), titleList.size());
+        topic, settings, generator.people().size(), titleList.size());
 
     try (RatingSender sender =
-        RatingSender.connect(bootstrapServers, topic, Duration.ofSeconds(connectTimeoutSeconds))) {
+        RatingSender.connect(settings, topic, Duration.ofSeconds(connectTimeoutSeconds))) {
       Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "producer-shutdown"));
       try {
         if (rate != null) {

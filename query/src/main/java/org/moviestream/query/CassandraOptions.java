@@ -2,6 +2,7 @@ package org.moviestream.query;
 
 import com.datastax.driver.core.KeyspaceMetadata;
 import org.moviestream.cassandra.CassandraConnection;
+import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.cli.Flags;
 import org.moviestream.contract.Defaults;
 import picocli.CommandLine.Option;
@@ -22,13 +23,20 @@ final class CassandraOptions {
   int port;
 
   @Option(
+      names = Flags.CASSANDRA_CONFIG,
+      paramLabel = "FILE",
+      description =
+          "Cassandra Java driver config (application.conf): login, TLS truststore, local datacenter")
+  String configFile;
+
+  @Option(
       names = Flags.KEYSPACE,
       defaultValue = Defaults.KEYSPACE,
       description = "keyspace of the movie-stream tables (default: ${DEFAULT-VALUE})")
   String keyspace;
 
   CassandraConnection connect() {
-    return CassandraConnection.open(hosts, port);
+    return CassandraConnection.open(CassandraSettings.load(hosts, port, configFile));
   }
 
   /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,10 +12,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.moviestream.cli.Flags;
+import org.moviestream.cli.KafkaOptions;
 import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.Defaults;
+import org.moviestream.kafka.KafkaSettings;
 import org.moviestream.kafka.KafkaTopics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,11 +35,7 @@ final class DeadLettersCommand implements Callable<Integer> {
   private static final int PAYLOAD_WIDTH = 60;
   private static final int REPLAY_MARGIN = 4;
 
-  @Option(
-      names = Flags.BOOTSTRAP_SERVERS,
-      defaultValue = Defaults.BOOTSTRAP_SERVERS,
-      description = "Kafka brokers (default: ${DEFAULT-VALUE})")
-  String bootstrapServers;
+  @Mixin KafkaOptions kafka;
 
   @Option(
       names = Flags.TOPIC,
@@ -53,9 +51,10 @@ final class DeadLettersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KafkaTopics.require(bootstrapServers, List.of(topic), Duration.ofSeconds(10));
+    KafkaSettings settings = kafka.settings();
+    KafkaTopics.require(settings, List.of(topic), Duration.ofSeconds(10));
     ResultTable table = new ResultTable(List.of("reason", "detail", "source", "payload"));
-    for (ConsumerRecord<String, String> record : latestPerKey(readTail(), limit)) {
+    for (ConsumerRecord<String, String> record : latestPerKey(readTail(settings), limit)) {
       DeadLetterRecord deadLetter = DeadLetterRecord.fromJson(record.value());
       table.add(
           List.of(
@@ -69,12 +68,14 @@ final class DeadLettersCommand implements Callable<Integer> {
   }
 
   /** The last {@code limit} records of each partition, read without joining a consumer group. */
-  private List<ConsumerRecord<String, String>> readTail() {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+  private List<ConsumerRecord<String, String>> readTail(KafkaSettings settings) {
+    Map<String, Object> config =
+        settings.consumer(
+            Map.of(),
+            Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
       List<TopicPartition> partitions =

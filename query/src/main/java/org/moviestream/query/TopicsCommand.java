@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.moviestream.cli.Flags;
-import org.moviestream.contract.Defaults;
+import org.moviestream.cli.KafkaOptions;
 import org.moviestream.kafka.KafkaTopics;
 import org.moviestream.kafka.KafkaTopics.TopicSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,11 +22,7 @@ import picocli.CommandLine.Parameters;
     description = "Create missing topics and set their configs: name:partitions[:key=value,...]")
 final class TopicsCommand implements Callable<Integer> {
 
-  @Option(
-      names = Flags.BOOTSTRAP_SERVERS,
-      defaultValue = Defaults.BOOTSTRAP_SERVERS,
-      description = "Kafka brokers (default: ${DEFAULT-VALUE})")
-  String bootstrapServers;
+  @Mixin KafkaOptions kafka;
 
   @Option(
       names = Flags.REPLICATION_FACTOR,
@@ -42,7 +39,7 @@ final class TopicsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<TopicSpec> topics = specs.stream().map(TopicSpec::parse).toList();
-    KafkaTopics.ensure(bootstrapServers, topics, replicationFactor, Duration.ofSeconds(30));
+    KafkaTopics.ensure(kafka.settings(), topics, replicationFactor, Duration.ofSeconds(30));
     return 0;
   }
 }

@@ -1,10 +1,12 @@
 package org.moviestream.view;
 
 import org.moviestream.cli.Flags;
+import org.moviestream.cli.KafkaOptions;
 import org.moviestream.cli.Version;
 import org.moviestream.contract.Defaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -31,11 +33,7 @@ public final class ViewOptions {
       description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all)")
   String bind;
 
-  @Option(
-      names = Flags.BOOTSTRAP_SERVERS,
-      defaultValue = Defaults.BOOTSTRAP_SERVERS,
-      description = "Kafka brokers (default: ${DEFAULT-VALUE})")
-  String bootstrapServers;
+  @Mixin KafkaOptions kafka;
 
   @Option(
       names = Flags.TOPIC,
@@ -67,6 +65,13 @@ public final class ViewOptions {
       defaultValue = Defaults.CASSANDRA_PORT_TEXT,
       description = "Cassandra port (default: ${DEFAULT-VALUE})")
   int cassandraPort;
+
+  @Option(
+      names = Flags.CASSANDRA_CONFIG,
+      paramLabel = "FILE",
+      description =
+          "Cassandra Java driver config (application.conf): login, TLS truststore, local datacenter")
+  String cassandraConfig;
 
   @Option(
       names = Flags.KEYSPACE,

@@ -11,10 +11,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.moviestream.cassandra.CassandraConnection;
+import org.moviestream.cassandra.CassandraRefusedException;
+import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.cli.Exit;
+import org.moviestream.kafka.KafkaFailures;
+import org.moviestream.kafka.KafkaSettings;
+import org.moviestream.kafka.KafkaTopics;
 import org.moviestream.view.api.ViewApi;
 import org.moviestream.view.store.RatingsStore;
 import org.moviestream.view.stream.DeadLetterTally;
@@ -36,16 +43,22 @@ public final class ViewServer implements AutoCloseable {
 
   private ViewServer(ViewOptions options) {
     Clock clock = Clock.systemUTC();
-    store = new RatingsStore(options.cassandraHosts, options.cassandraPort, options.keyspace);
+    KafkaSettings kafka = options.kafka.settings();
+    refuseWrongSettings(kafka, List.of(options.topic, options.deadLetterTopic));
+    CassandraSettings cassandra =
+        CassandraSettings.load(
+            options.cassandraHosts, options.cassandraPort, options.cassandraConfig);
+    refuseWrongSettings(cassandra);
+    store = new RatingsStore(cassandra, options.keyspace);
     stream =
         new StreamMonitor(
-            options.bootstrapServers,
+            kafka,
             options.topic,
             options.deadLetterTopic,
             options.consumerGroup,
             Duration.ofMinutes(options.historyMinutes),
             clock);
-    deadLetters = new DeadLetterTally(options.bootstrapServers, options.deadLetterTopic);
+    deadLetters = new DeadLetterTally(kafka, options.deadLetterTopic);
     sampler =
         Executors.newScheduledThreadPool(
             2,
@@ -69,6 +82,31 @@ public final class ViewServer implements AutoCloseable {
     new ViewApi(store, stream, deadLetters, clock).register(app);
     sampler.scheduleWithFixedDelay(stream::sample, 0, options.sampleSeconds, TimeUnit.SECONDS);
     sampler.execute(deadLetters);
+  }
+
+  /**
+   * Ends the start when Kafka turns these settings away (a wrong password, a truststore not there):
+   * the page would only say so for ever. A Kafka that does not answer yet is the page's to show.
+   */
+  private static void refuseWrongSettings(KafkaSettings kafka, List<String> topics) {
+    try {
+      KafkaTopics.require(kafka, topics, Duration.ofSeconds(5));
+    } catch (IllegalStateException e) {
+      if (KafkaFailures.isRefusal(e.getCause())) {
+        throw e;
+      }
+    }
+  }
+
+  /** The same for Cassandra: a refused login ends the start, a node not up yet does not. */
+  private static void refuseWrongSettings(CassandraSettings cassandra) {
+    try (CassandraConnection connection = CassandraConnection.open(cassandra)) {
+      connection.session();
+    } catch (CassandraRefusedException e) {
+      throw e;
+    } catch (IllegalStateException e) {
+      // Not up yet: the page says so until it is.
+    }
   }
 
   /** Starts serving; {@code port} 0 picks a free port (see {@link #port()}). */

@@ -208,9 +208,9 @@ class ViewApiIT {
           status
               .get("cassandraError")
               .asText()
-              .startsWith("Cassandra is unreachable at 127.0.0.1:" + nobodyListens));
+              .startsWith("cannot reach Cassandra at 127.0.0.1 (port " + nobodyListens + ")"));
       JsonNode people = get(url, "api/people", 503);
-      assertTrue(people.get("error").asText().startsWith("Cassandra is unreachable"));
+      assertTrue(people.get("error").asText().startsWith("cannot reach Cassandra"));
       assertFalse(people.get("error").asText().contains("\n"));
       awaitKafkaDown(url);
     }

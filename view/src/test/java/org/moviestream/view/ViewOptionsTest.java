@@ -15,7 +15,7 @@ class ViewOptionsTest {
 
     assertEquals(8088, options.port);
     assertEquals("127.0.0.1", options.bind);
-    assertEquals("localhost:29092", options.bootstrapServers);
+    assertEquals("localhost:29092", options.kafka.settings().bootstrapServers());
     assertEquals("movie-ratings-pipeline", options.consumerGroup);
     assertEquals("netflix", options.keyspace);
   }

@@ -3,18 +3,17 @@ package org.moviestream.pipeline.cassandra;
 import java.io.Serializable;
 import java.util.List;
 import org.joda.time.Duration;
+import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.cassandra.WriteConsistency;
-import org.moviestream.cli.ContactList;
 import org.moviestream.pipeline.options.CassandraWriteOptions;
 import org.moviestream.pipeline.options.CassandraWriter;
 
 /**
- * Where rows go (Cassandra hosts, port, keyspace), how they are written (at which consistency, by
- * which writer) and how failures are retried.
+ * Where rows go (Cassandra nodes and how to log in to them, keyspace), how they are written (at
+ * which consistency, by which writer) and how failures are retried.
  */
 public record CassandraTarget(
-    List<String> hosts,
-    int port,
+    CassandraSettings cassandra,
     String keyspace,
     WriteConsistency consistency,
     CassandraWriter writer,
@@ -26,9 +25,9 @@ public record CassandraTarget(
 
   /** The target the options describe. */
   public static CassandraTarget from(CassandraWriteOptions options) {
-    return of(
-        options.getCassandraHosts(),
-        options.getCassandraPort(),
+    return new CassandraTarget(
+        CassandraSettings.load(
+            options.getCassandraHosts(), options.getCassandraPort(), options.getCassandraConfig()),
         options.getKeyspace(),
         options.getCassandraConsistency(),
         options.getCassandraWriter(),
@@ -38,27 +37,12 @@ public record CassandraTarget(
         options.getCassandraMaxBackoffSeconds());
   }
 
-  /** {@code hosts} is a comma-separated list of contact points. */
-  public static CassandraTarget of(
-      String hosts,
-      int port,
-      String keyspace,
-      WriteConsistency consistency,
-      CassandraWriter writer,
-      int maxInFlight,
-      int batchRows,
-      int writeAttempts,
-      int maxBackoffSeconds) {
-    return new CassandraTarget(
-        ContactList.of(hosts),
-        port,
-        keyspace,
-        consistency,
-        writer,
-        maxInFlight,
-        batchRows,
-        writeAttempts,
-        maxBackoffSeconds);
+  public List<String> hosts() {
+    return cassandra.hosts();
+  }
+
+  public int port() {
+    return cassandra.port();
   }
 
   /** How statements against this target ride out outages and refusals. */

@@ -29,7 +29,7 @@ public final class SchemaCheck {
   public static void requireTables(CassandraTarget target) {
     String apply =
         "apply cassandra/schema.cql to it (bin/query schema --keyspace NAME; bin/stack start does it for netflix)";
-    try (CassandraConnection connection = CassandraConnection.open(target.hosts(), target.port())) {
+    try (CassandraConnection connection = CassandraConnection.open(target.cassandra())) {
       KeyspaceMetadata keyspace =
           connection.session().getCluster().getMetadata().getKeyspace(target.keyspace());
       if (keyspace == null) {

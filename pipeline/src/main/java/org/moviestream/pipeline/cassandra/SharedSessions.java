@@ -5,6 +5,7 @@ import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.QueryOptions;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.policies.ExponentialReconnectionPolicy;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.moviestream.pipeline.shared.JvmResources;
@@ -44,9 +45,10 @@ final class SharedSessions {
 
   private static Session connect(CassandraTarget target) {
     Cluster cluster =
-        Cluster.builder()
-            .addContactPoints(target.hosts().toArray(String[]::new))
-            .withPort(target.port())
+        target
+            .cassandra()
+            // The driver's own defaults: a write's timeout is the retry's to handle.
+            .clusterBuilder(Duration.ofSeconds(5), Duration.ofSeconds(12))
             // Every write at the target's level; queries say their own (preparedRead).
             .withQueryOptions(new QueryOptions().setConsistencyLevel(target.consistency().writes()))
             // Back within seconds of Cassandra's return (the driver's default waits up to 10
@@ -55,13 +57,11 @@ final class SharedSessions {
                 new ExponentialReconnectionPolicy(500, target.maxBackoffSeconds() * 1000L))
             .withoutJMXReporting()
             .build();
-    Session session;
     try {
-      session = cluster.connect(target.keyspace());
+      return cluster.connect(target.keyspace());
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
     }
-    return session;
   }
 }

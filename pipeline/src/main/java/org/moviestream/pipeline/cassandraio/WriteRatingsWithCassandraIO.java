@@ -48,6 +48,9 @@ public final class WriteRatingsWithCassandraIO
             CassandraIO.<MovieRatingEntity>write()
                 .withHosts(target.hosts())
                 .withPort(target.port())
+                .withUsername(target.cassandra().username())
+                .withPassword(target.cassandra().password())
+                .withLocalDc(target.cassandra().localDatacenter())
                 .withKeyspace(target.keyspace())
                 .withConsistencyLevel(target.consistency().writes().name())
                 .withEntity(MovieRatingEntity.class));

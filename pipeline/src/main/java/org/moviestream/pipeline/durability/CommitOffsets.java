@@ -9,6 +9,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
+import org.moviestream.kafka.KafkaSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,31 +23,31 @@ public final class CommitOffsets extends PTransform<PCollection<KV<String, Long>
 
   private static final Logger LOG = LoggerFactory.getLogger(CommitOffsets.class);
 
-  private final String bootstrapServers;
+  private final KafkaSettings kafka;
   private final String group;
   private final String job;
 
   /** Commits to {@code group}, noting {@code job} (this run's name) beside each offset. */
-  public CommitOffsets(String bootstrapServers, String group, String job) {
-    this.bootstrapServers = bootstrapServers;
+  public CommitOffsets(KafkaSettings kafka, String group, String job) {
+    this.kafka = kafka;
     this.group = group;
     this.job = job;
   }
 
   @Override
   public PDone expand(PCollection<KV<String, Long>> offsets) {
-    offsets.apply("CommitToGroup", ParDo.of(new CommitFn(bootstrapServers, group, job)));
+    offsets.apply("CommitToGroup", ParDo.of(new CommitFn(kafka, group, job)));
     return PDone.in(offsets.getPipeline());
   }
 
   static final class CommitFn extends DoFn<KV<String, Long>, Void> {
-    private final String bootstrapServers;
+    private final KafkaSettings kafka;
     private final String group;
     private final String job;
     private transient Map<String, Long> highest;
 
-    CommitFn(String bootstrapServers, String group, String job) {
-      this.bootstrapServers = bootstrapServers;
+    CommitFn(KafkaSettings kafka, String group, String job) {
+      this.kafka = kafka;
       this.group = group;
       this.job = job;
     }
@@ -65,8 +66,7 @@ public final class CommitOffsets extends PTransform<PCollection<KV<String, Long>
     public void finishBundle() throws InterruptedException {
       if (!highest.isEmpty()) {
         try {
-          new ConsumerGroupOffsets(bootstrapServers, group, Duration.ofSeconds(10))
-              .commit(highest, job);
+          new ConsumerGroupOffsets(kafka, group, Duration.ofSeconds(10)).commit(highest, job);
         } catch (java.util.concurrent.ExecutionException
             | java.util.concurrent.TimeoutException e) {
           LOG.warn(

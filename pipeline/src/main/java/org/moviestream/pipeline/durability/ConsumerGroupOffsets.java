@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.moviestream.contract.PartitionKey;
 import org.moviestream.kafka.GroupProgress;
+import org.moviestream.kafka.KafkaSettings;
 import org.moviestream.pipeline.shared.JvmResources;
 
 /**
@@ -32,12 +33,12 @@ public final class ConsumerGroupOffsets {
    */
   private static final Map<String, String> TOPIC_IDS = new ConcurrentHashMap<>();
 
-  private final String bootstrapServers;
+  private final KafkaSettings kafka;
   private final String group;
   private final Duration timeout;
 
-  public ConsumerGroupOffsets(String bootstrapServers, String group, Duration timeout) {
-    this.bootstrapServers = bootstrapServers;
+  public ConsumerGroupOffsets(KafkaSettings kafka, String group, Duration timeout) {
+    this.kafka = kafka;
     this.group = group;
     this.timeout = timeout;
   }
@@ -230,14 +231,15 @@ public final class ConsumerGroupOffsets {
 
   private Admin admin() {
     return JvmResources.shared(
-        Map.entry("admin", bootstrapServers),
+        Map.entry("admin", kafka),
         () ->
             Admin.create(
-                Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                        (int) Math.min(timeout.toMillis(), 10_000))),
+                kafka.admin(
+                    Map.of(
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                            (int) Math.min(timeout.toMillis(), 10_000)),
+                    Map.of())),
         admin -> admin.close(Duration.ofSeconds(2)));
   }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.moviestream.contract.PartitionKey;
 import org.moviestream.pipeline.options.KafkaReadOptions;
+import org.moviestream.pipeline.options.OptionsParser;
 
 /** Before the job starts: the offsets it resumes at, said in one line. */
 public final class ResumePoint {
@@ -19,7 +20,7 @@ public final class ResumePoint {
     String job = options.getJobName();
     ConsumerGroupOffsets group =
         new ConsumerGroupOffsets(
-            options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(15));
+            OptionsParser.kafka(options), options.getConsumerGroup(), Duration.ofSeconds(15));
     try {
       Map<String, Long> resumedAt =
           group.resumePoint(options.getTopic(), options.getStartingOffsets(), job);

@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.moviestream.contract.DeadLetterRecord;
+import org.moviestream.kafka.KafkaSettings;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.metrics.Waits;
 import org.moviestream.pipeline.shared.JvmResources;
@@ -46,45 +47,43 @@ public final class WriteDeadLetters<T>
 
   private static final Logger LOG = LoggerFactory.getLogger(WriteDeadLetters.class);
 
-  private final String bootstrapServers;
+  private final KafkaSettings kafka;
   private final String topic;
 
-  public WriteDeadLetters(String bootstrapServers, String topic) {
-    this.bootstrapServers = bootstrapServers;
+  public WriteDeadLetters(KafkaSettings kafka, String topic) {
+    this.kafka = kafka;
     this.topic = topic;
   }
 
   @Override
   public PCollection<Outcome<T>> expand(PCollection<Outcome<T>> outcomes) {
     return outcomes
-        .apply("SendToKafka", ParDo.of(new SendFn<T>(bootstrapServers, topic)))
+        .apply("SendToKafka", ParDo.of(new SendFn<T>(kafka, topic)))
         .setCoder(outcomes.getCoder());
   }
 
   /** One idempotent producer per broker list per JVM, shared by every instance of the DoFn. */
-  static Producer<String, String> producer(String bootstrapServers) {
+  static Producer<String, String> producer(KafkaSettings kafka) {
     return JvmResources.shared(
-        Map.entry("dead-letter producer", bootstrapServers),
+        Map.entry("dead-letter producer", kafka),
         () ->
             new KafkaProducer<String, String>(
-                Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG,
-                    "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                    true,
-                    ProducerConfig.LINGER_MS_CONFIG,
-                    5,
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                    StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                    StringSerializer.class.getName())),
+                kafka.producer(
+                    Map.of(ProducerConfig.LINGER_MS_CONFIG, 5),
+                    Map.of(
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                        StringSerializer.class.getName(),
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                        StringSerializer.class.getName()))),
         producer -> producer.close(java.time.Duration.ofSeconds(2)));
   }
 
   static final class SendFn<T> extends DoFn<Outcome<T>, Outcome<T>> {
-    private final String bootstrapServers;
+    private final KafkaSettings kafka;
     private final String topic;
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.DEAD_LETTERS);
     private transient List<Pending> pending;
@@ -97,8 +96,8 @@ public final class WriteDeadLetters<T>
         BoundedWindow window,
         Future<RecordMetadata> sent) {}
 
-    SendFn(String bootstrapServers, String topic) {
-      this.bootstrapServers = bootstrapServers;
+    SendFn(KafkaSettings kafka, String topic) {
+      this.kafka = kafka;
       this.topic = topic;
     }
 
@@ -135,7 +134,7 @@ public final class WriteDeadLetters<T>
       ProducerRecord<String, String> record =
           new ProducerRecord<>(topic, letter.key(), letter.toJson());
       try {
-        return producer(bootstrapServers).send(record);
+        return producer(kafka).send(record);
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }

@@ -24,6 +24,7 @@ import org.joda.time.Instant;
 import org.moviestream.contract.Defaults;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.contract.SourceKey;
+import org.moviestream.kafka.KafkaSettings;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 
 /**
@@ -33,7 +34,7 @@ import org.moviestream.pipeline.metrics.PipelineMetrics;
  */
 public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessage>> {
 
-  private final String bootstrapServers;
+  private final KafkaSettings kafka;
   private final String topic;
   private final String consumerGroup;
   private final ZoneId inputZone;
@@ -41,13 +42,13 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
   private final Duration maxClockSkew;
 
   private ReadRatings(
-      String bootstrapServers,
+      KafkaSettings kafka,
       String topic,
       String consumerGroup,
       ZoneId inputZone,
       Duration watermarkDelay,
       Duration maxClockSkew) {
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = kafka;
     this.topic = topic;
     this.consumerGroup = consumerGroup;
     this.inputZone = inputZone;
@@ -59,9 +60,9 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
    * Reads {@code topic} as group "movie-ratings-pipeline" (from the earliest offsets if it is new),
    * timestamps in UTC, watermark 5 s behind, ratings up to 5 minutes ahead of the clock moving it.
    */
-  public static ReadRatings from(String bootstrapServers, String topic) {
+  public static ReadRatings from(KafkaSettings kafka, String topic) {
     return new ReadRatings(
-        bootstrapServers,
+        kafka,
         topic,
         Defaults.CONSUMER_GROUP,
         ZoneId.of("UTC"),
@@ -74,8 +75,7 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
    * {@code ResumePoint}); a partition without one is read from its earliest offset.
    */
   public ReadRatings inGroup(String consumerGroup) {
-    return new ReadRatings(
-        bootstrapServers, topic, consumerGroup, inputZone, watermarkDelay, maxClockSkew);
+    return new ReadRatings(kafka, topic, consumerGroup, inputZone, watermarkDelay, maxClockSkew);
   }
 
   /**
@@ -85,7 +85,7 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
    */
   public ReadRatings withEventTime(ZoneId inputZone, int delaySeconds, int maxClockSkewSeconds) {
     return new ReadRatings(
-        bootstrapServers,
+        kafka,
         topic,
         consumerGroup,
         inputZone,
@@ -101,7 +101,7 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
             org.apache.beam.sdk.io.Read.from(
                 new GrowingTopicSource(
                     KafkaIO.<String, String>read()
-                        .withBootstrapServers(bootstrapServers)
+                        .withBootstrapServers(kafka.bootstrapServers())
                         // A record may have no key or no value (a tombstone): nullable, as KafkaIO
                         // itself would infer them.
                         .withKeyDeserializerAndCoder(
@@ -109,16 +109,18 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
                         .withValueDeserializerAndCoder(
                             StringDeserializer.class, NullableCoder.of(StringUtf8Coder.of()))
                         .withConsumerConfigUpdates(
-                            Map.of(
-                                ConsumerConfig.GROUP_ID_CONFIG,
-                                consumerGroup,
-                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                                false,
-                                // Every partition has a committed offset when the run starts
-                                // (ResumePoint), so this applies to a partition added while the
-                                // job runs: read all of it.
-                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                                "earliest"))
+                            kafka.consumer(
+                                Map.of(),
+                                Map.of(
+                                    ConsumerConfig.GROUP_ID_CONFIG,
+                                    consumerGroup,
+                                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                    false,
+                                    // Every partition has a committed offset when the run starts
+                                    // (ResumePoint), so this applies to a partition added while
+                                    // the job runs: read all of it.
+                                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                    "earliest")))
                         .withTimestampPolicyFactory(
                             new RatingEventTime(inputZone, watermarkDelay, maxClockSkew)),
                     topic)))

@@ -32,6 +32,13 @@ public interface CassandraWriteOptions extends PipelineOptions {
   void setCassandraPort(Integer value);
 
   @Description(
+      "Cassandra Java driver configuration file (application.conf: login, TLS truststore, local"
+          + " datacenter, timeouts); read once by the driver")
+  String getCassandraConfig();
+
+  void setCassandraConfig(String value);
+
+  @Description(
       "Cassandra keyspace holding " + Tables.MOVIE_RATINGS + " and " + Tables.RATINGS_PER_WINDOW)
   @Default.String(Defaults.KEYSPACE)
   String getKeyspace();

@@ -14,6 +14,13 @@ public interface KafkaReadOptions extends PipelineOptions {
 
   void setBootstrapServers(String value);
 
+  @Description(
+      "Kafka client properties file (SASL, TLS, timeouts) for the reader, the dead-letter writer and the"
+          + " offset commits, as Kafka's tools take --command-config; read once by the driver")
+  String getKafkaConfig();
+
+  void setKafkaConfig(String value);
+
   @Description("Kafka topic the ratings arrive on")
   @Default.String(Defaults.RATINGS_TOPIC)
   String getTopic();

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.apache.beam.runners.spark.SparkRunner;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.PipelineOptionsValidator;
+import org.moviestream.cassandra.CassandraSettings;
+import org.moviestream.kafka.KafkaSettings;
 
 /**
  * Command line -> validated {@link MovieRatingsOptions}. Unless told otherwise, the job runs on the
@@ -53,8 +55,14 @@ public final class OptionsParser {
     return options;
   }
 
+  /** The brokers and the client settings of --kafkaConfig, read once here, in the driver. */
+  public static KafkaSettings kafka(KafkaReadOptions options) {
+    return KafkaSettings.load(options.getBootstrapServers(), options.getKafkaConfig());
+  }
+
   /** Clear one-line errors for values that would otherwise fail deep inside the job. */
   static void validate(MovieRatingsOptions options) {
+    kafka(options);
     require(
         STARTING_OFFSETS.contains(options.getStartingOffsets()),
         "--startingOffsets must be latest or earliest, was '" + options.getStartingOffsets() + "'");
@@ -76,6 +84,16 @@ public final class OptionsParser {
     require(
         options.getCassandraMaxBackoffSeconds() > 0,
         "--cassandraMaxBackoffSeconds must be positive");
+    CassandraSettings cassandra =
+        CassandraSettings.load(
+            options.getCassandraHosts(), options.getCassandraPort(), options.getCassandraConfig());
+    // CassandraIO takes TLS as a driver object it cannot ship to Spark's executors.
+    require(
+        options.getCassandraWriter() != CassandraWriter.CASSANDRA_IO
+            || cassandra.truststorePath() == null,
+        "--cassandraWriter=CASSANDRA_IO cannot use the TLS settings of "
+            + cassandra.describeSource()
+            + ": use the default writer");
     try {
       ZoneId.of(options.getInputZone());
     } catch (DateTimeException e) {

@@ -23,6 +23,7 @@ import org.moviestream.pipeline.durability.ResumePoint;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.metrics.Waits;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
+import org.moviestream.pipeline.options.OptionsParser;
 import org.moviestream.pipeline.shared.JvmResources;
 
 /**
@@ -61,7 +62,7 @@ public final class RunMonitor {
     this.partitionsRead = partitionsRead;
     this.group =
         new ConsumerGroupOffsets(
-            options.getBootstrapServers(), options.getConsumerGroup(), Duration.ofSeconds(3));
+            OptionsParser.kafka(options), options.getConsumerGroup(), Duration.ofSeconds(3));
     this.stuckPartitions = new StuckPartitions(options.getStuckAfterSeconds());
   }
 

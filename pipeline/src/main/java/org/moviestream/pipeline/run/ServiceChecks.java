@@ -6,6 +6,7 @@ import org.moviestream.kafka.KafkaTopics;
 import org.moviestream.pipeline.cassandra.CassandraTarget;
 import org.moviestream.pipeline.cassandra.SchemaCheck;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
+import org.moviestream.pipeline.options.OptionsParser;
 
 /**
  * Before the job starts: Kafka and both topics, Cassandra, the keyspace and every table and column
@@ -17,7 +18,7 @@ public final class ServiceChecks {
 
   public static void require(MovieRatingsOptions options) {
     KafkaTopics.require(
-        options.getBootstrapServers(),
+        OptionsParser.kafka(options),
         List.of(options.getTopic(), options.getDeadLetterTopic()),
         Duration.ofSeconds(15));
     SchemaCheck.requireTables(CassandraTarget.from(options));

@@ -2,7 +2,7 @@ package org.moviestream.producer.kafka;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.moviestream.contract.RatingMessage;
+import org.moviestream.kafka.KafkaSettings;
 import org.moviestream.kafka.KafkaTopics;
 
 /**
@@ -35,19 +36,30 @@ public final class RatingSender implements AutoCloseable {
    * Checks that the broker answers and the topic exists, then opens a producer with acks=all,
    * idempotence and gzip; a clear {@link IllegalStateException} otherwise.
    */
-  public static RatingSender connect(String bootstrapServers, String topic, Duration timeout) {
-    KafkaTopics.require(bootstrapServers, List.of(topic), timeout);
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "movie-ratings-producer");
+  public static RatingSender connect(KafkaSettings kafka, String topic, Duration timeout) {
+    KafkaTopics.require(kafka, List.of(topic), timeout);
+    Map<String, Object> config =
+        kafka.producer(
+            Map.of(
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "gzip",
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                64 * 1024,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                timeout.toMillis(),
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "movie-ratings-producer"),
+            Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true));
     return new RatingSender(new KafkaProducer<>(config), topic);
   }
 

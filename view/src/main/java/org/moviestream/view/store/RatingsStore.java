@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.moviestream.cassandra.CassandraConnection;
+import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.cassandra.SeedQuestions;
 import org.moviestream.cassandra.Tables;
 
@@ -24,15 +25,13 @@ import org.moviestream.cassandra.Tables;
  */
 public final class RatingsStore implements AutoCloseable {
 
-  private final String host;
-  private final int port;
+  private final CassandraSettings cassandra;
   private final String keyspace;
   private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
   private volatile CassandraConnection connection;
 
-  public RatingsStore(String host, int port, String keyspace) {
-    this.host = host;
-    this.port = port;
+  public RatingsStore(CassandraSettings cassandra, String keyspace) {
+    this.cassandra = cassandra;
     this.keyspace = keyspace;
   }
 
@@ -89,9 +88,7 @@ public final class RatingsStore implements AutoCloseable {
     }
     if (session().getCluster().getMetadata().getKeyspace(keyspace) == null) {
       return "Cassandra at "
-          + host
-          + ":"
-          + port
+          + cassandra
           + " has no keyspace '"
           + keyspace
           + "' (bin/stack start applies cassandra/schema.cql)";
@@ -241,22 +238,16 @@ public final class RatingsStore implements AutoCloseable {
       return query.apply(session());
     } catch (DriverException e) {
       throw new ServiceDownException(
-          "Cassandra at " + host + ":" + port + " does not answer: " + e.getMessage(), e);
+          "Cassandra at " + cassandra + " does not answer: " + e.getMessage(), e);
     }
   }
 
   private synchronized Session session() {
     if (connection == null) {
       try {
-        connection = CassandraConnection.open(host, port);
+        connection = CassandraConnection.open(cassandra);
       } catch (IllegalStateException e) {
-        throw new ServiceDownException(
-            "Cassandra is unreachable at "
-                + host
-                + ":"
-                + port
-                + " (is the stack up? bin/stack start)",
-            e);
+        throw new ServiceDownException(e.getMessage(), e);
       }
     }
     return connection.session();

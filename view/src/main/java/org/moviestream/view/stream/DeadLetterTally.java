@@ -16,6 +16,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.SourceKey;
+import org.moviestream.kafka.KafkaSettings;
 
 /**
  * Reads the dead-letter topic from its beginning and keeps following it: a count per reason and the
@@ -45,23 +46,21 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
   private volatile String error = "not read yet";
   private volatile boolean started;
 
-  public DeadLetterTally(String bootstrapServers, String topic) {
+  public DeadLetterTally(KafkaSettings kafka, String topic) {
     this.topic = topic;
     this.consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-                false,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                5_000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName()));
+            kafka.consumer(
+                Map.of(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000),
+                Map.of(
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                    false,
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class.getName(),
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class.getName())));
   }
 
   /** The dead letters so far: how many, per reason, and the latest first. */

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.moviestream.kafka.GroupProgress;
+import org.moviestream.kafka.KafkaSettings;
 
 /**
  * Samples, every few seconds, the ratings topic's log-end offsets (ratings produced) and the
@@ -29,7 +30,7 @@ public final class StreamMonitor implements AutoCloseable {
 
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
-  private final String bootstrapServers;
+  private final KafkaSettings kafka;
   private final String topic;
   private final String consumerGroup;
   private final Duration history;
@@ -41,13 +42,13 @@ public final class StreamMonitor implements AutoCloseable {
   private volatile KafkaNodes nodes = KafkaNodes.unknown("not sampled yet");
 
   public StreamMonitor(
-      String bootstrapServers,
+      KafkaSettings kafka,
       String topic,
       String deadLetterTopic,
       String consumerGroup,
       Duration history,
       Clock clock) {
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = kafka;
     this.topic = topic;
     this.watchedTopics = List.of(topic, deadLetterTopic);
     this.consumerGroup = consumerGroup;
@@ -55,10 +56,11 @@ public final class StreamMonitor implements AutoCloseable {
     this.clock = clock;
     this.admin =
         Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis()));
+            kafka.admin(
+                Map.of(
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis()),
+                Map.of()));
   }
 
   /**
@@ -85,7 +87,7 @@ public final class StreamMonitor implements AutoCloseable {
       record(read());
       error = null;
     } catch (Exception e) {
-      error = "Kafka at " + bootstrapServers + " does not answer: " + rootMessage(e);
+      error = "Kafka at " + kafka.bootstrapServers() + " does not answer: " + rootMessage(e);
     }
     try {
       nodes = readNodes();

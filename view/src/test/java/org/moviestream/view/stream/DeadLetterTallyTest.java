@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.RejectReason;
 import org.moviestream.contract.SourceKey;
+import org.moviestream.kafka.KafkaSettings;
 
 /**
  * Counting dead letters by reason, keeping the latest first (no broker needed: records are given).
@@ -15,7 +16,8 @@ class DeadLetterTallyTest {
 
   @Test
   void countsPerReasonAndKeepsTheLatestTenNewestFirst() {
-    try (DeadLetterTally tally = new DeadLetterTally("127.0.0.1:1", "movies_ratings_dlq")) {
+    try (DeadLetterTally tally =
+        new DeadLetterTally(KafkaSettings.of("127.0.0.1:1"), "movies_ratings_dlq")) {
       for (int offset = 0; offset < 12; offset++) {
         RejectReason reason =
             offset % 3 == 0 ? RejectReason.MALFORMED_JSON : RejectReason.UNKNOWN_TITLE;
@@ -37,7 +39,8 @@ class DeadLetterTallyTest {
 
   @Test
   void aDeadLetterWrittenAgainByAReplayCountsOnce() {
-    try (DeadLetterTally tally = new DeadLetterTally("127.0.0.1:1", "movies_ratings_dlq")) {
+    try (DeadLetterTally tally =
+        new DeadLetterTally(KafkaSettings.of("127.0.0.1:1"), "movies_ratings_dlq")) {
       SourceKey source = new SourceKey("movies_ratings", 2, 40);
       tally.count(DeadLetterRecord.of(RejectReason.MALFORMED_JSON, "first", "{", source).toJson());
       tally.count(
@@ -56,7 +59,8 @@ class DeadLetterTallyTest {
 
   @Test
   void aRecordThatIsNoDeadLetterIsCountedAsUnreadable() {
-    try (DeadLetterTally tally = new DeadLetterTally("127.0.0.1:1", "movies_ratings_dlq")) {
+    try (DeadLetterTally tally =
+        new DeadLetterTally(KafkaSettings.of("127.0.0.1:1"), "movies_ratings_dlq")) {
       tally.count("{\"something\":\"else\"}");
 
       assertEquals(Map.of(DeadLetterTally.UNREADABLE, 1L), tally.summary().byReason());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.moviestream.kafka.GroupProgress;
+import org.moviestream.kafka.KafkaSettings;
 
 /** Rates and lag from offset samples (no broker needed: the samples are given). */
 class StreamMonitorTest {
@@ -62,7 +63,7 @@ class StreamMonitorTest {
 
   private static StreamMonitor monitor(Duration history) {
     return new StreamMonitor(
-        "127.0.0.1:1",
+        KafkaSettings.of("127.0.0.1:1"),
         "movies_ratings",
         "movies_ratings_dlq",
         "movie-ratings-pipeline",
