@@ -30,6 +30,30 @@ contact_list() {
   (IFS=,; echo "${list[*]}")
 }
 
+# The secured stack (bin/stack start --secure): Kafka's SASL/SCRAM + TLS listener beside the
+# stack's own plaintext one, and the client config files every program is then given.
+KAFKA_SECURE_PORT=29094
+SECURE_DIR="$STATE/secure"
+KAFKA_CLIENT_CONFIG="$SECURE_DIR/kafka-client.properties"
+CASSANDRA_CLIENT_CONFIG="$SECURE_DIR/cassandra-client.conf"
+stack_secure() { [ -f "$SECURE_DIR/on" ]; }
+
+# The flags that point a tool (kebab-case) or the pipeline (camelCase) at the stack, secured or not.
+kafka_args() {
+  if stack_secure; then echo "--bootstrap-servers=127.0.0.1:$KAFKA_SECURE_PORT --kafka-config=$KAFKA_CLIENT_CONFIG"
+  else echo "--bootstrap-servers=$(bootstrap_servers)"; fi
+}
+cassandra_args() {
+  echo "--cassandra-hosts=$(cassandra_hosts)$(stack_secure && echo " --cassandra-config=$CASSANDRA_CLIENT_CONFIG")"
+}
+pipeline_args() {
+  if stack_secure; then
+    echo "--bootstrapServers=127.0.0.1:$KAFKA_SECURE_PORT --kafkaConfig=$KAFKA_CLIENT_CONFIG --cassandraHosts=$(cassandra_hosts) --cassandraConfig=$CASSANDRA_CLIENT_CONFIG"
+  else
+    echo "--bootstrapServers=$(bootstrap_servers) --cassandraHosts=$(cassandra_hosts)"
+  fi
+}
+
 # pid_of NAME: the pid in $STATE/NAME/pid if that process is alive.
 pid_of() {
   local pidfile="$STATE/$1/pid"

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -49,7 +50,8 @@ public final class KafkaSettings implements Serializable {
 
   /**
    * The brokers with the settings of {@code configFile} (none when it is null or blank); throws
-   * {@link IllegalArgumentException} with a one-line reason when the file cannot be used.
+   * {@link IllegalArgumentException} with a one-line reason when the file cannot be used, {@link
+   * IllegalStateException} when a truststore or keystore it names is not there.
    */
   public static KafkaSettings load(String bootstrapServers, String configFile) {
     if (configFile == null || configFile.isBlank()) {
@@ -75,6 +77,14 @@ public final class KafkaSettings implements Serializable {
               + " sets bootstrap.servers: give the brokers with "
               + Flags.BOOTSTRAP_SERVERS
               + " instead");
+    }
+    for (String store : List.of("ssl.truststore.location", "ssl.keystore.location")) {
+      String location = settings.get(store);
+      if (location != null && !Files.isRegularFile(Path.of(location))) {
+        // Kafka's client would log a stack trace and say only the path.
+        throw new IllegalStateException(
+            "the file of " + store + " in " + configFile + " does not exist: " + location);
+      }
     }
     return new KafkaSettings(bootstrapServers, configFile, settings);
   }

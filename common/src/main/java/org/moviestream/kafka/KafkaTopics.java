@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.moviestream.contract.Defaults;
 
 /**
@@ -37,6 +38,18 @@ public final class KafkaTopics {
           admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       for (String topic : topics) {
         if (!existing.contains(topic)) {
+          // A topic this user may not describe is left out of the list as if it did not exist;
+          // describing it says which.
+          try {
+            admin
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+          } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+              throw e;
+            }
+          }
           throw new IllegalStateException(
               "topic '"
                   + topic

@@ -119,12 +119,11 @@ public final class RatingsProducer implements Callable<Integer> {
         new RatingGenerator(
             People.generate(me, people, random), titleList, random, MICROSECOND_CLOCK);
     KafkaSettings settings = kafka.settings();
-    System.err.printf(
-        "Producing to %s on %s: %d people, %d titles%n",
-        topic, settings, generator.people().size(), titleList.size());
-
     try (RatingSender sender =
         RatingSender.connect(settings, topic, Duration.ofSeconds(connectTimeoutSeconds))) {
+      System.err.printf(
+          "Producing to %s on %s: %d people, %d titles%n",
+          topic, settings, generator.people().size(), titleList.size());
       Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "producer-shutdown"));
       try {
         if (rate != null) {

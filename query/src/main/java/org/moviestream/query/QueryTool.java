@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       DeadLettersCommand.class,
       CqlCommand.class,
       SchemaCommand.class,
-      TopicsCommand.class
+      TopicsCommand.class,
+      LoginsCommand.class
     })
 public final class QueryTool {
 

@@ -25,6 +25,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.moviestream.cassandra.CassandraConnection;
+import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.cassandra.Schema;
 import org.moviestream.contract.Defaults;
 import org.moviestream.kafka.GroupProgress;
@@ -51,10 +52,15 @@ public final class StackResources implements AutoCloseable {
 
   private StackResources(
       String bootstrapServers, String cassandraHosts, int cassandraPort, int replicationFactor) {
+    this(bootstrapServers, CassandraSettings.of(cassandraHosts, cassandraPort), replicationFactor);
+  }
+
+  private StackResources(
+      String bootstrapServers, CassandraSettings cassandraSettings, int replicationFactor) {
     this.bootstrapServers = bootstrapServers;
-    this.cassandraHosts = cassandraHosts;
+    this.cassandraHosts = String.join(",", cassandraSettings.hosts());
     this.replicationFactor = replicationFactor;
-    this.cassandra = CassandraConnection.open(cassandraHosts, cassandraPort);
+    this.cassandra = CassandraConnection.open(cassandraSettings);
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
   }
 
@@ -85,6 +91,21 @@ public final class StackResources implements AutoCloseable {
         String.join(",", hosts),
         Defaults.CASSANDRA_PORT,
         Math.min(nodes, 3));
+  }
+
+  /**
+   * Resources on the stack of {@code bin/stack start --secure}: Kafka through the stack's own
+   * plaintext listener, Cassandra as the stack's administrator ({@code cassandra-admin.conf} in
+   * {@code secureDir}).
+   */
+  public static StackResources onSecuredStack(java.nio.file.Path secureDir) {
+    return new StackResources(
+        Defaults.BOOTSTRAP_SERVERS,
+        CassandraSettings.load(
+            Defaults.CASSANDRA_HOST,
+            Defaults.CASSANDRA_PORT,
+            secureDir.resolve("cassandra-admin.conf").toString()),
+        1);
   }
 
   /** {@code prefix} and a random suffix: a topic, keyspace or group name no other run uses. */

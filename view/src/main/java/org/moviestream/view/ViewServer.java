@@ -1,5 +1,8 @@
 package org.moviestream.view;
 
+import com.datastax.driver.core.Metadata;
+import com.datastax.driver.core.exceptions.DriverException;
+import com.datastax.driver.core.exceptions.UnauthorizedException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -18,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.moviestream.cassandra.CassandraConnection;
 import org.moviestream.cassandra.CassandraRefusedException;
 import org.moviestream.cassandra.CassandraSettings;
+import org.moviestream.cassandra.Tables;
 import org.moviestream.cli.Exit;
 import org.moviestream.kafka.KafkaFailures;
 import org.moviestream.kafka.KafkaSettings;
@@ -48,7 +52,7 @@ public final class ViewServer implements AutoCloseable {
     CassandraSettings cassandra =
         CassandraSettings.load(
             options.cassandraHosts, options.cassandraPort, options.cassandraConfig);
-    refuseWrongSettings(cassandra);
+    refuseWrongSettings(cassandra, options.keyspace);
     store = new RatingsStore(cassandra, options.keyspace);
     stream =
         new StreamMonitor(
@@ -98,10 +102,30 @@ public final class ViewServer implements AutoCloseable {
     }
   }
 
-  /** The same for Cassandra: a refused login ends the start, a node not up yet does not. */
-  private static void refuseWrongSettings(CassandraSettings cassandra) {
+  /**
+   * The same for Cassandra: a refused login or a login without SELECT on the tables ends the start,
+   * a node not up yet (or a keyspace not made yet) does not.
+   */
+  private static void refuseWrongSettings(CassandraSettings cassandra, String keyspace) {
     try (CassandraConnection connection = CassandraConnection.open(cassandra)) {
-      connection.session();
+      connection
+          .session()
+          .execute(
+              "SELECT name FROM "
+                  + Metadata.quoteIfNecessary(keyspace)
+                  + "."
+                  + Tables.MOVIE_RATINGS
+                  + " LIMIT 1");
+    } catch (UnauthorizedException e) {
+      throw new CassandraRefusedException(
+          "Cassandra denied access ("
+              + e.getMessage()
+              + "): grant the login SELECT on keyspace "
+              + keyspace
+              + " (bin/query logins does)",
+          e);
+    } catch (DriverException e) {
+      // No keyspace yet: the page says so until there is.
     } catch (CassandraRefusedException e) {
       throw e;
     } catch (IllegalStateException e) {
@@ -149,8 +173,15 @@ public final class ViewServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-    sampler.shutdownNow();
+    // The tally's consumer closes on its own thread once woken; interrupted first, it would fail.
+    sampler.shutdown();
     deadLetters.close();
+    try {
+      sampler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    sampler.shutdownNow();
     stream.close();
     store.close();
   }

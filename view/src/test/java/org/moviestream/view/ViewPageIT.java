@@ -161,7 +161,9 @@ class ViewPageIT {
       String banner = browser.findElement(By.id("banner")).getText();
       assertTrue(
           banner.contains(
-              "Cassandra is down: cannot reach Cassandra at 127.0.0.1 (port " + cassandraPort + ")"),
+              "Cassandra is down: cannot reach Cassandra at 127.0.0.1 (port "
+                  + cassandraPort
+                  + ")"),
           banner);
       screenshot("view-page-services-down.png");
 
