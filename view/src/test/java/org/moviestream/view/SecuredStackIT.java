@@ -64,10 +64,10 @@ class SecuredStackIT {
     assumeTrue(
         Files.exists(STATE.resolve("started-for-tests")),
         "a stack the tests did not start runs on the ports: stop it first");
+    Files.createDirectories(WORK);
     stack("stop", "--for-tests");
     secured = true;
     stack("start", "--secure", "--for-tests");
-    Files.createDirectories(WORK);
     String kafka = Files.readString(KAFKA);
     String cassandra = Files.readString(CASSANDRA);
     write(
