@@ -64,6 +64,16 @@ class SecuredStackIT {
     assumeTrue(
         Files.exists(STATE.resolve("started-for-tests")),
         "a stack the tests did not start runs on the ports: stop it first");
+    for (String jar :
+        List.of(
+            "pipeline/target/movie-ratings-pipeline.jar",
+            "producer/target/movie-ratings-producer.jar",
+            "query/target/movie-stream-query.jar",
+            "view/target/movie-stream-view.jar")) {
+      assertTrue(
+          Files.exists(ROOT.resolve(jar)),
+          "build every jar first (mvn verify builds them in order; alone: mvn package): " + jar);
+    }
     Files.createDirectories(WORK);
     stack("stop", "--for-tests");
     secured = true;
