@@ -2,7 +2,9 @@ package org.moviestream.pipeline;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import org.apache.beam.runners.spark.SparkContextOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.values.PCollection;
@@ -29,6 +31,7 @@ import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.ingest.LoadCatalog;
 import org.moviestream.pipeline.ingest.ParseRatings;
 import org.moviestream.pipeline.ingest.ReadRatings;
+import org.moviestream.pipeline.metrics.MetricsEndpoint;
 import org.moviestream.pipeline.options.CassandraWriter;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
@@ -93,6 +96,10 @@ public final class MovieRatingsPipeline {
       System.exit(Exit.codeFor(e));
       return;
     }
+    MetricsEndpoint metrics = MetricsEndpoint.start(options.getMetricsPort());
+    if (metrics != null) {
+      options.as(SparkContextOptions.class).setListeners(List.of(metrics.batchListener()));
+    }
     PipelineResult result;
     try {
       result = build(Pipeline.create(options), options, resumedAt).run();
@@ -101,7 +108,7 @@ public final class MovieRatingsPipeline {
       Runtime.getRuntime().halt(Exit.FAILED);
       return;
     }
-    new RunMonitor(result, options, resumedAt.size()).watch(); // ends the JVM
+    new RunMonitor(result, options, resumedAt.size(), metrics).watch(); // ends the JVM
   }
 
   /**

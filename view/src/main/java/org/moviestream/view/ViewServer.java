@@ -27,6 +27,7 @@ import org.moviestream.kafka.KafkaFailures;
 import org.moviestream.kafka.KafkaSettings;
 import org.moviestream.kafka.KafkaTopics;
 import org.moviestream.view.api.ViewApi;
+import org.moviestream.view.metrics.ViewMetrics;
 import org.moviestream.view.store.RatingsStore;
 import org.moviestream.view.stream.DeadLetterTally;
 import org.moviestream.view.stream.StreamMonitor;
@@ -84,6 +85,7 @@ public final class ViewServer implements AutoCloseable {
               config.staticFiles.enableWebjars();
             });
     new ViewApi(store, stream, deadLetters, clock).register(app);
+    new ViewMetrics(stream, deadLetters, store, options.topic).register(app);
     sampler.scheduleWithFixedDelay(stream::sample, 0, options.sampleSeconds, TimeUnit.SECONDS);
     sampler.execute(deadLetters);
   }

@@ -133,7 +133,8 @@ class SecuredStackIT {
                     "--kafkaConfig=" + KAFKA,
                     "--cassandraConfig=" + CASSANDRA,
                     "--consumerGroup=" + group,
-                    "--startingOffsets=latest"))) {
+                    "--startingOffsets=latest",
+                    "--catalog=" + ROOT.resolve("data/netflix.csv")))) {
       await("the pipeline reports", () -> pipeline.output().contains("STATUS {"), pipeline);
       Run producer =
           run(
@@ -193,6 +194,7 @@ class SecuredStackIT {
                       KAFKA.toString(),
                       "--cassandra-config",
                       CASSANDRA.toString()))
+              .directory(ROOT.toFile())
               .redirectErrorStream(true)
               .redirectOutput(WORK.resolve("view.log").toFile())
               .start();

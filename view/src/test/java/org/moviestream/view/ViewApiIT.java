@@ -139,6 +139,43 @@ class ViewApiIT {
   }
 
   @Test
+  void metricsSayInThePrometheusFormatWhatWasSentAndCommitted() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(known.url + "metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode());
+    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+    Map<String, Double> samples = new TreeMap<>();
+    for (String line : response.body().lines().toList()) {
+      int space = line.lastIndexOf(' ');
+      if (!line.startsWith("#") && space > 0) {
+        samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+      }
+    }
+    for (Map.Entry<Integer, Long> partition : known.sentPerPartition.entrySet()) {
+      String labels = "{partition=\"" + partition.getKey() + "\",topic=\"" + known.topic + "\"}";
+      assertEquals(
+          partition.getValue(),
+          samples.get("movie_stream_group_committed_offset" + labels),
+          0,
+          labels);
+      assertEquals(0, samples.get("movie_stream_group_lag" + labels), 0, labels);
+    }
+    assertEquals(
+        2,
+        samples.get("movie_stream_dead_letter_topic_records_total{reason=\"MALFORMED_JSON\"}"),
+        0);
+    assertEquals(
+        1,
+        samples.get("movie_stream_dead_letter_topic_records_total{reason=\"UNKNOWN_TITLE\"}"),
+        0);
+    assertEquals(1, samples.get("movie_stream_service_up{service=\"kafka\"}"), 0);
+    assertEquals(1, samples.get("movie_stream_service_up{service=\"cassandra\"}"), 0);
+    assertTrue(samples.get("jvm_memory_used_bytes{area=\"heap\"}") > 0);
+  }
+
+  @Test
   void lagIsZeroAndEveryPartitionCommittedWhatItGot() throws Exception {
     JsonNode throughput = get(known.url, "api/throughput", 200);
     assertEquals(0, throughput.get("totalLag").asLong());

@@ -125,6 +125,7 @@ public final class WriteDeadLetters<T>
       for (Pending sent : pending) {
         awaitSent(sent);
         written.inc();
+        PipelineMetrics.deadLetters(sent.deadLetter().reason()).inc();
         context.output(Outcome.rejected(sent.deadLetter()), sent.timestamp(), sent.window());
       }
       pending = null;

@@ -2,6 +2,7 @@ package org.moviestream.pipeline.metrics;
 
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.moviestream.contract.RejectReason;
 
 /** The pipeline's Beam counters, all in one namespace so that progress lines can query them. */
 public final class PipelineMetrics {
@@ -24,7 +25,15 @@ public final class PipelineMetrics {
    */
   public static final String COMMITTED = "committed";
 
+  /** The dead letters of one reason ("dead_letters.MALFORMED_JSON"), beside the total. */
+  public static final String DEAD_LETTERS_OF = DEAD_LETTERS + ".";
+
   private PipelineMetrics() {}
+
+  /** The counter of dead letters written for {@code reason}. */
+  public static Counter deadLetters(RejectReason reason) {
+    return counter(DEAD_LETTERS_OF + reason.name());
+  }
 
   public static Counter counter(String name) {
     return Metrics.counter(NAMESPACE, name);

@@ -21,6 +21,14 @@ public interface RunOptions extends PipelineOptions {
 
   void setProgressSeconds(Integer value);
 
+  @Description(
+      "Port of the job's Prometheus endpoint (http://HOST:PORT/metrics, on every address); 0 picks a"
+          + " free one, -1 serves none")
+  @Default.Integer(9400)
+  Integer getMetricsPort();
+
+  void setMetricsPort(Integer value);
+
   @Description("Stop the pipeline after this many seconds; 0 runs until Ctrl-C")
   @Default.Integer(0)
   Integer getRunSeconds();

@@ -20,6 +20,7 @@ import org.moviestream.contract.JobStatus;
 import org.moviestream.pipeline.cassandra.CassandraRetry;
 import org.moviestream.pipeline.durability.ConsumerGroupOffsets;
 import org.moviestream.pipeline.durability.ResumePoint;
+import org.moviestream.pipeline.metrics.MetricsEndpoint;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.metrics.Waits;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
@@ -53,11 +54,20 @@ public final class RunMonitor {
   private boolean newPartitionsSaid;
   private final java.util.Set<String> ownCommits = new java.util.HashSet<>();
   private final java.util.Set<String> foreignSaid = new java.util.HashSet<>();
+  private final MetricsEndpoint metrics;
+  private Map<String, Long> committedSeen = Map.of();
+  private Map<String, Long> lagSeen = Map.of();
   private volatile JobStatus lastStatus =
       new JobStatus(JobStatus.RUNNING, 0, 0, 0, 0, 0, List.of());
 
-  public RunMonitor(PipelineResult result, MovieRatingsOptions options, int partitionsRead) {
+  /** {@code metrics}, when not null, gets every look the monitor takes. */
+  public RunMonitor(
+      PipelineResult result,
+      MovieRatingsOptions options,
+      int partitionsRead,
+      MetricsEndpoint metrics) {
     this.result = result;
+    this.metrics = metrics;
     this.options = options;
     this.partitionsRead = partitionsRead;
     this.group =
@@ -157,12 +167,13 @@ public final class RunMonitor {
    */
   private void printProgress() {
     List<String> waitingFor = waitingFor();
-    if (options.getProgressSeconds() == 0) {
-      return;
-    }
     String line;
     try {
       Map<String, Long> counters = ProgressReporter.counters(result.metrics());
+      if (metrics != null) {
+        metrics.update(
+            new MetricsEndpoint.RunFigures(counters, committedSeen, lagSeen, waitingFor));
+      }
       line = ProgressReporter.line(counters);
       lastStatus =
           new JobStatus(
@@ -175,6 +186,9 @@ public final class RunMonitor {
               waitingFor);
     } catch (RuntimeException e) {
       line = "(metrics not available yet: " + e.getMessage() + ")";
+    }
+    if (options.getProgressSeconds() == 0) {
+      return;
     }
     StringBuilder waiting = new StringBuilder();
     waitingFor.forEach(what -> waiting.append(" | waiting for ").append(what));
@@ -278,9 +292,11 @@ public final class RunMonitor {
    */
   private List<String> stuckPartitions(Map<String, Long> committed) throws Exception {
     List<String> stuck = new ArrayList<>();
+    Map<String, Long> lag = group.lagPerPartition(committed);
+    committedSeen = committed;
+    lagSeen = lag;
     for (StuckPartitions.Stuck partition :
-        stuckPartitions.observe(
-            committed, group.lagPerPartition(committed), Waits.held(), System.nanoTime())) {
+        stuckPartitions.observe(committed, lag, Waits.held(), System.nanoTime())) {
       stuck.add(partition.description());
       if (partition.log()) {
         System.err.println("STUCK: " + partition.description());
