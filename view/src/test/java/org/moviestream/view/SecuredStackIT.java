@@ -394,7 +394,11 @@ class SecuredStackIT {
   private static Run run(String name, List<String> command, Duration limit) throws Exception {
     Path log = WORK.resolve(name + ".log");
     Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        new ProcessBuilder(command)
+            .directory(ROOT.toFile()) // the programs' defaults (data/netflix.csv) are the clone's
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError(String.join(" ", command) + " hung: " + Files.readString(log));
