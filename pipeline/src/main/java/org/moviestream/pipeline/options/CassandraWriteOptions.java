@@ -39,7 +39,12 @@ public interface CassandraWriteOptions extends PipelineOptions {
   void setCassandraConfig(String value);
 
   @Description(
-      "Cassandra keyspace holding " + Tables.MOVIE_RATINGS + " and " + Tables.RATINGS_PER_WINDOW)
+      "Cassandra keyspace holding "
+          + Tables.MOVIE_RATINGS
+          + ", "
+          + Tables.RATINGS_PER_WINDOW
+          + " and "
+          + Tables.TRENDING_TITLES)
   @Default.String(Defaults.KEYSPACE)
   String getKeyspace();
 
