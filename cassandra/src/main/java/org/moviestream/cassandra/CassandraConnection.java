@@ -95,7 +95,7 @@ public final class CassandraConnection implements AutoCloseable {
       return new IllegalStateException(
           "cannot reach "
               + at
-              + (settings.truststorePath() == null
+              + (settings.source() != null && settings.truststorePath() == null
                   ? " (is the stack up? run: bin/stack start; does it want TLS?)"
                   : " (is the stack up? run: bin/stack start)"),
           e);

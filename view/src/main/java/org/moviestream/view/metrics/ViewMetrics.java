@@ -111,8 +111,22 @@ public final class ViewMetrics {
   }
 
   private void scrape(Context ctx) throws IOException {
+    ctx.contentType(writer.getContentType()).result(text());
+  }
+
+  /**
+   * The names of the registered metric families (a family without samples is left off the page).
+   */
+  java.util.List<String> names() {
+    return registry.scrape().stream()
+        .map(snapshot -> snapshot.getMetadata().getPrometheusName())
+        .toList();
+  }
+
+  /** The page a scrape gets. */
+  String text() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     writer.write(out, registry.scrape());
-    ctx.contentType(writer.getContentType()).result(out.toByteArray());
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 }
