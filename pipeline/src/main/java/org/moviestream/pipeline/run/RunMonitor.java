@@ -232,7 +232,10 @@ public final class RunMonitor {
     if (kafkaUp) {
       try {
         ConsumerGroupOffsets.Commits commits = group.commits(options.getTopic());
-        waiting.addAll(stuckPartitions(commits.offsets()));
+        Map<String, Long> lag = group.lagPerPartition(commits.offsets());
+        committedSeen = commits.offsets();
+        lagSeen = lag;
+        waiting.addAll(stuckPartitions(commits.offsets(), lag));
         sayAnotherJob(commits.jobs());
       } catch (Exception e) {
         // Kafka is not answering: the port probe says so.
@@ -290,11 +293,8 @@ public final class RunMonitor {
    * Partitions stuck for --stuckAfterSeconds while messages wait, each logged when found and again
    * while it lasts.
    */
-  private List<String> stuckPartitions(Map<String, Long> committed) throws Exception {
+  private List<String> stuckPartitions(Map<String, Long> committed, Map<String, Long> lag) {
     List<String> stuck = new ArrayList<>();
-    Map<String, Long> lag = group.lagPerPartition(committed);
-    committedSeen = committed;
-    lagSeen = lag;
     for (StuckPartitions.Stuck partition :
         stuckPartitions.observe(committed, lag, Waits.held(), System.nanoTime())) {
       stuck.add(partition.description());
