@@ -10,6 +10,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.pipeline.cassandra.CassandraTarget;
 import org.moviestream.pipeline.failures.Outcome;
 import org.moviestream.pipeline.ingest.EnrichedRating;
@@ -43,18 +44,30 @@ public final class WriteRatingsWithCassandraIO
     handedOver
         .get(ROWS)
         .setCoder(SerializableCoder.of(MovieRatingEntity.class))
-        .apply(
-            "CassandraIOWrite",
-            CassandraIO.<MovieRatingEntity>write()
-                .withHosts(target.hosts())
-                .withPort(target.port())
-                .withUsername(target.cassandra().username())
-                .withPassword(target.cassandra().password())
-                .withLocalDc(target.cassandra().localDatacenter())
-                .withKeyspace(target.keyspace())
-                .withConsistencyLevel(target.consistency().writes().name())
-                .withEntity(MovieRatingEntity.class));
+        .apply("CassandraIOWrite", write(target.cassandra()));
     return handedOver.get(PASSED_ON);
+  }
+
+  /** CassandraIO's write to the target, with the login and local datacenter the settings give. */
+  private CassandraIO.Write<MovieRatingEntity> write(CassandraSettings cassandra) {
+    CassandraIO.Write<MovieRatingEntity> write =
+        CassandraIO.<MovieRatingEntity>write()
+            .withHosts(target.hosts())
+            .withPort(target.port())
+            .withKeyspace(target.keyspace())
+            .withConsistencyLevel(target.consistency().writes().name())
+            .withEntity(MovieRatingEntity.class);
+    // CassandraIO refuses a null login or datacenter: each is set only when given.
+    if (cassandra.username() != null) {
+      write =
+          write
+              .withUsername(cassandra.username())
+              .withPassword(cassandra.password() == null ? "" : cassandra.password());
+    }
+    if (cassandra.localDatacenter() != null) {
+      write = write.withLocalDc(cassandra.localDatacenter());
+    }
+    return write;
   }
 
   /** The row to write, and the rating passed on as written. */
