@@ -1,16 +1,15 @@
 package org.moviestream.bench;
 
-import com.datastax.driver.core.BatchStatement;
-import com.datastax.driver.core.BoundStatement;
-import com.datastax.driver.core.PreparedStatement;
-import com.datastax.driver.core.ResultSetFuture;
-import com.datastax.driver.core.Session;
-import com.datastax.driver.core.Statement;
-import com.google.common.util.concurrent.MoreExecutors;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +59,15 @@ final class RawLimits {
   }
 
   /**
-   * The same rows inserted with the DataStax driver, asynchronously, {@value #IN_FLIGHT} requests
-   * in flight: each row alone ({@code batchRows} 1) or each person's rows as unlogged batches of up
-   * to {@code batchRows}, as the pipeline writes them. Returns the failed requests.
+   * The same rows inserted with the Cassandra Java driver, asynchronously, {@value #IN_FLIGHT}
+   * requests in flight: each row alone ({@code batchRows} 1) or each person's rows as unlogged
+   * batches of up to {@code batchRows}, as the pipeline writes them. Returns the failed requests.
    */
   static Measured<Long> insert(
-      Session session, String keyspace, List<ConsumerRecord<String, String>> records, int batchRows)
+      CqlSession session,
+      String keyspace,
+      List<ConsumerRecord<String, String>> records,
+      int batchRows)
       throws Exception {
     PreparedStatement insert =
         session.prepare(
@@ -80,40 +82,33 @@ final class RawLimits {
       UUID id = new SourceKey(record.topic(), record.partition(), record.offset()).rowId();
       perPerson
           .computeIfAbsent(rating.name(), name -> new ArrayList<>())
-          .add(
-              insert.bind(
-                  rating.name(),
-                  Date.from(rating.timestamp()),
-                  id,
-                  rating.movie(),
-                  rating.rating()));
+          .add(insert.bind(rating.name(), rating.timestamp(), id, rating.movie(), rating.rating()));
     }
-    List<Statement> statements = new ArrayList<>();
+    List<Statement<?>> statements = new ArrayList<>();
     for (List<BoundStatement> rows : perPerson.values()) {
       for (int from = 0; from < rows.size(); from += batchRows) {
         List<BoundStatement> chunk = rows.subList(from, Math.min(rows.size(), from + batchRows));
         statements.add(
             chunk.size() == 1
                 ? chunk.get(0)
-                : new BatchStatement(BatchStatement.Type.UNLOGGED).addAll(chunk));
+                : BatchStatement.newInstance(
+                    DefaultBatchType.UNLOGGED, chunk.toArray(BatchableStatement[]::new)));
       }
     }
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
     AtomicLong failures = new AtomicLong();
     long start = System.nanoTime();
-    for (Statement statement : statements) {
+    for (Statement<?> statement : statements) {
       inFlight.acquire();
-      ResultSetFuture future = session.executeAsync(statement);
-      future.addListener(
-          () -> {
-            try {
-              future.getUninterruptibly();
-            } catch (RuntimeException e) {
-              failures.incrementAndGet();
-            }
-            inFlight.release();
-          },
-          MoreExecutors.directExecutor());
+      session
+          .executeAsync(statement)
+          .whenComplete(
+              (result, error) -> {
+                if (error != null) {
+                  failures.incrementAndGet();
+                }
+                inFlight.release();
+              });
     }
     inFlight.acquire(IN_FLIGHT);
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,8 +1,9 @@
 package org.moviestream.bench;
 
-import com.datastax.driver.core.Row;
-import com.datastax.driver.core.Session;
-import com.datastax.driver.core.SimpleStatement;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -17,14 +18,15 @@ final class WriteTimes {
   private int size;
 
   /** Every row's rating timestamp (ms) and Cassandra write time (µs), read with one paged scan. */
-  static WriteTimes read(Session session, String keyspace) {
+  static WriteTimes read(CqlSession session, String keyspace) {
     SimpleStatement scan =
-        new SimpleStatement(
-            "SELECT timestamp, WRITETIME(movie) FROM " + keyspace + "." + Tables.MOVIE_RATINGS);
-    scan.setFetchSize(5_000).setReadTimeoutMillis(120_000);
+        SimpleStatement.newInstance(
+                "SELECT timestamp, WRITETIME(movie) FROM " + keyspace + "." + Tables.MOVIE_RATINGS)
+            .setPageSize(5_000)
+            .setTimeout(Duration.ofMinutes(2));
     WriteTimes times = new WriteTimes();
     for (Row row : session.execute(scan)) {
-      times.add(row.getTimestamp(0).getTime(), row.getLong(1));
+      times.add(row.getInstant(0).toEpochMilli(), row.getLong(1));
     }
     return times;
   }

@@ -1,15 +1,11 @@
 package org.moviestream.cassandra;
 
-import com.datastax.driver.core.Cluster;
-import com.datastax.driver.core.ConsistencyLevel;
-import com.datastax.driver.core.QueryOptions;
-import com.datastax.driver.core.Session;
-import com.datastax.driver.core.exceptions.AuthenticationException;
-import com.datastax.driver.core.exceptions.NoHostAvailableException;
-import com.datastax.driver.core.policies.ExponentialReconnectionPolicy;
-import java.time.Duration;
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import java.util.List;
 import javax.net.ssl.SSLException;
+import org.moviestream.cli.Causes;
 
 /**
  * Opens a driver session to a Cassandra node or cluster and turns "cannot connect" into a clear
@@ -18,11 +14,14 @@ import javax.net.ssl.SSLException;
  */
 public final class CassandraConnection implements AutoCloseable {
 
-  private final Cluster cluster;
-  private final Session session;
+  /** The tools' session: their requests wait longer than the driver's two seconds. */
+  private static final String DEFAULTS = "basic.request.timeout = 30 seconds";
 
-  private CassandraConnection(Cluster cluster, Session session) {
-    this.cluster = cluster;
+  private static final String REQUIRED = "basic.request.consistency = LOCAL_QUORUM";
+
+  private final CqlSession session;
+
+  private CassandraConnection(CqlSession session) {
     this.session = session;
   }
 
@@ -44,19 +43,9 @@ public final class CassandraConnection implements AutoCloseable {
    * not: nobody answers, the login or the TLS handshake was refused.
    */
   public static CassandraConnection open(CassandraSettings settings) {
-    Cluster cluster =
-        settings
-            .clusterBuilder(Duration.ofSeconds(5), Duration.ofSeconds(30))
-            .withQueryOptions(new QueryOptions().setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM))
-            .withoutJMXReporting()
-            // Back within seconds of a restarted node, not the driver's default of up to 10
-            // minutes.
-            .withReconnectionPolicy(new ExponentialReconnectionPolicy(500, 5_000))
-            .build();
     try {
-      return new CassandraConnection(cluster, cluster.connect());
+      return new CassandraConnection(settings.sessionBuilder(DEFAULTS, REQUIRED).build());
     } catch (RuntimeException e) {
-      cluster.close();
       throw refused(settings, e);
     }
   }
@@ -66,6 +55,9 @@ public final class CassandraConnection implements AutoCloseable {
    * node that wants TLS from a client without it), or no node answering.
    */
   public static IllegalStateException refused(CassandraSettings settings, RuntimeException e) {
+    if (e instanceof CassandraRefusedException refused) {
+      return refused;
+    }
     String at =
         "Cassandra at " + String.join(",", settings.hosts()) + " (port " + settings.port() + ")";
     if (e instanceof AuthenticationException) {
@@ -77,19 +69,22 @@ public final class CassandraConnection implements AutoCloseable {
               + settings.describeSource(),
           e);
     }
-    if (e instanceof NoHostAvailableException noHost) {
-      for (Throwable error : noHost.getErrors().values()) {
-        if (error instanceof AuthenticationException) {
-          return refused(settings, (AuthenticationException) error);
-        }
-        if (causedBy(error, SSLException.class)) {
-          return new CassandraRefusedException(
-              at
-                  + ": the TLS handshake failed ("
-                  + rootMessage(error)
-                  + "): check the truststore in "
-                  + settings.describeSource(),
-              e);
+    if (e instanceof AllNodesFailedException noNode) {
+      for (List<Throwable> errors : noNode.getAllErrors().values()) {
+        for (Throwable error : errors) {
+          AuthenticationException login = Causes.find(error, AuthenticationException.class);
+          if (login != null) {
+            return refused(settings, login);
+          }
+          if (Causes.causedBy(error, SSLException.class)) {
+            return new CassandraRefusedException(
+                at
+                    + ": the TLS handshake failed ("
+                    + Causes.rootMessage(error)
+                    + "): check the truststore in "
+                    + settings.describeSource(),
+                e);
+          }
         }
       }
       return new IllegalStateException(
@@ -100,43 +95,15 @@ public final class CassandraConnection implements AutoCloseable {
                   : " (is the stack up? run: bin/stack start)"),
           e);
     }
-    if (e instanceof IllegalStateException state) {
-      return state;
-    }
-    return new IllegalStateException("cannot use " + at + ": " + e.getMessage(), e);
+    return new IllegalStateException("cannot use " + at + ": " + Causes.rootMessage(e), e);
   }
 
-  private static boolean causedBy(Throwable error, Class<? extends Throwable> kind) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (kind.isInstance(cause)) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
-  }
-
-  private static String rootMessage(Throwable error) {
-    String message = error.getMessage();
-    for (Throwable cause = error.getCause();
-        cause != null && cause != error;
-        cause = cause.getCause()) {
-      if (cause.getMessage() != null) {
-        message = cause.getMessage();
-      }
-      error = cause;
-    }
-    return message;
-  }
-
-  public Session session() {
+  public CqlSession session() {
     return session;
   }
 
   @Override
   public void close() {
-    cluster.close();
+    session.close();
   }
 }

@@ -1,6 +1,6 @@
 package org.moviestream.cassandra;
 
-import com.datastax.driver.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 
 /**
  * How many replicas acknowledge a write before it counts as durable, and the read level that then
@@ -8,28 +8,28 @@ import com.datastax.driver.core.ConsistencyLevel;
  * counted from its rows needs.
  */
 public enum WriteConsistency {
-  ONE(ConsistencyLevel.ONE, ConsistencyLevel.ALL),
-  LOCAL_ONE(ConsistencyLevel.LOCAL_ONE, ConsistencyLevel.ALL),
-  QUORUM(ConsistencyLevel.QUORUM, ConsistencyLevel.QUORUM),
-  LOCAL_QUORUM(ConsistencyLevel.LOCAL_QUORUM, ConsistencyLevel.LOCAL_QUORUM),
-  EACH_QUORUM(ConsistencyLevel.EACH_QUORUM, ConsistencyLevel.LOCAL_QUORUM),
-  ALL(ConsistencyLevel.ALL, ConsistencyLevel.ONE);
+  ONE(DefaultConsistencyLevel.ONE, DefaultConsistencyLevel.ALL),
+  LOCAL_ONE(DefaultConsistencyLevel.LOCAL_ONE, DefaultConsistencyLevel.ALL),
+  QUORUM(DefaultConsistencyLevel.QUORUM, DefaultConsistencyLevel.QUORUM),
+  LOCAL_QUORUM(DefaultConsistencyLevel.LOCAL_QUORUM, DefaultConsistencyLevel.LOCAL_QUORUM),
+  EACH_QUORUM(DefaultConsistencyLevel.EACH_QUORUM, DefaultConsistencyLevel.LOCAL_QUORUM),
+  ALL(DefaultConsistencyLevel.ALL, DefaultConsistencyLevel.ONE);
 
-  private final ConsistencyLevel writes;
-  private final ConsistencyLevel reads;
+  private final DefaultConsistencyLevel writes;
+  private final DefaultConsistencyLevel reads;
 
-  WriteConsistency(ConsistencyLevel writes, ConsistencyLevel reads) {
+  WriteConsistency(DefaultConsistencyLevel writes, DefaultConsistencyLevel reads) {
     this.writes = writes;
     this.reads = reads;
   }
 
   /** The level of every write. */
-  public ConsistencyLevel writes() {
+  public DefaultConsistencyLevel writes() {
     return writes;
   }
 
   /** The level of a read that must see every row written at {@link #writes}. */
-  public ConsistencyLevel reads() {
+  public DefaultConsistencyLevel reads() {
     return reads;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,39 +54,62 @@ class CassandraSettingsTest {
     assertEquals("movie_stream", settings.username());
     assertEquals(SECRET, settings.password());
     assertEquals("dc1", settings.localDatacenter());
-    assertEquals(Duration.ofSeconds(20), settings.requestTimeout());
-    assertFalse(settings.hostnameValidation());
+    assertEquals("/nowhere/truststore.p12", settings.truststorePath());
     assertFalse(settings.toString().contains(SECRET), settings.toString());
     assertTrue(settings.toString().contains("as movie_stream"));
     CassandraRefusedException missing =
-        assertThrows(
-            CassandraRefusedException.class,
-            () -> settings.clusterBuilder(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertThrows(CassandraRefusedException.class, () -> settings.sessionBuilder("", ""));
     assertTrue(missing.getMessage().contains("/nowhere/truststore.p12"));
     assertTrue(missing.getMessage().endsWith("does not exist"));
   }
 
   @Test
-  void refusesWhatItWouldNotApply() throws IOException {
-    String other = file("datastax-java-driver.advanced.throttler.max-queue-size = 10\n");
-    IllegalArgumentException unsupported =
-        assertThrows(
-            IllegalArgumentException.class, () -> CassandraSettings.load("n1", 9042, other));
-    assertTrue(unsupported.getMessage().contains("advanced.throttler.max-queue-size"));
+  void theFileSitsBetweenTheProgramsRequirementsAndItsDefaults() throws IOException {
+    String conf =
+        file(
+            "datastax-java-driver {\n"
+                + "  basic.request.timeout = 20 seconds\n"
+                + "  basic.request.page-size = 100\n"
+                + "  advanced.throttler.max-queue-size = 10\n"
+                + "}\n");
+    Config driver =
+        CassandraSettings.load("n1", 9042, conf)
+            .driverConfig(
+                "basic.request.timeout = 30 seconds\nbasic.request.default-idempotence = true",
+                "basic.request.page-size = 5000");
+    assertEquals(Duration.ofSeconds(20), driver.getDuration("basic.request.timeout"));
+    assertEquals(5000, driver.getInt("basic.request.page-size"));
+    assertEquals(10, driver.getInt("advanced.throttler.max-queue-size"));
+    assertTrue(driver.getBoolean("basic.request.default-idempotence"));
+    assertEquals(
+        "DcInferringLoadBalancingPolicy", driver.getString("basic.load-balancing-policy.class"));
+    // The driver's own reference configuration lies under everything.
+    assertEquals("SERIAL", driver.getString("basic.request.serial-consistency"));
+    Config open = CassandraSettings.of("n1", 9042).driverConfig("", "");
+    assertEquals(Duration.ofSeconds(2), open.getDuration("basic.request.timeout"));
+  }
+
+  @Test
+  void refusesWhatTheProgramsDecide() throws IOException {
     String points = file("datastax-java-driver.basic.contact-points = [\"a:9042\"]\n");
     IllegalArgumentException twice =
         assertThrows(
             IllegalArgumentException.class, () -> CassandraSettings.load("n1", 9042, points));
     assertTrue(twice.getMessage().contains("--cassandra-hosts"));
-    String kerberos =
-        file("datastax-java-driver.advanced.auth-provider.class = DseGssApiAuthProvider\n");
-    assertThrows(
-        IllegalArgumentException.class, () -> CassandraSettings.load("n1", 9042, kerberos));
+    String keyspace = file("datastax-java-driver.basic.session-keyspace = other\n");
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class, () -> CassandraSettings.load("n1", 9042, keyspace))
+            .getMessage()
+            .contains("--keyspace"));
     assertThrows(
         IllegalArgumentException.class,
         () -> CassandraSettings.load("n1", 9042, dir.resolve("none.conf").toString()));
     assertThrows(
         IllegalArgumentException.class, () -> CassandraSettings.load("n1", 9042, file("{")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> CassandraSettings.load("n1", 9042, file("other { a = 1 }")));
   }
 
   @Test

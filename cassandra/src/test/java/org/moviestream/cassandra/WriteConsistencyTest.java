@@ -2,13 +2,13 @@ package org.moviestream.cassandra;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.datastax.driver.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import org.junit.jupiter.api.Test;
 
 class WriteConsistencyTest {
 
   /** Replicas of one datacenter that answer at {@code level}, with {@code rf} replicas there. */
-  private static int replicas(ConsistencyLevel level, int rf) {
+  private static int replicas(DefaultConsistencyLevel level, int rf) {
     return switch (level) {
       case ONE, LOCAL_ONE -> 1;
       case QUORUM, LOCAL_QUORUM, EACH_QUORUM -> rf / 2 + 1;

@@ -4,6 +4,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.moviestream.cli.Causes;
 
 /** What a Kafka client's failure means to the person who started the program, in one line. */
 public final class KafkaFailures {
@@ -17,7 +18,7 @@ public final class KafkaFailures {
    */
   public static IllegalStateException refused(KafkaSettings kafka, Throwable failure) {
     String at = "Kafka at " + kafka.bootstrapServers();
-    String why = rootMessage(failure);
+    String why = Causes.rootMessage(failure);
     String line;
     if (failure instanceof SslAuthenticationException) {
       line =
@@ -56,19 +57,5 @@ public final class KafkaFailures {
       }
     }
     return false;
-  }
-
-  /** The innermost message: "Failed to create new KafkaAdminClient" says less than its cause. */
-  static String rootMessage(Throwable failure) {
-    String message = failure.getMessage();
-    for (Throwable cause = failure.getCause();
-        cause != null && cause != failure;
-        cause = cause.getCause()) {
-      if (cause.getMessage() != null) {
-        message = cause.getMessage();
-      }
-      failure = cause;
-    }
-    return message == null ? failure.getClass().getSimpleName() : message.strip();
   }
 }

@@ -3,8 +3,8 @@ package org.moviestream.pipeline;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import com.datastax.driver.core.Row;
-import com.datastax.driver.core.Session;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,7 +120,7 @@ public class MovieRatingsPipelineIT {
 
   @Test
   public void everyValidRatingLandsOnceAndEveryBadOneIsADeadLetterEvenOnReplay() throws Exception {
-    Session session = stack.session();
+    CqlSession session = stack.session();
 
     PipelineResult first = start("it-first-" + RUN);
     try {
@@ -250,7 +250,7 @@ public class MovieRatingsPipelineIT {
   }
 
   /** Every per-window row counts exactly the person's rows whose timestamps fall in that window. */
-  private static void assertWindowsMatchRows(Session session) {
+  private static void assertWindowsMatchRows(CqlSession session) {
     List<Row> windows = session.execute("SELECT * FROM " + KEYSPACE + ".ratings_per_window").all();
     assertTrue(windows.size() > 0);
     for (Row window : windows) {
@@ -261,11 +261,11 @@ public class MovieRatingsPipelineIT {
                       + KEYSPACE
                       + ".movie_ratings WHERE name = ? AND timestamp >= ? AND timestamp < ?",
                   window.getString("name"),
-                  window.getTimestamp("window_start"),
-                  window.getTimestamp("window_end"))
+                  window.getInstant("window_start"),
+                  window.getInstant("window_end"))
               .all();
       assertEquals(
-          "ratings of " + window.getString("name") + " at " + window.getTimestamp("window_start"),
+          "ratings of " + window.getString("name") + " at " + window.getInstant("window_start"),
           rows.size(),
           window.getLong("ratings"));
       double average =
@@ -278,11 +278,11 @@ public class MovieRatingsPipelineIT {
    * Each window's ranking holds its most rated titles, counted from the rows (the producer's
    * windows are all on time).
    */
-  private static void assertTrendingTitlesMatchRows(Session session) {
+  private static void assertTrendingTitlesMatchRows(CqlSession session) {
     Map<Instant, Map<String, Long>> perWindow = new java.util.TreeMap<>();
     for (Row row :
         session.execute("SELECT timestamp, movie FROM " + KEYSPACE + ".movie_ratings").all()) {
-      Instant time = row.getTimestamp("timestamp").toInstant();
+      Instant time = row.getInstant("timestamp");
       if (time.isAfter(Instant.parse("2026-01-01T00:00:00Z"))) {
         Instant start = Instant.ofEpochMilli(time.toEpochMilli() - time.toEpochMilli() % 30_000);
         perWindow
@@ -306,9 +306,8 @@ public class MovieRatingsPipelineIT {
                   "SELECT titles, title_ratings FROM "
                       + KEYSPACE
                       + ".trending_titles WHERE day = ? AND window_start = ?",
-                  com.datastax.driver.core.LocalDate.fromDaysSinceEpoch(
-                      (int) (window.getKey().getEpochSecond() / 86_400)),
-                  java.util.Date.from(window.getKey()))
+                  java.time.LocalDate.ofEpochDay(window.getKey().getEpochSecond() / 86_400),
+                  window.getKey())
               .one();
       assertTrue("a ranking for the window at " + window.getKey(), trending != null);
       assertEquals(
@@ -322,7 +321,7 @@ public class MovieRatingsPipelineIT {
     }
   }
 
-  private static void assertQueriesAnswerForTheOwner(Session session) throws Exception {
+  private static void assertQueriesAnswerForTheOwner(CqlSession session) throws Exception {
     List<String> queries =
         CqlScript.statements(
             Files.readString(ROOT.resolve("cassandra/queries.cql"), StandardCharsets.UTF_8));
@@ -335,9 +334,7 @@ public class MovieRatingsPipelineIT {
 
     List<Row> hour = session.execute(forThisRun(queries.get(1))).all();
     assertEquals(List.of("Okja", "Roma"), hour.stream().map(r -> r.getString("movie")).toList());
-    assertEquals(
-        Instant.parse("2025-03-13T19:40:00.250Z"),
-        hour.get(0).getTimestamp("timestamp").toInstant());
+    assertEquals(Instant.parse("2025-03-13T19:40:00.250Z"), hour.get(0).getInstant("timestamp"));
   }
 
   private static String forThisRun(String query) {
@@ -346,7 +343,7 @@ public class MovieRatingsPipelineIT {
         .replace("'Stelios Giagkos'", "'" + OWNER + "'");
   }
 
-  private static long rowCount(Session session) {
+  private static long rowCount(CqlSession session) {
     return stack.count("SELECT COUNT(*) FROM " + KEYSPACE + ".movie_ratings");
   }
 
@@ -354,16 +351,13 @@ public class MovieRatingsPipelineIT {
    * Ratings counted in ratings_per_window, except the owner's 2025 ones (their windows may be
    * late).
    */
-  private static long windowedRatings(Session session, int ownerOld) {
+  private static long windowedRatings(CqlSession session, int ownerOld) {
     long total = 0;
     for (Row window :
         session
             .execute("SELECT ratings, window_start FROM " + KEYSPACE + ".ratings_per_window")
             .all()) {
-      if (window
-          .getTimestamp("window_start")
-          .toInstant()
-          .isAfter(Instant.parse("2026-01-01T00:00:00Z"))) {
+      if (window.getInstant("window_start").isAfter(Instant.parse("2026-01-01T00:00:00Z"))) {
         total += window.getLong("ratings");
       }
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     description = "Average runtime (minutes) of the movies a person rated in [--from, --to).")
 final class AvgDurationCommand implements Callable<Integer> {
 
-  @Mixin CassandraOptions cassandra;
+  @Mixin CassandraQueries cassandra;
 
   @Mixin PersonOption person;
 

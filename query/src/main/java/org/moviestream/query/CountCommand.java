@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     description = "Print how many ratings are stored, for one person or in all.")
 final class CountCommand implements Callable<Integer> {
 
-  @Mixin CassandraOptions cassandra;
+  @Mixin CassandraQueries cassandra;
 
   @Option(names = "--name", description = "only this person's ratings (default: all)")
   String name;
@@ -21,7 +21,7 @@ final class CountCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (CassandraConnection connection = cassandra.connectToKeyspace()) {
-      System.out.println(RowCount.of(connection.session(), cassandra.keyspace, name));
+      System.out.println(RowCount.of(connection.session(), cassandra.keyspace(), name));
     }
     return 0;
   }

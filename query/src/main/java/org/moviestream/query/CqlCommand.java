@@ -1,6 +1,6 @@
 package org.moviestream.query;
 
-import com.datastax.driver.core.ResultSet;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = "Run any CQL statements or a CQL script.")
 final class CqlCommand implements Callable<Integer> {
 
-  @Mixin CassandraOptions cassandra;
+  @Mixin CassandraQueries cassandra;
 
   @Spec CommandSpec spec;
 
@@ -61,7 +61,7 @@ final class CqlCommand implements Callable<Integer> {
     try (CassandraConnection connection = cassandra.connect()) {
       for (String statement : statements) {
         ResultSet result = connection.session().execute(statement);
-        if (!quiet && !result.getColumnDefinitions().asList().isEmpty()) {
+        if (!quiet && result.getColumnDefinitions().size() > 0) {
           System.out.println(ResultTable.of(result).render());
         }
       }

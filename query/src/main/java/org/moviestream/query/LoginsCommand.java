@@ -47,7 +47,7 @@ final class LoginsCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
 
-  @Mixin CassandraOptions cassandra;
+  @Mixin CassandraQueries cassandra;
 
   @Option(
       names = "--kafka-login",
@@ -85,7 +85,7 @@ final class LoginsCommand implements Callable<Integer> {
           kafka.settings(), KafkaSettings.load(kafka.settings().bootstrapServers(), kafkaLogin));
     }
     if (cassandraLogin != null) {
-      createCassandraRole(CassandraSettings.load(cassandra.hosts, cassandra.port, cassandraLogin));
+      createCassandraRole(cassandra.options.settings(cassandraLogin));
     }
     return 0;
   }
@@ -185,7 +185,7 @@ final class LoginsCommand implements Callable<Integer> {
                   "GRANT "
                       + permission
                       + " ON KEYSPACE "
-                      + quotedName(cassandra.keyspace)
+                      + quotedName(cassandra.keyspace())
                       + " TO "
                       + role);
         }
@@ -198,7 +198,7 @@ final class LoginsCommand implements Callable<Integer> {
                 ? " (superuser)"
                 : noGrants
                     ? " (no grants)"
-                    : " (SELECT, MODIFY on keyspace " + cassandra.keyspace + ")"));
+                    : " (SELECT, MODIFY on keyspace " + cassandra.keyspace() + ")"));
   }
 
   private static String literal(String text) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     description = "The titles a person rated during one hour, newest first.")
 final class MoviesCommand implements Callable<Integer> {
 
-  @Mixin CassandraOptions cassandra;
+  @Mixin CassandraQueries cassandra;
 
   @Mixin PersonOption person;
 

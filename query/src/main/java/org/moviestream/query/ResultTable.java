@@ -1,10 +1,10 @@
 package org.moviestream.query;
 
-import com.datastax.driver.core.ColumnDefinitions;
-import com.datastax.driver.core.ResultSet;
-import com.datastax.driver.core.Row;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 /** Renders rows as an aligned text table, the way cqlsh prints them. */
@@ -21,26 +21,19 @@ public final class ResultTable {
   public static ResultTable of(ResultSet resultSet) {
     ColumnDefinitions columns = resultSet.getColumnDefinitions();
     List<String> names = new ArrayList<>();
-    for (ColumnDefinitions.Definition column : columns) {
-      names.add(column.getName());
+    for (ColumnDefinition column : columns) {
+      names.add(column.getName().asInternal());
     }
     ResultTable table = new ResultTable(names);
     for (Row row : resultSet) {
       List<String> cells = new ArrayList<>();
       for (int i = 0; i < columns.size(); i++) {
-        cells.add(cell(row.getObject(i)));
+        // Driver 4 reads a timestamp as an Instant, printed ISO-8601 (2025-03-13T19:26:50.863Z).
+        cells.add(String.valueOf(row.getObject(i)));
       }
       table.add(cells);
     }
     return table;
-  }
-
-  /** Timestamps print as ISO-8601 instants (2025-03-13T19:26:50.863Z), everything else as is. */
-  static String cell(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    return value instanceof Date date ? date.toInstant().toString() : value.toString();
   }
 
   public ResultTable add(List<String> cells) {

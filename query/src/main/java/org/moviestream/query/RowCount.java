@@ -1,6 +1,6 @@
 package org.moviestream.query;
 
-import com.datastax.driver.core.Session;
+import com.datastax.oss.driver.api.core.CqlSession;
 import org.moviestream.cassandra.Tables;
 
 /**
@@ -11,7 +11,7 @@ final class RowCount {
 
   private RowCount() {}
 
-  static long of(Session session, String keyspace, String name) {
+  static long of(CqlSession session, String keyspace, String name) {
     if (name == null) {
       return session
           .execute("SELECT COUNT(*) FROM " + keyspace + "." + Tables.MOVIE_RATINGS)

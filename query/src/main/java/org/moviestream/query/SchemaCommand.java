@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     description = "Apply cassandra/schema.cql to the keyspace; safe to apply again.")
 final class SchemaCommand implements Callable<Integer> {
 
-  @Mixin CassandraOptions cassandra;
+  @Mixin CassandraQueries cassandra;
 
   @Option(
       names = Flags.REPLICATION_FACTOR,
@@ -32,14 +32,14 @@ final class SchemaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (CassandraConnection connection = cassandra.connect()) {
-      for (String statement : Schema.statements(cassandra.keyspace, replicationFactor)) {
+      for (String statement : Schema.statements(cassandra.keyspace(), replicationFactor)) {
         connection.session().execute(statement);
       }
     }
     if (!quiet) {
       System.out.println(
           "schema applied to keyspace "
-              + cassandra.keyspace
+              + cassandra.keyspace()
               + " (replication factor "
               + replicationFactor
               + " for a new keyspace)");

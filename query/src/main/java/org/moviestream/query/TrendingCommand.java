@@ -1,7 +1,7 @@
 package org.moviestream.query;
 
-import com.datastax.driver.core.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import org.moviestream.cassandra.Tables;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         "The most rated titles of the latest 30-second windows of a day (UTC), newest window first.")
 final class TrendingCommand implements Callable<Integer> {
 
-  @Mixin CassandraOptions cassandra;
+  @Mixin CassandraQueries cassandra;
 
   @Option(
       names = "--day",
@@ -33,8 +33,7 @@ final class TrendingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalDate partition =
-        LocalDate.fromDaysSinceEpoch((int) day.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay());
+    LocalDate partition = day.atOffset(ZoneOffset.UTC).toLocalDate();
     cassandra.printTable(
         "SELECT window_start, window_ratings, titles, title_ratings"
             + " FROM %s."

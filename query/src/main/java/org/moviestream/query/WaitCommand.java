@@ -22,7 +22,7 @@ final class WaitCommand implements Callable<Integer> {
 
   static final int TIMED_OUT = 3;
 
-  @Mixin CassandraOptions cassandra;
+  @Mixin CassandraQueries cassandra;
 
   @Option(names = "--name", description = "only this person's ratings (default: all)")
   String name;
@@ -50,7 +50,7 @@ final class WaitCommand implements Callable<Integer> {
     long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
     try (CassandraConnection connection = cassandra.connectToKeyspace()) {
       while (true) {
-        long count = RowCount.of(connection.session(), cassandra.keyspace, name);
+        long count = RowCount.of(connection.session(), cassandra.keyspace(), name);
         if (count > moreThan || System.nanoTime() >= deadline) {
           System.out.println(count);
           return count > moreThan ? 0 : TIMED_OUT;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     description = "A person's per-window aggregates, newest first.")
 final class WindowsCommand implements Callable<Integer> {
 
-  @Mixin CassandraOptions cassandra;
+  @Mixin CassandraQueries cassandra;
 
   @Mixin PersonOption person;
 

@@ -2,10 +2,9 @@ package org.moviestream.cassandra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.datastax.driver.core.Row;
-import com.datastax.driver.core.Session;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +32,7 @@ class MovieRatingsTableIT {
 
   @Test
   void rowsReadBackNewestFirstWithTheirColumns() {
-    Session session = connection.session();
+    CqlSession session = connection.session();
     Instant first = Instant.parse("2025-03-13T19:26:50.863Z");
     List<Instant> written = List.of(first, first.plusSeconds(60), first.minusSeconds(3600));
     for (Instant timestamp : written) {
@@ -41,7 +40,7 @@ class MovieRatingsTableIT {
           "INSERT INTO netflix.movie_ratings (name, timestamp, id, show_id, movie, rating_movie, duration) "
               + "VALUES (?, ?, ?, 's4', 'Roma', 8, 135)",
           PERSON,
-          Date.from(timestamp),
+          timestamp,
           UUID.randomUUID());
     }
 
@@ -49,9 +48,9 @@ class MovieRatingsTableIT {
         session.execute("SELECT * FROM netflix.movie_ratings WHERE name = ?", PERSON).all();
 
     assertEquals(3, rows.size());
-    assertEquals(first.plusSeconds(60), rows.get(0).getTimestamp("timestamp").toInstant());
-    assertEquals(first, rows.get(1).getTimestamp("timestamp").toInstant());
-    assertEquals(first.minusSeconds(3600), rows.get(2).getTimestamp("timestamp").toInstant());
+    assertEquals(first.plusSeconds(60), rows.get(0).getInstant("timestamp"));
+    assertEquals(first, rows.get(1).getInstant("timestamp"));
+    assertEquals(first.minusSeconds(3600), rows.get(2).getInstant("timestamp"));
     assertEquals("Roma", rows.get(0).getString("movie"));
     assertEquals(8, rows.get(0).getInt("rating_movie"));
     assertEquals(135, rows.get(0).getInt("duration"));

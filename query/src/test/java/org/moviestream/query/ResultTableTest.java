@@ -3,8 +3,6 @@ package org.moviestream.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +22,6 @@ class ResultTableTest {
             + "Al              | 7 \n"
             + "(2 rows)\n",
         text);
-  }
-
-  @Test
-  void printsTimestampsAsIsoInstantsAndNullsAsNull() {
-    assertEquals(
-        "2025-03-13T19:26:50.863Z",
-        ResultTable.cell(Date.from(Instant.parse("2025-03-13T19:26:50.863Z"))));
-    assertEquals("null", ResultTable.cell(null));
   }
 
   @Test

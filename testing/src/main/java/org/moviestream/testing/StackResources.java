@@ -1,7 +1,7 @@
 package org.moviestream.testing;
 
-import com.datastax.driver.core.Session;
-import com.datastax.driver.core.SimpleStatement;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,9 +36,9 @@ import org.moviestream.kafka.GroupProgress;
  */
 public final class StackResources implements AutoCloseable {
 
-  private static final int COUNT_TIMEOUT_MILLIS = 300_000;
+  private static final Duration COUNT_TIMEOUT = Duration.ofMinutes(5);
 
-  private static final int SCHEMA_TIMEOUT_MILLIS = 120_000;
+  private static final Duration SCHEMA_TIMEOUT = Duration.ofMinutes(2);
 
   private static final Duration TOPIC_READY_TIMEOUT = Duration.ofMinutes(1);
 
@@ -122,7 +122,7 @@ public final class StackResources implements AutoCloseable {
     return cassandraHosts;
   }
 
-  public Session session() {
+  public CqlSession session() {
     return cassandra.session();
   }
 
@@ -203,7 +203,7 @@ public final class StackResources implements AutoCloseable {
   /** cassandra/schema.cql applied under the keyspace name {@code keyspace}. */
   public String createKeyspace(String keyspace) {
     for (String statement : Schema.statements(keyspace, replicationFactor)) {
-      session().execute(new SimpleStatement(statement).setReadTimeoutMillis(SCHEMA_TIMEOUT_MILLIS));
+      session().execute(SimpleStatement.newInstance(statement).setTimeout(SCHEMA_TIMEOUT));
     }
     keyspaces.add(keyspace);
     return keyspace;
@@ -212,16 +212,16 @@ public final class StackResources implements AutoCloseable {
   public void dropKeyspace(String keyspace) {
     session()
         .execute(
-            new SimpleStatement("DROP KEYSPACE IF EXISTS " + keyspace)
-                .setReadTimeoutMillis(SCHEMA_TIMEOUT_MILLIS));
+            SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)
+                .setTimeout(SCHEMA_TIMEOUT));
     keyspaces.remove(keyspace);
   }
 
   /** The single number a query such as SELECT COUNT(*) returns. */
   public long count(String cql, Object... values) {
-    // Counting a table of a million rows takes Cassandra longer than the driver's 12 s by default.
+    // Counting a table of a million rows takes Cassandra longer than the tools' 30 s.
     return session()
-        .execute(new SimpleStatement(cql, values).setReadTimeoutMillis(COUNT_TIMEOUT_MILLIS))
+        .execute(SimpleStatement.newInstance(cql, values).setTimeout(COUNT_TIMEOUT))
         .one()
         .getLong(0);
   }

@@ -1,5 +1,6 @@
 package org.moviestream.view;
 
+import org.moviestream.cassandra.CassandraOptions;
 import org.moviestream.cli.Flags;
 import org.moviestream.cli.KafkaOptions;
 import org.moviestream.cli.Version;
@@ -54,30 +55,7 @@ public final class ViewOptions {
           "the pipeline's consumer group, whose committed offsets are the ratings durably written (default: ${DEFAULT-VALUE})")
   String consumerGroup;
 
-  @Option(
-      names = {Flags.CASSANDRA_HOSTS, Flags.CASSANDRA_HOST},
-      defaultValue = Defaults.CASSANDRA_HOST,
-      description = "Cassandra contact points, comma-separated (default: ${DEFAULT-VALUE})")
-  String cassandraHosts;
-
-  @Option(
-      names = Flags.CASSANDRA_PORT,
-      defaultValue = Defaults.CASSANDRA_PORT_TEXT,
-      description = "Cassandra port (default: ${DEFAULT-VALUE})")
-  int cassandraPort;
-
-  @Option(
-      names = Flags.CASSANDRA_CONFIG,
-      paramLabel = "FILE",
-      description =
-          "Cassandra Java driver config (application.conf): login, TLS truststore, local datacenter")
-  String cassandraConfig;
-
-  @Option(
-      names = Flags.KEYSPACE,
-      defaultValue = Defaults.KEYSPACE,
-      description = "keyspace (default: ${DEFAULT-VALUE})")
-  String keyspace;
+  @Mixin CassandraOptions cassandra;
 
   @Option(
       names = "--sample-seconds",

@@ -1,8 +1,8 @@
 package org.moviestream.view;
 
-import com.datastax.driver.core.Metadata;
-import com.datastax.driver.core.exceptions.DriverException;
-import com.datastax.driver.core.exceptions.UnauthorizedException;
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -50,11 +50,9 @@ public final class ViewServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     KafkaSettings kafka = options.kafka.settings();
     refuseWrongSettings(kafka, List.of(options.topic, options.deadLetterTopic));
-    CassandraSettings cassandra =
-        CassandraSettings.load(
-            options.cassandraHosts, options.cassandraPort, options.cassandraConfig);
-    refuseWrongSettings(cassandra, options.keyspace);
-    store = new RatingsStore(cassandra, options.keyspace);
+    CassandraSettings cassandra = options.cassandra.settings();
+    refuseWrongSettings(cassandra, options.cassandra.keyspace());
+    store = new RatingsStore(cassandra, options.cassandra.keyspace());
     stream =
         new StreamMonitor(
             kafka,
@@ -114,7 +112,7 @@ public final class ViewServer implements AutoCloseable {
           .session()
           .execute(
               "SELECT name FROM "
-                  + Metadata.quoteIfNecessary(keyspace)
+                  + CqlIdentifier.fromInternal(keyspace).asCql(true)
                   + "."
                   + Tables.MOVIE_RATINGS
                   + " LIMIT 1");

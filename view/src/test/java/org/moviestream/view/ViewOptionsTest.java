@@ -17,7 +17,7 @@ class ViewOptionsTest {
     assertEquals("127.0.0.1", options.bind);
     assertEquals("localhost:29092", options.kafka.settings().bootstrapServers());
     assertEquals("movie-ratings-pipeline", options.consumerGroup);
-    assertEquals("netflix", options.keyspace);
+    assertEquals("netflix", options.cassandra.keyspace());
   }
 
   @Test

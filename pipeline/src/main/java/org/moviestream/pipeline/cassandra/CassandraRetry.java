@@ -1,8 +1,7 @@
 package org.moviestream.pipeline.cassandra;
 
-import com.datastax.driver.core.exceptions.CodecNotFoundException;
-import com.datastax.driver.core.exceptions.InvalidQueryException;
-import com.datastax.driver.core.exceptions.InvalidTypeException;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.type.codec.CodecNotFoundException;
 import java.io.Serializable;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -95,9 +94,7 @@ public final class CassandraRetry implements Serializable {
     if (error instanceof InvalidQueryException) {
       return error.getMessage() == null || !ABOUT_THE_SCHEMA.matcher(error.getMessage()).find();
     }
-    return error instanceof InvalidTypeException
-        || error instanceof CodecNotFoundException
-        || error instanceof IllegalArgumentException;
+    return error instanceof CodecNotFoundException || error instanceof IllegalArgumentException;
   }
 
   /** Seconds this JVM has been waiting for Cassandra, or -1 when it answers. */
@@ -108,8 +105,7 @@ public final class CassandraRetry implements Serializable {
   static Throwable unwrap(Throwable error) {
     Throwable cause = error;
     while ((cause instanceof ExecutionException
-            || cause instanceof java.util.concurrent.CompletionException
-            || cause instanceof com.google.common.util.concurrent.UncheckedExecutionException)
+            || cause instanceof java.util.concurrent.CompletionException)
         && cause.getCause() != null) {
       cause = cause.getCause();
     }

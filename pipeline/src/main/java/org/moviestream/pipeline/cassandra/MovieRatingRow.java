@@ -1,8 +1,8 @@
 package org.moviestream.pipeline.cassandra;
 
-import com.datastax.driver.core.BoundStatement;
-import com.datastax.driver.core.PreparedStatement;
-import java.util.Date;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import org.moviestream.cassandra.Tables;
 import org.moviestream.catalog.CatalogEntry;
 import org.moviestream.pipeline.ingest.EnrichedRating;
@@ -27,10 +27,12 @@ final class MovieRatingRow {
   static BoundStatement bind(PreparedStatement insert, EnrichedRating enriched) {
     Rating rating = enriched.rating();
     CatalogEntry title = enriched.catalog();
-    BoundStatement row = insert.bind();
-    row.setString(0, rating.name());
-    row.setTimestamp(1, Date.from(rating.timestamp()));
-    row.setUUID(2, rating.source().rowId());
+    BoundStatementBuilder row =
+        insert
+            .boundStatementBuilder()
+            .setString(0, rating.name())
+            .setInstant(1, rating.timestamp())
+            .setUuid(2, rating.source().rowId());
     setIfPresent(row, 3, title.showId());
     row.setString(4, title.title());
     row.setInt(5, rating.ratingMovie());
@@ -41,16 +43,16 @@ final class MovieRatingRow {
     setIfPresent(row, 10, title.country());
     setIfPresent(row, 11, title.type());
     setIfPresent(row, 12, title.contentRating());
-    return row;
+    return row.build();
   }
 
-  private static void setIfPresent(BoundStatement row, int index, String value) {
+  private static void setIfPresent(BoundStatementBuilder row, int index, String value) {
     if (value != null) {
       row.setString(index, value);
     }
   }
 
-  private static void setIfPresent(BoundStatement row, int index, Integer value) {
+  private static void setIfPresent(BoundStatementBuilder row, int index, Integer value) {
     if (value != null) {
       row.setInt(index, value);
     }

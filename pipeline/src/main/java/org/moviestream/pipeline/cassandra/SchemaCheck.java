@@ -1,17 +1,19 @@
 package org.moviestream.pipeline.cassandra;
 
-import com.datastax.driver.core.ColumnMetadata;
-import com.datastax.driver.core.DataType;
-import com.datastax.driver.core.KeyspaceMetadata;
-import com.datastax.driver.core.LocalDate;
-import com.datastax.driver.core.Metadata;
-import com.datastax.driver.core.Session;
-import com.datastax.driver.core.TableMetadata;
-import com.datastax.driver.core.exceptions.InvalidQueryException;
-import com.datastax.driver.core.exceptions.UnauthorizedException;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
+import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
+import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
+import com.datastax.oss.driver.api.core.type.DataType;
+import com.datastax.oss.driver.api.core.type.DataTypes;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.moviestream.cassandra.CassandraConnection;
@@ -45,13 +47,13 @@ public final class SchemaCheck {
    * A conditional delete of a row that cannot exist, on each table: Cassandra checks SELECT and
    * MODIFY before it runs one, and it changes nothing.
    */
-  private static void requireGrants(Session session, KeyspaceMetadata keyspace) {
+  private static void requireGrants(CqlSession session, KeyspaceMetadata keyspace) {
     for (String name : TABLES) {
-      TableMetadata table = keyspace.getTable(name);
-      if (table == null) {
+      Optional<TableMetadata> table = keyspace.getTable(name);
+      if (table.isEmpty()) {
         continue;
       }
-      List<ColumnMetadata> key = table.getPrimaryKey();
+      List<ColumnMetadata> key = table.get().getPrimaryKey();
       List<Object> values = new ArrayList<>();
       for (ColumnMetadata column : key) {
         values.add(impossible(column.getType()));
@@ -61,16 +63,18 @@ public final class SchemaCheck {
       }
       String where =
           key.stream()
-              .map(column -> Metadata.quoteIfNecessary(column.getName()) + " = ?")
+              .map(column -> column.getName().asCql(true) + " = ?")
               .collect(Collectors.joining(" AND "));
       try {
-        session.execute("DELETE FROM " + name + " WHERE " + where + " IF EXISTS", values.toArray());
+        session.execute(
+            SimpleStatement.newInstance(
+                "DELETE FROM " + name + " WHERE " + where + " IF EXISTS", values.toArray()));
       } catch (UnauthorizedException e) {
         throw new CassandraRefusedException(
             "Cassandra denied access ("
                 + e.getMessage()
                 + "): grant the login SELECT and MODIFY on keyspace "
-                + keyspace.getName()
+                + keyspace.getName().asCql(true)
                 + " (bin/query logins does)",
             e);
       }
@@ -79,13 +83,19 @@ public final class SchemaCheck {
 
   /** A key value no rating produces, for the key types of schema.cql; null for others. */
   private static Object impossible(DataType type) {
-    return switch (type.getName()) {
-      case TEXT, VARCHAR -> "\u0000movie-stream grant check";
-      case TIMESTAMP -> new Date(0);
-      case DATE -> LocalDate.fromDaysSinceEpoch(0);
-      case UUID, TIMEUUID -> new UUID(0, 0);
-      default -> null;
-    };
+    if (type.equals(DataTypes.TEXT)) {
+      return "\u0000movie-stream grant check";
+    }
+    if (type.equals(DataTypes.TIMESTAMP)) {
+      return Instant.EPOCH;
+    }
+    if (type.equals(DataTypes.DATE)) {
+      return LocalDate.EPOCH;
+    }
+    if (type.equals(DataTypes.UUID) || type.equals(DataTypes.TIMEUUID)) {
+      return new UUID(0, 0);
+    }
+    return null;
   }
 
   /**
@@ -96,13 +106,17 @@ public final class SchemaCheck {
         "apply cassandra/schema.cql to it (bin/query schema --keyspace NAME; bin/stack start does it for netflix)";
     try (CassandraConnection connection = CassandraConnection.open(target.cassandra())) {
       KeyspaceMetadata keyspace =
-          connection.session().getCluster().getMetadata().getKeyspace(target.keyspace());
-      if (keyspace == null) {
-        throw new IllegalArgumentException(
-            "keyspace '" + target.keyspace() + "' does not exist: " + apply);
-      }
-      Session session = connection.session().getCluster().connect(target.keyspace());
+          connection
+              .session()
+              .getMetadata()
+              .getKeyspace(target.keyspace())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "keyspace '" + target.keyspace() + "' does not exist: " + apply));
       try {
+        // The writers' own session, on the keyspace.
+        CqlSession session = SharedSessions.session(target);
         for (String statement : STATEMENTS) {
           session.prepare(statement);
         }
@@ -115,8 +129,6 @@ public final class SchemaCheck {
                 + e.getMessage()
                 + "): "
                 + apply);
-      } finally {
-        session.close();
       }
     }
   }

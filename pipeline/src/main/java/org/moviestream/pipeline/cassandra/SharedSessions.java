@@ -1,11 +1,7 @@
 package org.moviestream.pipeline.cassandra;
 
-import com.datastax.driver.core.Cluster;
-import com.datastax.driver.core.PreparedStatement;
-import com.datastax.driver.core.QueryOptions;
-import com.datastax.driver.core.Session;
-import com.datastax.driver.core.policies.ExponentialReconnectionPolicy;
-import java.time.Duration;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.moviestream.pipeline.shared.JvmResources;
@@ -13,9 +9,8 @@ import org.moviestream.pipeline.shared.JvmResources;
 /**
  * One Cassandra session per target per JVM, shared by every writer DoFn instance in it.
  *
- * <p>A writer that owns its Cluster (as CassandraIO's does) connects and closes one per partition
- * of each micro-batch, and closing alone waits out the driver's two-second event-loop quiet period;
- * the shared session is one of the JVM's {@link JvmResources}.
+ * <p>A writer that owns its session (as CassandraIO's does) connects and closes one per partition
+ * of each micro-batch; the shared session is one of the JVM's {@link JvmResources}.
  */
 final class SharedSessions {
 
@@ -25,9 +20,8 @@ final class SharedSessions {
   private SharedSessions() {}
 
   /** The shared session of {@code target}, connected on first use. */
-  static Session session(CassandraTarget target) {
-    return JvmResources.shared(
-        target, () -> connect(target), session -> session.getCluster().close());
+  static CqlSession session(CassandraTarget target) {
+    return JvmResources.shared(target, () -> connect(target), CqlSession::close);
   }
 
   /** {@code cql} prepared once per JVM on the shared session of {@code target}. */
@@ -35,33 +29,19 @@ final class SharedSessions {
     return PREPARED.computeIfAbsent(Map.entry(target, cql), key -> session(target).prepare(cql));
   }
 
-  /**
-   * A query prepared like {@link #prepared}, read at the level that sees every row written to
-   * {@code target}.
-   */
-  static PreparedStatement preparedRead(CassandraTarget target, String cql) {
-    return prepared(target, cql).setConsistencyLevel(target.consistency().reads());
-  }
-
-  private static Session connect(CassandraTarget target) {
-    Cluster cluster =
-        target
-            .cassandra()
-            // The driver's own defaults: a write's timeout is the retry's to handle.
-            .clusterBuilder(Duration.ofSeconds(5), Duration.ofSeconds(12))
-            // Every write at the target's level; queries say their own (preparedRead).
-            .withQueryOptions(new QueryOptions().setConsistencyLevel(target.consistency().writes()))
-            // Back within seconds of Cassandra's return (the driver's default waits up to 10
-            // minutes).
-            .withReconnectionPolicy(
-                new ExponentialReconnectionPolicy(500, target.maxBackoffSeconds() * 1000L))
-            .withoutJMXReporting()
-            .build();
-    try {
-      return cluster.connect(target.keyspace());
-    } catch (RuntimeException e) {
-      cluster.close();
-      throw e;
-    }
+  private static CqlSession connect(CassandraTarget target) {
+    return target
+        .cassandra()
+        .sessionBuilder(
+            // A write's timeout is the retry's to handle; the driver's 2 s is short for a batch.
+            "basic.request.timeout = 12 seconds\n"
+                // Back within seconds of Cassandra's return.
+                + "advanced.reconnection-policy.max-delay = "
+                + target.maxBackoffSeconds()
+                + " seconds",
+            // Every write at the target's level; reads say their own (CassandraTarget.read).
+            "basic.request.consistency = " + target.consistency().writes())
+        .withKeyspace(target.keyspace())
+        .build();
   }
 }

@@ -1,10 +1,9 @@
 package org.moviestream.pipeline.cassandra;
 
-import com.datastax.driver.core.PreparedStatement;
-import com.datastax.driver.core.Row;
-import com.datastax.driver.core.Session;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Instant;
-import java.util.Date;
 import org.moviestream.cassandra.Tables;
 import org.moviestream.pipeline.durability.TrackSettledOffsets;
 import org.moviestream.pipeline.windows.WindowStats;
@@ -26,7 +25,7 @@ public final class WindowRecount implements TrackSettledOffsets.LateRatings {
 
   private final CassandraTarget target;
   private final CassandraRetry retry;
-  private transient Session session;
+  private transient CqlSession session;
   private transient PreparedStatement stats;
   private transient PreparedStatement insert;
 
@@ -45,7 +44,14 @@ public final class WindowRecount implements TrackSettledOffsets.LateRatings {
     Row row =
         retry.call(
             "window query",
-            () -> session.execute(stats.bind(person, Date.from(start), Date.from(end))).one());
+            () ->
+                session
+                    .execute(
+                        stats
+                            .bind(person, start, end)
+                            // The level that sees every row written at the target's.
+                            .setConsistencyLevel(target.consistency().reads()))
+                    .one());
     long ratings = row.getLong("ratings");
     if (ratings == 0) {
       return false;
@@ -77,7 +83,7 @@ public final class WindowRecount implements TrackSettledOffsets.LateRatings {
       session = retry.call("connecting to Cassandra", () -> SharedSessions.session(target));
       stats =
           retry.call(
-              "preparing the window query", () -> SharedSessions.preparedRead(target, STATS_CQL));
+              "preparing the window query", () -> SharedSessions.prepared(target, STATS_CQL));
       insert =
           retry.call(
               "preparing the window row",

@@ -1,8 +1,8 @@
 package org.moviestream.pipeline.cassandra;
 
-import com.datastax.driver.core.BoundStatement;
-import com.datastax.driver.core.PreparedStatement;
-import java.util.Date;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import org.moviestream.cassandra.Tables;
 import org.moviestream.pipeline.windows.WindowStats;
 
@@ -23,15 +23,17 @@ final class WindowStatsRow {
    * runtimes leaves avg_duration unset, so it writes no tombstone.
    */
   static BoundStatement bind(PreparedStatement insert, WindowStats stats) {
-    BoundStatement row = insert.bind();
-    row.setString(0, stats.name());
-    row.setTimestamp(1, Date.from(stats.windowStart()));
-    row.setTimestamp(2, Date.from(stats.windowEnd()));
-    row.setLong(3, stats.ratings());
-    row.setDouble(4, stats.avgRatingMovie());
+    BoundStatementBuilder row =
+        insert
+            .boundStatementBuilder()
+            .setString(0, stats.name())
+            .setInstant(1, stats.windowStart())
+            .setInstant(2, stats.windowEnd())
+            .setLong(3, stats.ratings())
+            .setDouble(4, stats.avgRatingMovie());
     if (stats.avgDuration() != null) {
       row.setDouble(5, stats.avgDuration());
     }
-    return row;
+    return row.build();
   }
 }

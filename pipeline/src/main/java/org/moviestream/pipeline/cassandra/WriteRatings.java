@@ -1,18 +1,16 @@
 package org.moviestream.pipeline.cassandra;
 
-import com.datastax.driver.core.BatchStatement;
-import com.datastax.driver.core.PreparedStatement;
-import com.datastax.driver.core.Session;
-import com.datastax.driver.core.Statement;
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
-import com.google.common.util.concurrent.Uninterruptibles;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -58,16 +56,19 @@ public final class WriteRatings
     private final CassandraTarget target;
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.WRITTEN);
     private final Counter failed = PipelineMetrics.counter(RejectReason.WRITE_FAILED.counterName());
-    private transient Session session;
+    private transient CqlSession session;
     private transient PreparedStatement insert;
     private transient Semaphore inFlight;
     private transient Map<String, List<PendingRow>> unsent;
     private transient List<SentBatch> sent;
 
     private record PendingRow(
-        EnrichedRating rating, Statement insert, Instant timestamp, BoundedWindow window) {}
+        EnrichedRating rating,
+        BatchableStatement<?> insert,
+        Instant timestamp,
+        BoundedWindow window) {}
 
-    private record SentBatch(List<PendingRow> rows, ListenableFuture<?> acknowledged) {}
+    private record SentBatch(List<PendingRow> rows, CompletableFuture<?> acknowledged) {}
 
     WriteRowsFn(CassandraTarget target) {
       this.target = target;
@@ -118,9 +119,9 @@ public final class WriteRatings
       }
       for (SentBatch batch : sent) {
         try {
-          Uninterruptibles.getUninterruptibly(batch.acknowledged());
+          batch.acknowledged().join();
           batch.rows().forEach(row -> output(context, row));
-        } catch (ExecutionException | RuntimeException firstError) {
+        } catch (RuntimeException firstError) {
           settleOneByOne(batch.rows(), context);
         }
       }
@@ -129,15 +130,15 @@ public final class WriteRatings
     }
 
     private void send(List<PendingRow> rows) throws InterruptedException {
-      Statement statement = rows.size() == 1 ? rows.get(0).insert() : batchOf(rows);
+      Statement<?> statement = rows.size() == 1 ? rows.get(0).insert() : batchOf(rows);
       inFlight.acquire();
-      ListenableFuture<?> acknowledged;
+      CompletableFuture<?> acknowledged;
       try {
-        acknowledged = session.executeAsync(statement);
+        acknowledged = session.executeAsync(statement).toCompletableFuture();
       } catch (RuntimeException e) {
-        acknowledged = Futures.immediateFailedFuture(e);
+        acknowledged = CompletableFuture.failedFuture(e);
       }
-      acknowledged.addListener(inFlight::release, MoreExecutors.directExecutor());
+      acknowledged.whenComplete((result, error) -> inFlight.release());
       sent.add(new SentBatch(rows, acknowledged));
     }
 
@@ -172,9 +173,8 @@ public final class WriteRatings
     }
 
     private static BatchStatement batchOf(List<PendingRow> rows) {
-      BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
-      rows.forEach(row -> batch.add(row.insert()));
-      return batch;
+      return BatchStatement.newInstance(
+          DefaultBatchType.UNLOGGED, rows.stream().map(PendingRow::insert).toList());
     }
   }
 }

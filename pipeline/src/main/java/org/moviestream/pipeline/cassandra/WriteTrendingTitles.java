@@ -1,10 +1,10 @@
 package org.moviestream.pipeline.cassandra;
 
-import com.datastax.driver.core.LocalDate;
-import com.datastax.driver.core.PreparedStatement;
-import com.datastax.driver.core.Session;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -50,7 +50,7 @@ public final class WriteTrendingTitles
   static final class WriteRankingFn extends DoFn<Counted<TrendingWindow>, Counted<TrendingWindow>> {
     private final CassandraTarget target;
     private final CassandraRetry retry;
-    private transient Session session;
+    private transient CqlSession session;
     private transient PreparedStatement insert;
     private transient PreparedStatement replace;
 
@@ -75,10 +75,8 @@ public final class WriteTrendingTitles
         @Element Counted<TrendingWindow> durable, OutputReceiver<Counted<TrendingWindow>> out)
         throws Exception {
       TrendingWindow ranking = durable.aggregate();
-      LocalDate day =
-          LocalDate.fromDaysSinceEpoch(
-              (int) ranking.windowStart().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay());
-      Date start = Date.from(ranking.windowStart());
+      LocalDate day = ranking.windowStart().atOffset(ZoneOffset.UTC).toLocalDate();
+      Instant start = ranking.windowStart();
       List<String> titles = ranking.titles().stream().map(TitleCount::title).toList();
       List<Long> counts = ranking.titles().stream().map(TitleCount::ratings).toList();
       long counted = ranking.ratings();
@@ -86,9 +84,7 @@ public final class WriteTrendingTitles
           "trending row",
           () -> {
             if (!session
-                .execute(
-                    insert.bind(
-                        day, start, Date.from(ranking.windowEnd()), titles, counts, counted))
+                .execute(insert.bind(day, start, ranking.windowEnd(), titles, counts, counted))
                 .wasApplied()) {
               session.execute(replace.bind(titles, counts, counted, day, start, counted));
             }

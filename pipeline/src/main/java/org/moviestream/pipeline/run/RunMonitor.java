@@ -14,6 +14,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.moviestream.cli.Causes;
 import org.moviestream.cli.ContactList;
 import org.moviestream.cli.Exit;
 import org.moviestream.contract.JobStatus;
@@ -322,12 +323,8 @@ public final class RunMonitor {
     }
   }
 
+  /** The innermost failure, by its kind and what it says: "Pipeline failed: IOException: ...". */
   private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-    return root.getClass().getSimpleName() + ": " + message;
+    return Causes.root(error).getClass().getSimpleName() + ": " + Causes.rootMessage(error);
   }
 }

@@ -5,8 +5,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import com.datastax.driver.core.exceptions.InvalidQueryException;
-import com.datastax.driver.core.exceptions.NoHostAvailableException;
+import com.datastax.oss.driver.api.core.NoNodeAvailableException;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.joda.time.Duration;
@@ -26,7 +28,7 @@ public class CassandraRetryTest {
             "row",
             () -> {
               if (calls.incrementAndGet() <= 5) {
-                throw new NoHostAvailableException(Map.of());
+                throw new NoNodeAvailableException();
               }
               return "written";
             });
@@ -49,7 +51,7 @@ public class CassandraRetryTest {
                     () -> {
                       calls.incrementAndGet();
                       throw new InvalidQueryException(
-                          "Key length of 70000 is longer than maximum of 65535");
+                          null, "Key length of 70000 is longer than maximum of 65535");
                     }));
 
     assertEquals(3, calls.get());
@@ -64,28 +66,28 @@ public class CassandraRetryTest {
   public void refusalsAreAboutTheRowNeverAboutTheCluster() {
     assertTrue(
         CassandraRetry.isRefusal(
-            new InvalidQueryException("Key length of 70000 is longer than maximum of 65535")));
+            new InvalidQueryException(
+                null, "Key length of 70000 is longer than maximum of 65535")));
     assertTrue(
         CassandraRetry.isRefusal(
             new IllegalArgumentException("Invalid unset value for column name")));
-    assertFalse(CassandraRetry.isRefusal(new NoHostAvailableException(Map.of())));
-    assertFalse(
-        CassandraRetry.isRefusal(new InvalidQueryException("unconfigured table movie_ratings")));
+    assertFalse(CassandraRetry.isRefusal(new NoNodeAvailableException()));
     assertFalse(
         CassandraRetry.isRefusal(
-            new InvalidQueryException("table trending_titles does not exist")));
-    assertFalse(
-        CassandraRetry.isRefusal(new InvalidQueryException("Keyspace netflix does not exist")));
+            new InvalidQueryException(null, "unconfigured table movie_ratings")));
     assertFalse(
         CassandraRetry.isRefusal(
-            new InvalidQueryException("Undefined column name window_ratings")));
+            new InvalidQueryException(null, "table trending_titles does not exist")));
     assertFalse(
         CassandraRetry.isRefusal(
-            new com.datastax.driver.core.exceptions.UnauthorizedException(
-                null, "User app has no MODIFY permission")));
+            new InvalidQueryException(null, "Keyspace netflix does not exist")));
     assertFalse(
         CassandraRetry.isRefusal(
-            new com.datastax.driver.core.exceptions.OverloadedException(null, "overloaded")));
+            new InvalidQueryException(null, "Undefined column name window_ratings")));
+    assertFalse(
+        CassandraRetry.isRefusal(
+            new UnauthorizedException(null, "User app has no MODIFY permission")));
+    assertFalse(CassandraRetry.isRefusal(new OverloadedException(null, "overloaded")));
   }
 
   @Test
@@ -103,7 +105,7 @@ public class CassandraRetryTest {
                           "cassandra", "InvalidQueryException: unconfigured table movie_ratings"),
                       org.moviestream.pipeline.metrics.Waits.current());
                 }
-                throw new InvalidQueryException("unconfigured table movie_ratings");
+                throw new InvalidQueryException(null, "unconfigured table movie_ratings");
               }
               return "written";
             });

@@ -1,10 +1,9 @@
 package org.moviestream.pipeline.faults;
 
-import com.datastax.driver.core.ResultSetFuture;
-import com.datastax.driver.core.Row;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -146,16 +146,19 @@ final class CommitWatch implements AutoCloseable {
     List<String> missing = new ArrayList<>();
     for (int start = 0; start < sources.size(); start += 200) {
       List<SourceKey> chunk = sources.subList(start, Math.min(sources.size(), start + 200));
-      List<ResultSetFuture> lookups = new ArrayList<>();
+      List<CompletableFuture<AsyncResultSet>> lookups = new ArrayList<>();
       for (SourceKey source : chunk) {
         RatingMessage rating = run.expected(source).orElseThrow();
         lookups.add(
-            stack.session().executeAsync(query, rating.name(), Date.from(rating.timestamp())));
+            stack
+                .session()
+                .executeAsync(query, rating.name(), rating.timestamp())
+                .toCompletableFuture());
       }
       for (int i = 0; i < chunk.size(); i++) {
         Set<UUID> ids = new HashSet<>();
-        for (Row row : lookups.get(i).getUninterruptibly()) {
-          ids.add(row.getUUID("id"));
+        for (Row row : lookups.get(i).join().currentPage()) {
+          ids.add(row.getUuid("id"));
         }
         if (!ids.contains(chunk.get(i).rowId())) {
           missing.add(chunk.get(i) + " was committed before its row was in Cassandra");

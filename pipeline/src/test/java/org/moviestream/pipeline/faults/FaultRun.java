@@ -1,7 +1,9 @@
 package org.moviestream.pipeline.faults;
 
-import com.datastax.driver.core.Row;
-import com.datastax.driver.core.Session;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -304,10 +306,9 @@ final class FaultRun implements AutoCloseable {
     return resources
         .session()
         .execute(
-            new com.datastax.driver.core.SimpleStatement(
-                    "SELECT COUNT(*) FROM " + keyspace + ".movie_ratings")
-                .setConsistencyLevel(com.datastax.driver.core.ConsistencyLevel.ALL)
-                .setReadTimeoutMillis(300_000))
+            SimpleStatement.newInstance("SELECT COUNT(*) FROM " + keyspace + ".movie_ratings")
+                .setConsistencyLevel(DefaultConsistencyLevel.ALL)
+                .setTimeout(Duration.ofMinutes(5)))
         .one()
         .getLong(0);
   }
@@ -369,7 +370,7 @@ final class FaultRun implements AutoCloseable {
    */
   Map<String, long[]> rowsAndWindowSums() {
     Map<String, long[]> perPerson = new HashMap<>();
-    Session session = resources.session();
+    CqlSession session = resources.session();
     for (int person = 1; person <= PEOPLE; person++) {
       String name = "Person " + person;
       long rows =
@@ -393,11 +394,11 @@ final class FaultRun implements AutoCloseable {
    * stored ranking counts ({@code window_ratings}) and the rows whose timestamp falls in it.
    */
   Trending trending() {
-    Session session = resources.session();
+    CqlSession session = resources.session();
     Map<Long, Long> rowsPerWindow = new HashMap<>();
     long window = Duration.ofSeconds(30).toMillis();
     for (Row row : session.execute("SELECT timestamp FROM " + keyspace + ".movie_ratings")) {
-      long start = Math.floorDiv(row.getTimestamp(0).getTime(), window) * window;
+      long start = Math.floorDiv(row.getInstant(0).toEpochMilli(), window) * window;
       rowsPerWindow.merge(start, 1L, Long::sum);
     }
     long ranked = 0;
@@ -407,7 +408,7 @@ final class FaultRun implements AutoCloseable {
         session.execute(
             "SELECT window_start, window_ratings FROM " + keyspace + ".trending_titles")) {
       long counted = ranking.getLong(1);
-      long rows = rowsPerWindow.getOrDefault(ranking.getTimestamp(0).getTime(), 0L);
+      long rows = rowsPerWindow.getOrDefault(ranking.getInstant(0).toEpochMilli(), 0L);
       ranked += counted;
       shortWindows += counted < rows ? 1 : 0;
       doubled += counted > rows ? 1 : 0;

@@ -1,14 +1,14 @@
 package org.moviestream.view.store;
 
-import com.datastax.driver.core.LocalDate;
-import com.datastax.driver.core.PreparedStatement;
-import com.datastax.driver.core.Row;
-import com.datastax.driver.core.Session;
-import com.datastax.driver.core.exceptions.DriverException;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,13 +66,15 @@ public final class RatingsStore implements AutoCloseable {
   public List<CassandraNode> nodes() {
     return read(
         session ->
-            session.getCluster().getMetadata().getAllHosts().stream()
+            session.getMetadata().getNodes().values().stream()
                 .map(
-                    host ->
+                    node ->
                         new CassandraNode(
-                            host.getEndPoint().resolve().getAddress().getHostAddress(),
-                            host.getDatacenter(),
-                            host.isUp()))
+                            ((InetSocketAddress) node.getEndPoint().resolve())
+                                .getAddress()
+                                .getHostAddress(),
+                            node.getDatacenter(),
+                            node.getState() == NodeState.UP))
                 .sorted(java.util.Comparator.comparing(CassandraNode::address))
                 .toList());
   }
@@ -86,7 +88,7 @@ public final class RatingsStore implements AutoCloseable {
     } catch (ServiceDownException e) {
       return e.getMessage();
     }
-    if (session().getCluster().getMetadata().getKeyspace(keyspace) == null) {
+    if (session().getMetadata().getKeyspace(keyspace).isEmpty()) {
       return "Cassandra at "
           + cassandra
           + " has no keyspace '"
@@ -160,7 +162,7 @@ public final class RatingsStore implements AutoCloseable {
                             "SELECT window_start, window_end, window_ratings, titles, title_ratings FROM %s."
                                 + Tables.TRENDING_TITLES
                                 + " WHERE day = ? LIMIT ?")
-                        .bind(LocalDate.fromDaysSinceEpoch((int) day.toEpochDay()), count))
+                        .bind(day, count))
                 .all()
                 .stream()
                 .map(RatingsStore::ranking)
@@ -171,11 +173,7 @@ public final class RatingsStore implements AutoCloseable {
     return read(
         session -> {
           Row row =
-              session
-                  .execute(
-                      statement(SeedQuestions.AVG_DURATION)
-                          .bind(name, Date.from(from), Date.from(to)))
-                  .one();
+              session.execute(statement(SeedQuestions.AVG_DURATION).bind(name, from, to)).one();
           return new AverageDuration(
               row.isNull("avg_duration_min") || row.getLong("movies") == 0
                   ? null
@@ -191,7 +189,7 @@ public final class RatingsStore implements AutoCloseable {
             session
                 .execute(
                     statement(SeedQuestions.MOVIES_IN_HOUR)
-                        .bind(name, Date.from(hour), Date.from(hour.plusSeconds(3600))))
+                        .bind(name, hour, hour.plusSeconds(3600)))
                 .all()
                 .stream()
                 .map(
@@ -221,7 +219,7 @@ public final class RatingsStore implements AutoCloseable {
   }
 
   private static Instant instant(Row row, String column) {
-    return row.getTimestamp(column).toInstant();
+    return row.getInstant(column);
   }
 
   /** The UTC day of an instant, as trending_titles partitions its rows. */
@@ -233,7 +231,7 @@ public final class RatingsStore implements AutoCloseable {
     return prepared.computeIfAbsent(cql, key -> session().prepare(String.format(key, keyspace)));
   }
 
-  private <T> T read(Function<Session, T> query) {
+  private <T> T read(Function<CqlSession, T> query) {
     try {
       return query.apply(session());
     } catch (DriverException e) {
@@ -242,7 +240,7 @@ public final class RatingsStore implements AutoCloseable {
     }
   }
 
-  private synchronized Session session() {
+  private synchronized CqlSession session() {
     if (connection == null) {
       try {
         connection = CassandraConnection.open(cassandra);

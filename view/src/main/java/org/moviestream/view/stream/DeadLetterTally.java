@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.moviestream.cli.Causes;
 import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.SourceKey;
 import org.moviestream.kafka.KafkaSettings;
@@ -106,7 +107,7 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
         }
         error = "the dead-letter topic " + topic + " does not exist yet";
       } catch (org.apache.kafka.common.errors.TimeoutException e) {
-        error = "Kafka does not answer: " + StreamMonitor.rootMessage(e);
+        error = "Kafka does not answer: " + Causes.rootMessage(e);
       }
     }
   }

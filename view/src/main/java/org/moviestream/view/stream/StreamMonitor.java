@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.moviestream.cli.Causes;
 import org.moviestream.kafka.GroupProgress;
 import org.moviestream.kafka.KafkaSettings;
 
@@ -87,12 +88,12 @@ public final class StreamMonitor implements AutoCloseable {
       record(read());
       error = null;
     } catch (Exception e) {
-      error = "Kafka at " + kafka.bootstrapServers() + " does not answer: " + rootMessage(e);
+      error = "Kafka at " + kafka.bootstrapServers() + " does not answer: " + Causes.rootMessage(e);
     }
     try {
       nodes = readNodes();
     } catch (Exception e) {
-      nodes = KafkaNodes.unknown(rootMessage(e));
+      nodes = KafkaNodes.unknown(Causes.rootMessage(e));
     }
   }
 
@@ -211,16 +212,6 @@ public final class StreamMonitor implements AutoCloseable {
               committed.put(partition, at.committed());
             });
     return new OffsetSample(now, logEnd, committed);
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message =
-        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.lines().findFirst().orElse(message);
   }
 
   @Override
