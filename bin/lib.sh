@@ -38,19 +38,25 @@ KAFKA_CLIENT_CONFIG="$SECURE_DIR/kafka-client.properties"
 CASSANDRA_CLIENT_CONFIG="$SECURE_DIR/cassandra-client.conf"
 stack_secure() { [ -f "$SECURE_DIR/on" ]; }
 
-# The flags that point a tool (kebab-case) or the pipeline (camelCase) at the stack, secured or not.
+# The flags that point a tool (kebab-case) or the pipeline (camelCase) at the stack, secured or not,
+# put into the array named by $1 (one element per flag: paths with spaces stay whole).
 kafka_args() {
-  if stack_secure; then echo "--bootstrap-servers=127.0.0.1:$KAFKA_SECURE_PORT --kafka-config=$KAFKA_CLIENT_CONFIG"
-  else echo "--bootstrap-servers=$(bootstrap_servers)"; fi
+  local -n _flags=$1
+  if stack_secure; then _flags=("--bootstrap-servers=127.0.0.1:$KAFKA_SECURE_PORT" "--kafka-config=$KAFKA_CLIENT_CONFIG")
+  else _flags=("--bootstrap-servers=$(bootstrap_servers)"); fi
 }
 cassandra_args() {
-  echo "--cassandra-hosts=$(cassandra_hosts)$(stack_secure && echo " --cassandra-config=$CASSANDRA_CLIENT_CONFIG")"
+  local -n _flags=$1
+  _flags=("--cassandra-hosts=$(cassandra_hosts)")
+  if stack_secure; then _flags+=("--cassandra-config=$CASSANDRA_CLIENT_CONFIG"); fi
 }
 pipeline_args() {
+  local -n _flags=$1
   if stack_secure; then
-    echo "--bootstrapServers=127.0.0.1:$KAFKA_SECURE_PORT --kafkaConfig=$KAFKA_CLIENT_CONFIG --cassandraHosts=$(cassandra_hosts) --cassandraConfig=$CASSANDRA_CLIENT_CONFIG"
+    _flags=("--bootstrapServers=127.0.0.1:$KAFKA_SECURE_PORT" "--kafkaConfig=$KAFKA_CLIENT_CONFIG"
+      "--cassandraHosts=$(cassandra_hosts)" "--cassandraConfig=$CASSANDRA_CLIENT_CONFIG")
   else
-    echo "--bootstrapServers=$(bootstrap_servers) --cassandraHosts=$(cassandra_hosts)"
+    _flags=("--bootstrapServers=$(bootstrap_servers)" "--cassandraHosts=$(cassandra_hosts)")
   fi
 }
 

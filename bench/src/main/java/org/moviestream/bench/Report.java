@@ -29,7 +29,7 @@ final class Report {
     row(md, "plain KafkaConsumer draining the topic", raw.records(), raw.consumerPerSecond());
     row(
         md,
-        "plain DataStax driver async single-row inserts (" + RawLimits.IN_FLIGHT + " in flight)",
+        "plain Cassandra driver 4 async single-row inserts (" + RawLimits.IN_FLIGHT + " in flight)",
         raw.records(),
         raw.writerPerSecond());
     row(

@@ -1,7 +1,6 @@
 package org.moviestream.query;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.concurrent.Callable;
 import org.moviestream.cassandra.SeedQuestions;
 import picocli.CommandLine.Command;
@@ -38,7 +37,7 @@ final class AvgDurationCommand implements Callable<Integer> {
     if (!to.isAfter(from)) {
       throw new IllegalArgumentException("--to (" + to + ") must be after --from (" + from + ")");
     }
-    cassandra.printTable(SeedQuestions.AVG_DURATION, person.name, Date.from(from), Date.from(to));
+    cassandra.printTable(SeedQuestions.AVG_DURATION, person.name, from, to);
     return 0;
   }
 }

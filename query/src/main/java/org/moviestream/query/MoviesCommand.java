@@ -1,7 +1,6 @@
 package org.moviestream.query;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.concurrent.Callable;
 import org.moviestream.cassandra.SeedQuestions;
 import picocli.CommandLine.Command;
@@ -28,11 +27,7 @@ final class MoviesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    cassandra.printTable(
-        SeedQuestions.MOVIES_IN_HOUR,
-        person.name,
-        Date.from(hour),
-        Date.from(hour.plusSeconds(3600)));
+    cassandra.printTable(SeedQuestions.MOVIES_IN_HOUR, person.name, hour, hour.plusSeconds(3600));
     return 0;
   }
 }

@@ -66,20 +66,39 @@ final class KnownStream {
     url = "http://127.0.0.1:" + view.port() + "/";
     sendKnownMessages();
     try (PipelineProcess pipeline =
-        PipelineProcess.start(
-            ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar"),
+        startPipeline(
+            stack.bootstrapServers(),
+            topic,
+            deadLetterTopic,
+            keyspace,
+            group,
             ROOT.resolve("view/target/known-stream-pipeline.log"),
-            List.of(
-                "--bootstrapServers=" + stack.bootstrapServers(),
-                "--topic=" + topic,
-                "--deadLetterTopic=" + deadLetterTopic,
-                "--keyspace=" + keyspace,
-                "--consumerGroup=" + group,
-                "--startingOffsets=earliest",
-                "--progressSeconds=5",
-                "--catalog=" + ROOT.resolve("data/netflix.csv")))) {
+            "--progressSeconds=5")) {
       awaitEverythingCommitted(pipeline);
     }
+  }
+
+  /** The pipeline's jar on a run's topics, keyspace and group, from the topic's start. */
+  static PipelineProcess startPipeline(
+      String bootstrapServers,
+      String topic,
+      String deadLetterTopic,
+      String keyspace,
+      String group,
+      Path log,
+      String... more)
+      throws java.io.IOException {
+    List<String> args = new java.util.ArrayList<>();
+    args.add("--bootstrapServers=" + bootstrapServers);
+    args.add("--topic=" + topic);
+    args.add("--deadLetterTopic=" + deadLetterTopic);
+    args.add("--keyspace=" + keyspace);
+    args.add("--consumerGroup=" + group);
+    args.add("--startingOffsets=earliest");
+    args.add("--catalog=" + ROOT.resolve("data/netflix.csv"));
+    args.addAll(List.of(more));
+    return PipelineProcess.start(
+        ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar"), log, args);
   }
 
   static synchronized KnownStream get() throws Exception {

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +170,7 @@ class SecuredStackIT {
             stack.count(
                 "SELECT count(*) FROM netflix.movie_ratings WHERE name = ? AND timestamp >= ?",
                 person.getKey(),
-                Date.from(start)),
+                start),
             "rows of " + person.getKey());
       }
 

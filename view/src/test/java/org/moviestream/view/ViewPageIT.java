@@ -6,10 +6,7 @@ import static org.moviestream.view.KnownStream.ANN;
 import static org.moviestream.view.KnownStream.BOB;
 import static org.moviestream.view.KnownStream.OWNER;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,13 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.moviestream.contract.Defaults;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,9 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ViewPageIT {
 
-  private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER =
-      Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOTS = KnownStream.ROOT.resolve("view/target");
   private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -46,33 +35,8 @@ class ViewPageIT {
 
   @BeforeAll
   static void startTheStreamAndTheBrowser() throws Exception {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException(
-          "the browser test needs Debian's chromium and chromium-driver ("
-              + CHROMIUM
-              + ", "
-              + CHROMEDRIVER
-              + "): apt-get install chromium chromium-driver (.ci/run installs them)");
-    }
     known = KnownStream.get();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    // Headless, as root, in a machine with no internet: no sandbox, and none of Chromium's own
-    // calls home.
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,1950",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start(1400, 1950);
   }
 
   @AfterAll
@@ -213,7 +177,6 @@ class ViewPageIT {
   }
 
   private static void screenshot(String name) throws Exception {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    HeadlessChromium.screenshot(browser, SCREENSHOTS.resolve(name));
   }
 }

@@ -94,8 +94,7 @@ public final class ViewMetrics {
         .callback(
             callback ->
                 stream
-                    .throughput()
-                    .partitions()
+                    .latestPartitions()
                     .forEach(
                         partition ->
                             callback.call(

@@ -157,6 +157,17 @@ public final class StreamMonitor implements AutoCloseable {
     return error;
   }
 
+  /** Each partition's log end, committed offset and lag at the latest sample (none before one). */
+  public List<GroupProgress.Partition> latestPartitions() {
+    OffsetSample last;
+    synchronized (samples) {
+      last = samples.peekLast();
+    }
+    return last == null
+        ? List.of()
+        : List.copyOf(GroupProgress.of(last.logEnd(), last.committed()).partitions().values());
+  }
+
   public Throughput throughput() {
     List<OffsetSample> copy;
     synchronized (samples) {
