@@ -3,6 +3,7 @@ package org.moviestream.cassandra;
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.auth.AuthenticationException;
+import com.typesafe.config.ConfigException;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import org.moviestream.cli.Causes;
@@ -51,12 +52,18 @@ public final class CassandraConnection implements AutoCloseable {
   }
 
   /**
-   * What a failed connection means, in one line: a refused login, a TLS handshake that failed (or a
-   * node that wants TLS from a client without it), or no node answering.
+   * What a failed connection means, in one line: a value of the config file the driver cannot use
+   * ({@link IllegalArgumentException}: a setup error), a refused login, a TLS handshake that failed
+   * (or a node that wants TLS from a client without it), or no node answering.
    */
-  public static IllegalStateException refused(CassandraSettings settings, RuntimeException e) {
+  public static RuntimeException refused(CassandraSettings settings, RuntimeException e) {
     if (e instanceof CassandraRefusedException refused) {
       return refused;
+    }
+    ConfigException badValue = Causes.find(e, ConfigException.class);
+    if (badValue != null) {
+      return new IllegalArgumentException(
+          "bad Cassandra driver setting: " + badValue.getMessage(), e);
     }
     String at =
         "Cassandra at " + String.join(",", settings.hosts()) + " (port " + settings.port() + ")";

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.internal.core.config.typesafe.DefaultDriverConfig
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.File;
 import java.io.Serializable;
@@ -161,7 +162,10 @@ public record CassandraSettings(List<String> hosts, int port, String source, Str
             .withFallback(
                 driverConfig == null
                     ? ConfigFactory.empty()
-                    : ConfigFactory.parseString(driverConfig))
+                    // Named after the file, so that the driver's complaint about a value says
+                    // where it came from.
+                    : ConfigFactory.parseString(
+                        driverConfig, ConfigParseOptions.defaults().setOriginDescription(source)))
             .withFallback(ConfigFactory.parseString(defaults))
             .withFallback(ConfigFactory.parseString(DEFAULTS));
     return layers

@@ -113,6 +113,19 @@ class CassandraSettingsTest {
   }
 
   @Test
+  void aValueTheDriverCannotUseIsASetupErrorNamingTheFile() throws IOException {
+    String conf = file("datastax-java-driver.advanced.connection.connect-timeout = banana\n");
+    // Refused while the driver reads its settings, before it connects to anything.
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CassandraConnection.open(CassandraSettings.load("127.0.0.1", 1, conf)));
+    assertTrue(
+        bad.getMessage().startsWith("bad Cassandra driver setting: " + conf), bad.getMessage());
+    assertTrue(bad.getMessage().contains("advanced.connection.connect-timeout"), bad.getMessage());
+  }
+
+  @Test
   void noFileIsAnOpenCluster() {
     CassandraSettings settings = CassandraSettings.load("n1", 9042, null);
     assertEquals(CassandraSettings.of("n1", 9042), settings);
