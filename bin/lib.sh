@@ -11,6 +11,9 @@ RATINGS_TOPIC=movies_ratings
 DEAD_LETTER_TOPIC=movies_ratings_dlq
 DEFAULT_OWNER="Stelios Giagkos"
 
+# Spark's driver and UI listen on loopback unless told otherwise (its UI takes no other setting).
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+
 say() { echo "[$TAG] $*"; }
 die() { echo "[$TAG] ERROR: $*" >&2; exit 1; }
 
@@ -30,12 +33,15 @@ contact_list() {
   (IFS=,; echo "${list[*]}")
 }
 
-# The secured stack (bin/stack start --secure): Kafka's SASL/SCRAM + TLS listener beside the
-# stack's own plaintext one, and the client config files every program is then given.
+# The secured stack (bin/stack start --secure): Kafka's SASL/SCRAM + TLS listener for the programs
+# beside the stack's own (its administrator's login), and the client config files every program is
+# then given.
 KAFKA_SECURE_PORT=29094
 SECURE_DIR="$STATE/secure"
 KAFKA_CLIENT_CONFIG="$SECURE_DIR/kafka-client.properties"
 CASSANDRA_CLIENT_CONFIG="$SECURE_DIR/cassandra-client.conf"
+KAFKA_ADMIN=stack_admin
+KAFKA_ADMIN_CONFIG="$SECURE_DIR/kafka-admin.properties"
 stack_secure() { [ -f "$SECURE_DIR/on" ]; }
 
 # The flags that point a tool (kebab-case) or the pipeline (camelCase) at the stack, secured or not,

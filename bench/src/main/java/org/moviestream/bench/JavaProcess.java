@@ -44,6 +44,7 @@ final class JavaProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(Files.readString(root.resolve(".mvn/jvm.config")).trim().split("\\s+")));
+    command.add("-XX:+ExitOnOutOfMemoryError");
     command.addAll(jvmArgs);
     Path gcLog = log.resolveSibling(log.getFileName() + ".gc");
     command.add("-Xlog:gc:file=" + gcLog);

@@ -20,8 +20,10 @@ import org.moviestream.cli.Flags;
  * Where the Cassandra nodes are and how to talk to them: contact points and port from the flags,
  * everything else from the Apache Cassandra Java driver's own configuration file ({@code
  * application.conf}: login, TLS, local datacenter, timeouts, throttling, anything the driver
- * reads). The file's {@code datastax-java-driver} block is kept as text, so that the settings are
- * serializable and travel with the pipeline's transforms to every executor.
+ * reads). The file's {@code datastax-java-driver} block is kept as text; serialized (the pipeline's
+ * transforms carry these settings to every executor, and Spark checkpoints them), the settings are
+ * the contact points and the file's path, never its contents: the file is read again where they
+ * arrive, and must be at the same path there.
  *
  * <p>{@link #toString()} never shows a password: these settings appear in messages.
  */
@@ -173,6 +175,19 @@ public record CassandraSettings(List<String> hosts, int port, String source, Str
         .withFallback(ConfigFactory.defaultReference(DRIVER))
         .resolve()
         .getConfig(ROOT);
+  }
+
+  /** What travels when serialized: the contact points and the file's path, no password. */
+  private Object writeReplace() {
+    return new Serialized(new java.util.ArrayList<>(hosts), port, source);
+  }
+
+  private record Serialized(List<String> hosts, int port, String source) implements Serializable {
+    private Object readResolve() {
+      return source == null
+          ? new CassandraSettings(List.copyOf(hosts), port, null, null)
+          : load(String.join(",", hosts), port, source);
+    }
   }
 
   @Override

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,5 +136,36 @@ class CassandraSettingsTest {
     assertEquals(CassandraSettings.of("n1", 9042), settings);
     assertNull(settings.username());
     assertEquals("n1 (port 9042)", settings.toString());
+  }
+
+  @Test
+  void serializedTheyAreTheFilesPathNotItsPasswordAndReadItAgainWhereTheyArrive() throws Exception {
+    CassandraSettings settings =
+        CassandraSettings.load(
+            "127.0.0.1",
+            9042,
+            file(
+                "datastax-java-driver.advanced.auth-provider {\n"
+                    + "  class = PlainTextAuthProvider\n"
+                    + "  username = movie_stream\n"
+                    + "  password = \""
+                    + SECRET
+                    + "\"\n"
+                    + "}\n"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(settings);
+      out.writeObject(CassandraSettings.of("127.0.0.2", 9042));
+    }
+    String written = bytes.toString(StandardCharsets.ISO_8859_1);
+    assertFalse(written.contains(SECRET), "the password is in the serialized settings");
+    assertTrue(written.contains("application.conf"), "the file's path travels");
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      CassandraSettings arrived = (CassandraSettings) in.readObject();
+      assertEquals(settings, arrived);
+      assertEquals(SECRET, arrived.password());
+      assertEquals(CassandraSettings.of("127.0.0.2", 9042), in.readObject());
+    }
   }
 }

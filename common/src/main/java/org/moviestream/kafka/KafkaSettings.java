@@ -28,6 +28,10 @@ import org.moviestream.cli.Flags;
  * batching), and requirements its correctness rests on (acks, idempotence, manual commits), which
  * the file may repeat but not change. {@link #toString()} names the file's keys, never a value: the
  * file holds passwords.
+ *
+ * <p>Serialized, the settings are the brokers and the file's path, never its contents: a Spark
+ * job's checkpoint files and task closures carry them, and they are read again from the file where
+ * they are used (the file must be at the same path on every executor).
  */
 public final class KafkaSettings implements Serializable {
 
@@ -150,6 +154,21 @@ public final class KafkaSettings implements Serializable {
         });
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     return config;
+  }
+
+  /** What travels when serialized: the brokers and the file's path, no password. */
+  private Object writeReplace() {
+    return new Serialized(bootstrapServers, source);
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+    throw new java.io.InvalidObjectException("KafkaSettings travel as their file's path");
+  }
+
+  private record Serialized(String bootstrapServers, String source) implements Serializable {
+    private Object readResolve() {
+      return load(bootstrapServers, source);
+    }
   }
 
   @Override

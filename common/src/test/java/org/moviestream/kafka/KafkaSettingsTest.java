@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -106,6 +107,26 @@ class KafkaSettingsTest {
       assertEquals(
           kafka.consumer(Map.of(), Map.of()).get("sasl.jaas.config"),
           copy.consumer(Map.of(), Map.of()).get("sasl.jaas.config"));
+    }
+  }
+
+  @Test
+  void serializedTheyAreTheFilesPathNotItsPasswordAndReadItAgainWhereTheyArrive() throws Exception {
+    KafkaSettings kafka = KafkaSettings.load("b1:9092", secured());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(kafka);
+    }
+    String written = bytes.toString(StandardCharsets.ISO_8859_1);
+    assertFalse(written.contains(SECRET), "the password is in the serialized settings");
+    assertTrue(written.contains("client.properties"), "the file's path travels");
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      KafkaSettings arrived = (KafkaSettings) in.readObject();
+      assertEquals(kafka, arrived);
+      assertTrue(
+          String.valueOf(arrived.consumer(Map.of(), Map.of()).get("sasl.jaas.config"))
+              .contains(SECRET));
     }
   }
 }

@@ -36,6 +36,7 @@ import org.moviestream.pipeline.options.CassandraWriter;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
 import org.moviestream.pipeline.run.ExecutorLoss;
+import org.moviestream.pipeline.run.RunCheckpoint;
 import org.moviestream.pipeline.run.RunMonitor;
 import org.moviestream.pipeline.run.ServiceChecks;
 import org.moviestream.pipeline.windows.RatingWindows;
@@ -70,6 +71,9 @@ public final class MovieRatingsPipeline {
 
   private static final String SPARK_PARALLELISM = "spark.default.parallelism";
   private static final String SPARK_LISTENERS = "spark.extraListeners";
+  private static final String SPARK_UI = "spark.ui.enabled";
+  private static final String SPARK_EXECUTOR_JVM = "spark.executor.extraJavaOptions";
+  private static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
   private static final String SPARK_CLEAN_CHECKPOINTS =
       "spark.cleaner.referenceTracking.cleanCheckpoints";
 
@@ -96,7 +100,13 @@ public final class MovieRatingsPipeline {
       System.exit(Exit.codeFor(e));
       return;
     }
-    MetricsEndpoint metrics = MetricsEndpoint.start(options.getMetricsPort());
+    if (System.getenv("SPARK_LOCAL_IP") == null && "false".equals(System.getProperty(SPARK_UI))) {
+      System.err.println(
+          "Spark UI: off, since it would listen on every address; SPARK_LOCAL_IP=127.0.0.1 (as"
+              + " bin/up sets it) turns it on, on that address");
+    }
+    MetricsEndpoint metrics =
+        MetricsEndpoint.start(options.getMetricsAddress(), options.getMetricsPort());
     if (metrics != null) {
       options.as(SparkContextOptions.class).setListeners(List.of(metrics.batchListener()));
     }
@@ -122,6 +132,10 @@ public final class MovieRatingsPipeline {
       System.setProperty("spark.driver.host", "127.0.0.1");
       System.setProperty("spark.driver.bindAddress", "127.0.0.1");
     }
+    if (System.getenv("SPARK_LOCAL_IP") == null && System.getProperty(SPARK_UI) == null) {
+      // Spark's UI listens on every address unless SPARK_LOCAL_IP names one (no setting does).
+      System.setProperty(SPARK_UI, "false");
+    }
     // The SparkRunner reads an unbounded source in defaultParallelism splits and takes the LATEST
     // of
     // their watermarks as the job's: a split that reads ahead makes the other splits' ratings late,
@@ -140,6 +154,12 @@ public final class MovieRatingsPipeline {
               + " source splits, and the SparkRunner takes the latest split's watermark as the job's: the other splits' ratings would"
               + " miss their windows. Leave it unset or set it to 1 (e.g. remove it from spark-defaults.conf for this job).");
     }
+    // An executor out of memory ends at once, non-zero, rather than limp on (the driver's JVM is
+    // started so wherever the project starts it; a local job's tasks run in it).
+    String executorJvm = System.getProperty(SPARK_EXECUTOR_JVM, "");
+    if (!executorJvm.contains(EXIT_ON_OOM)) {
+      System.setProperty(SPARK_EXECUTOR_JVM, (executorJvm + " " + EXIT_ON_OOM).strip());
+    }
     // A lost executor ends the job (see ExecutorLoss), whatever other listeners the user set.
     String listeners = System.getProperty(SPARK_LISTENERS, "");
     if (!listeners.contains(ExecutorLoss.class.getName())) {
@@ -152,14 +172,10 @@ public final class MovieRatingsPipeline {
     if (System.getProperty(SPARK_CLEAN_CHECKPOINTS) == null) {
       System.setProperty(SPARK_CLEAN_CHECKPOINTS, "true");
     }
-    // Spark restores a streaming job from a checkpoint directory it finds: the old run's source
-    // offsets
-    // and state, which a changed jar cannot even read. Each run gets its own directory instead; a
-    // restart resumes from the consumer group's committed offsets, never from Spark's checkpoint.
-    String checkpoints = options.getCheckpointDir().replaceAll("/+$", "");
-    if (!checkpoints.endsWith("/" + options.getJobName())) {
-      options.setCheckpointDir(checkpoints + "/" + options.getJobName());
-    }
+    // Spark restores a streaming job from a checkpoint directory it finds: the old run's options,
+    // source positions and state, silently. Each run claims a new directory instead; a restart
+    // resumes from the consumer group's committed offsets, never from Spark's checkpoint.
+    options.setCheckpointDir(RunCheckpoint.claim(options.getCheckpointDir(), options.getJobName()));
   }
 
   /**

@@ -1,14 +1,21 @@
 package org.moviestream.pipeline;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
 import org.moviestream.pipeline.run.ExecutorLoss;
+import org.moviestream.pipeline.run.RunCheckpoint;
 
 /**
  * Spark settings that would break the job are refused; a checkpoint directory is never one of an
@@ -17,6 +24,8 @@ import org.moviestream.pipeline.run.ExecutorLoss;
 public class ConfigureSparkTest {
 
   private static final String PARALLELISM = "spark.default.parallelism";
+
+  @Rule public final TemporaryFolder temp = new TemporaryFolder();
 
   @After
   public void forgetTheSetting() {
@@ -57,15 +66,27 @@ public class ConfigureSparkTest {
   }
 
   @Test
-  public void eachRunCheckpointsInItsOwnDirectory() {
-    MovieRatingsOptions first = OptionsParser.parse("--checkpointDir=/data/checkpoints/");
-    MovieRatingsOptions second = OptionsParser.parse("--checkpointDir=/data/checkpoints");
+  public void eachRunCheckpointsInANewDirectoryEvenUnderTheSameJobName() throws Exception {
+    String base = temp.getRoot().toPath().resolve("checkpoints").toString();
+    MovieRatingsOptions first = OptionsParser.parse("--checkpointDir=" + base + "/", "--jobName=j");
+    MovieRatingsOptions second = OptionsParser.parse("--checkpointDir=" + base, "--jobName=j");
     MovieRatingsPipeline.configureSpark(first);
     MovieRatingsPipeline.configureSpark(second);
+    String secondDir = second.getCheckpointDir();
     MovieRatingsPipeline.configureSpark(second);
 
-    assertEquals("/data/checkpoints/" + first.getJobName(), first.getCheckpointDir());
-    assertEquals("/data/checkpoints/" + second.getJobName(), second.getCheckpointDir());
-    assertTrue(!first.getJobName().equals(second.getJobName()));
+    assertTrue(first.getCheckpointDir(), first.getCheckpointDir().startsWith(base + "/run-j-"));
+    assertTrue(secondDir, secondDir.startsWith(base + "/run-j-"));
+    assertNotEquals(first.getCheckpointDir(), secondDir);
+    assertEquals(
+        "configuring again keeps the run's directory", secondDir, second.getCheckpointDir());
+    assertEquals(
+        "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(base))));
+  }
+
+  @Test
+  public void withoutACheckpointDirTheRunsLiveInTheUsersOwnFolderNotTmp() {
+    assertEquals(RunCheckpoint.defaultBase(), OptionsParser.parse().getCheckpointDir());
+    assertTrue(RunCheckpoint.defaultBase().startsWith(System.getProperty("user.home")));
   }
 }

@@ -27,6 +27,7 @@ public final class PipelineProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx2g");
+    command.add("-XX:+ExitOnOutOfMemoryError"); // as bin/up starts it: an OOM is a failure
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(args);

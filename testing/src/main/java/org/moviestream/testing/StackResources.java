@@ -8,13 +8,11 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +27,7 @@ import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.cassandra.Schema;
 import org.moviestream.contract.Defaults;
 import org.moviestream.kafka.GroupProgress;
+import org.moviestream.kafka.KafkaSettings;
 
 /**
  * Topics and keyspaces of one test or measurement on the real local stack, created on demand and
@@ -43,6 +42,7 @@ public final class StackResources implements AutoCloseable {
   private static final Duration TOPIC_READY_TIMEOUT = Duration.ofMinutes(1);
 
   private final String bootstrapServers;
+  private final KafkaSettings kafka;
   private final String cassandraHosts;
   private final int replicationFactor;
   private final Admin admin;
@@ -52,16 +52,20 @@ public final class StackResources implements AutoCloseable {
 
   private StackResources(
       String bootstrapServers, String cassandraHosts, int cassandraPort, int replicationFactor) {
-    this(bootstrapServers, CassandraSettings.of(cassandraHosts, cassandraPort), replicationFactor);
+    this(
+        KafkaSettings.of(bootstrapServers),
+        CassandraSettings.of(cassandraHosts, cassandraPort),
+        replicationFactor);
   }
 
   private StackResources(
-      String bootstrapServers, CassandraSettings cassandraSettings, int replicationFactor) {
-    this.bootstrapServers = bootstrapServers;
+      KafkaSettings kafka, CassandraSettings cassandraSettings, int replicationFactor) {
+    this.kafka = kafka;
+    this.bootstrapServers = kafka.bootstrapServers();
     this.cassandraHosts = String.join(",", cassandraSettings.hosts());
     this.replicationFactor = replicationFactor;
     this.cassandra = CassandraConnection.open(cassandraSettings);
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    this.admin = Admin.create(kafka.admin(Map.of(), Map.of()));
   }
 
   /** Resources on the stack of {@code bin/stack start}. */
@@ -95,12 +99,13 @@ public final class StackResources implements AutoCloseable {
 
   /**
    * Resources on the stack of {@code bin/stack start --secure}: Kafka through the stack's own
-   * plaintext listener, Cassandra as the stack's administrator ({@code cassandra-admin.conf} in
-   * {@code secureDir}).
+   * listener and Cassandra, each as the stack's administrator ({@code kafka-admin.properties},
+   * {@code cassandra-admin.conf} in {@code secureDir}).
    */
   public static StackResources onSecuredStack(java.nio.file.Path secureDir) {
     return new StackResources(
-        Defaults.BOOTSTRAP_SERVERS,
+        KafkaSettings.load(
+            Defaults.BOOTSTRAP_SERVERS, secureDir.resolve("kafka-admin.properties").toString()),
         CassandraSettings.load(
             Defaults.CASSANDRA_HOST,
             Defaults.CASSANDRA_PORT,
@@ -246,12 +251,15 @@ public final class StackResources implements AutoCloseable {
    */
   public List<ConsumerRecord<String, String>> readTopic(
       String topic, int atLeast, Duration timeout) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, uniqueName("reader"));
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    Map<String, Object> config =
+        kafka.consumer(
+            Map.of(),
+            Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, uniqueName("reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class.getName()));
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
       consumer.subscribe(List.of(topic));

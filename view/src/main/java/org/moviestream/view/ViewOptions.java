@@ -34,6 +34,15 @@ public final class ViewOptions {
       description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all)")
   String bind;
 
+  @Option(
+      names = "--host-name",
+      split = ",",
+      paramLabel = "NAME",
+      description =
+          "other names the page is opened by (the loopback names and the --bind address are"
+              + " served; a request for any other host is refused, against DNS rebinding)")
+  java.util.List<String> hostNames = new java.util.ArrayList<>();
+
   @Mixin KafkaOptions kafka;
 
   @Option(

@@ -26,6 +26,7 @@ import org.moviestream.cli.Exit;
 import org.moviestream.kafka.KafkaFailures;
 import org.moviestream.kafka.KafkaSettings;
 import org.moviestream.kafka.KafkaTopics;
+import org.moviestream.view.api.HostCheck;
 import org.moviestream.view.api.ViewApi;
 import org.moviestream.view.metrics.ViewMetrics;
 import org.moviestream.view.store.RatingsStore;
@@ -82,6 +83,7 @@ public final class ViewServer implements AutoCloseable {
               config.staticFiles.add("/web", Location.CLASSPATH);
               config.staticFiles.enableWebjars();
             });
+    new HostCheck(options.bind, options.hostNames).register(app);
     new ViewApi(store, stream, deadLetters, clock).register(app);
     new ViewMetrics(stream, deadLetters, store, options.topic).register(app);
     sampler.scheduleWithFixedDelay(stream::sample, 0, options.sampleSeconds, TimeUnit.SECONDS);

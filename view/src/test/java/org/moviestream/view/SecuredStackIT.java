@@ -2,6 +2,7 @@ package org.moviestream.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,24 +13,32 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.moviestream.cassandra.CassandraConnection;
 import org.moviestream.contract.Defaults;
+import org.moviestream.testing.Listeners;
 import org.moviestream.testing.PipelineProcess;
 import org.moviestream.testing.StackResources;
 
@@ -99,6 +108,8 @@ class SecuredStackIT {
             "logins",
             query(
                 "logins",
+                "--kafka-config",
+                SECURE.resolve("kafka-admin.properties").toString(),
                 "--cassandra-config",
                 SECURE.resolve("cassandra-admin.conf").toString(),
                 "--kafka-login",
@@ -204,6 +215,8 @@ class SecuredStackIT {
         assertTrue(status.get("cassandraUp").asBoolean(), status.toString());
         assertTrue(getJson(url + "api/people").toString().contains(owner));
         assertNoSecretIn(processArguments(), "a command line");
+        assertNoSecretReadableByOthers();
+        assertNoListenerOnEveryAddress();
       } finally {
         view.destroy();
         assertTrue(view.waitFor(30, TimeUnit.SECONDS), "the view ends on SIGTERM");
@@ -216,6 +229,131 @@ class SecuredStackIT {
         assertNoSecretIn(Files.readString(log), log.toString());
       }
     }
+  }
+
+  @Test
+  void noClientWithoutALoginGetsInAnywhere() {
+    for (String listener : List.of("127.0.0.1:29092", "127.0.0.1:29094")) {
+      assertRefused(
+          "listing topics at " + listener,
+          Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, listener),
+          admin -> admin.listTopics().names().get(20, TimeUnit.SECONDS));
+      assertRefused(
+          "resetting the pipeline's group at " + listener,
+          Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, listener),
+          admin ->
+              admin
+                  .deleteConsumerGroups(List.of(Defaults.CONSUMER_GROUP))
+                  .all()
+                  .get(20, TimeUnit.SECONDS));
+    }
+    assertRefused(
+        "describing the cluster at the controller",
+        Map.of(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, "127.0.0.1:29093"),
+        admin -> admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS));
+    assertThrows(
+        RuntimeException.class,
+        () -> CassandraConnection.open(Defaults.CASSANDRA_HOST, Defaults.CASSANDRA_PORT).close(),
+        "Cassandra took a client without a login");
+  }
+
+  private interface AdminCall {
+    Object call(Admin admin) throws Exception;
+  }
+
+  /** An admin client with nothing but {@code where} fails to {@code what}. */
+  private static void assertRefused(String what, Map<String, Object> where, AdminCall call) {
+    Map<String, Object> config = new HashMap<>(where);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+    try (Admin admin = Admin.create(config)) {
+      Object answer = call.call(admin);
+      throw new AssertionError("a client without a login succeeded " + what + ": " + answer);
+    } catch (AssertionError e) {
+      throw e;
+    } catch (Exception expected) {
+      // refused, or never answered
+    }
+  }
+
+  /**
+   * No file that holds one of the stack's passwords may be read by another user: in the stack's
+   * folder, in /tmp (where Spark checkpointed before), in the runs' checkpoint folder.
+   */
+  private static void assertNoSecretReadableByOthers() throws IOException {
+    List<String> secrets = secrets();
+    List<String> exposed = new ArrayList<>();
+    for (Path folder :
+        List.of(
+            STATE,
+            Path.of("/tmp"), // the pipeline's default checkpoint base is in here
+            // (RunCheckpoint.defaultBase)
+            Path.of(System.getProperty("user.home"), ".movie-stream"))) {
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(folder)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          if (file.toString().contains("/lib/")
+              || !Files.isReadable(file)
+              || Files.size(file) > 5_000_000) {
+            continue;
+          }
+          String text;
+          try {
+            text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+          } catch (IOException goneMeanwhile) {
+            continue;
+          }
+          if (secrets.stream().anyMatch(text::contains) && readableByOthers(file)) {
+            exposed.add(file.toString());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), exposed, "files with a password that other users may read");
+  }
+
+  /** Whether a user other than the owner can read {@code file}: its mode, and every folder's. */
+  private static boolean readableByOthers(Path file) throws IOException {
+    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+    if (!mode.contains(PosixFilePermission.GROUP_READ)
+        && !mode.contains(PosixFilePermission.OTHERS_READ)) {
+      return false;
+    }
+    for (Path folder = file.getParent(); folder != null; folder = folder.getParent()) {
+      Set<PosixFilePermission> folderMode = Files.getPosixFilePermissions(folder);
+      if (!folderMode.contains(PosixFilePermission.GROUP_EXECUTE)
+          && !folderMode.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every process of the project (the stack's nodes, the pipeline, the view) on loopback only. */
+  private static void assertNoListenerOnEveryAddress() throws IOException {
+    List<String> wildcards = new ArrayList<>();
+    int processes = 0;
+    for (ProcessHandle process : ProcessHandle.allProcesses().toList()) {
+      String command = String.join(" ", process.info().arguments().orElse(new String[0]));
+      boolean ours =
+          (command.contains(ROOT.toString()) || command.contains(STATE.toString()))
+              && !command.contains("surefire")
+              && !command.contains("plexus-classworlds")
+              && process.pid() != ProcessHandle.current().pid();
+      if (!ours) {
+        continue;
+      }
+      processes++;
+      for (Listeners.Listener listener : Listeners.of(process.pid())) {
+        if (listener.everyAddress()) {
+          wildcards.add(listener + " by " + command.substring(0, Math.min(120, command.length())));
+        }
+      }
+    }
+    assertTrue(processes >= 4, "the stack's two nodes, the pipeline and the view: " + processes);
+    assertEquals(List.of(), wildcards, "listeners on every address");
   }
 
   @Test
@@ -308,11 +446,12 @@ class SecuredStackIT {
             .matcher(
                 Files.readString(KAFKA)
                     + Files.readString(CASSANDRA)
-                    + Files.readString(SECURE.resolve("cassandra-admin.conf")));
+                    + Files.readString(SECURE.resolve("cassandra-admin.conf"))
+                    + Files.readString(SECURE.resolve("kafka-admin.properties")));
     while (matcher.find()) {
       secrets.add(matcher.group(1));
     }
-    assertTrue(secrets.size() >= 4, "passwords found in the stack's files: " + secrets.size());
+    assertTrue(secrets.size() >= 5, "passwords found in the stack's files: " + secrets.size());
     return secrets;
   }
 
@@ -407,6 +546,7 @@ class SecuredStackIT {
 
   private static void write(String name, String text) throws IOException {
     Files.writeString(WORK.resolve(name), text);
+    Files.setPosixFilePermissions(WORK.resolve(name), PosixFilePermissions.fromString("rw-------"));
   }
 
   private static void stack(String... args) throws Exception {

@@ -3,6 +3,7 @@ package org.moviestream.pipeline.cassandraio;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.cassandra.CassandraIO;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.options.ValueProvider;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -60,14 +61,35 @@ public final class WriteRatingsWithCassandraIO
     // CassandraIO refuses a null login or datacenter: each is set only when given.
     if (cassandra.username() != null) {
       write =
-          write
-              .withUsername(cassandra.username())
-              .withPassword(cassandra.password() == null ? "" : cassandra.password());
+          write.withUsername(cassandra.username()).withPassword(new PasswordFromFile(cassandra));
     }
     if (cassandra.localDatacenter() != null) {
       write = write.withLocalDc(cassandra.localDatacenter());
     }
     return write;
+  }
+
+  /**
+   * The login's password, read from the settings' file where CassandraIO asks for it: the write's
+   * spec, which Spark checkpoints, holds the file's path only.
+   */
+  private static final class PasswordFromFile implements ValueProvider<String> {
+    private static final long serialVersionUID = 1L;
+    private final CassandraSettings cassandra;
+
+    PasswordFromFile(CassandraSettings cassandra) {
+      this.cassandra = cassandra;
+    }
+
+    @Override
+    public String get() {
+      return cassandra.password() == null ? "" : cassandra.password();
+    }
+
+    @Override
+    public boolean isAccessible() {
+      return true;
+    }
   }
 
   /** The row to write, and the rating passed on as written. */

@@ -13,10 +13,13 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.joda.time.Duration;
@@ -93,6 +96,42 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
         Duration.standardSeconds(maxClockSkewSeconds));
   }
 
+  /** What this read needs of its consumers, whatever the Kafka config file says. */
+  private Map<String, Object> required() {
+    return Map.of(
+        ConsumerConfig.GROUP_ID_CONFIG,
+        consumerGroup,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+        false,
+        // Every partition has a committed offset when the run starts (ResumePoint), so this
+        // applies to a partition added while the job runs: read all of it.
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+        "earliest");
+  }
+
+  /**
+   * KafkaIO's consumers with the Kafka config file's settings over KafkaIO's own, the read's
+   * requirements last; serialized, it is the settings' file path (see {@link KafkaSettings}).
+   */
+  static final class ConsumerWithSettings
+      implements SerializableFunction<Map<String, Object>, Consumer<byte[], byte[]>> {
+
+    private static final long serialVersionUID = 1L;
+    private final KafkaSettings kafka;
+    private final Map<String, Object> required;
+
+    ConsumerWithSettings(KafkaSettings kafka, Map<String, Object> required) {
+      kafka.consumer(Map.of(), required); // a file that changes a requirement fails here, at once
+      this.kafka = kafka;
+      this.required = new java.util.HashMap<>(required);
+    }
+
+    @Override
+    public Consumer<byte[], byte[]> apply(Map<String, Object> config) {
+      return new KafkaConsumer<>(kafka.consumer(config, required));
+    }
+  }
+
   @Override
   public PCollection<KafkaMessage> expand(PBegin input) {
     return input
@@ -108,19 +147,10 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
                             StringDeserializer.class, NullableCoder.of(StringUtf8Coder.of()))
                         .withValueDeserializerAndCoder(
                             StringDeserializer.class, NullableCoder.of(StringUtf8Coder.of()))
-                        .withConsumerConfigUpdates(
-                            kafka.consumer(
-                                Map.of(),
-                                Map.of(
-                                    ConsumerConfig.GROUP_ID_CONFIG,
-                                    consumerGroup,
-                                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                                    false,
-                                    // Every partition has a committed offset when the run starts
-                                    // (ResumePoint), so this applies to a partition added while
-                                    // the job runs: read all of it.
-                                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                                    "earliest")))
+                        // The file's settings (a login) join where a consumer is made, so that
+                        // the read's spec, which Spark checkpoints, holds no password.
+                        .withConsumerConfigUpdates(required())
+                        .withConsumerFactoryFn(new ConsumerWithSettings(kafka, required()))
                         .withTimestampPolicyFactory(
                             new RatingEventTime(inputZone, watermarkDelay, maxClockSkew)),
                     topic)))

@@ -41,7 +41,7 @@ public final class MetricsEndpoint implements AutoCloseable {
     static final RunFigures NONE = new RunFigures(Map.of(), Map.of(), Map.of(), List.of());
   }
 
-  private MetricsEndpoint(int port) throws IOException {
+  private MetricsEndpoint(String address, int port) throws IOException {
     counter("ratings_read", "Ratings read from Kafka", PipelineMetrics.READ);
     counter("ratings_written", "Ratings written to Cassandra", PipelineMetrics.WRITTEN);
     counter("windows_written", "Per-person window rows written", PipelineMetrics.WINDOWS_WRITTEN);
@@ -94,25 +94,26 @@ public final class MetricsEndpoint implements AutoCloseable {
             .unit(Unit.SECONDS)
             .register(registry);
     JvmMetrics.builder().register(registry);
-    server = HTTPServer.builder().port(port).registry(registry).buildAndStart();
+    server = HTTPServer.builder().hostname(address).port(port).registry(registry).buildAndStart();
   }
 
   /**
-   * Serves on {@code port} (0: a free one), or returns null, saying why in one line, when it
-   * cannot: a taken port costs the metrics, not the job.
+   * Serves on {@code address}:{@code port} (0: a free port), or returns null, saying why in one
+   * line, when it cannot: a taken port costs the metrics, not the job.
    */
-  public static MetricsEndpoint start(int port) {
+  public static MetricsEndpoint start(String address, int port) {
     if (port < 0) {
       return null;
     }
     try {
-      MetricsEndpoint endpoint = new MetricsEndpoint(port);
-      System.err.printf("Metrics: http://127.0.0.1:%d/metrics%n", endpoint.port());
+      MetricsEndpoint endpoint = new MetricsEndpoint(address, port);
+      String shown = address.equals("0.0.0.0") ? "127.0.0.1" : address;
+      System.err.printf("Metrics: http://%s:%d/metrics%n", shown, endpoint.port());
       return endpoint;
     } catch (IOException e) {
       System.err.printf(
-          "Metrics: port %d cannot be served (%s): no /metrics for this run (--metricsPort)%n",
-          port, e.getMessage());
+          "Metrics: %s:%d cannot be served (%s): no /metrics for this run (--metricsPort)%n",
+          address, port, e.getMessage());
       return null;
     }
   }

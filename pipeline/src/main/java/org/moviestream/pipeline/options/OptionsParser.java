@@ -9,6 +9,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.PipelineOptionsValidator;
 import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.kafka.KafkaSettings;
+import org.moviestream.pipeline.run.RunCheckpoint;
 
 /**
  * Command line -> validated {@link MovieRatingsOptions}. Unless told otherwise, the job runs on the
@@ -46,6 +47,10 @@ public final class OptionsParser {
     }
     if (!given(args, "readTimePercentage")) {
       options.setReadTimePercentage(DEFAULT_READ_TIME_SHARE);
+    }
+    if (!given(args, "checkpointDir")) {
+      // Beam's default is /tmp/<jobName>, readable by every local user.
+      options.setCheckpointDir(RunCheckpoint.defaultBase());
     }
     if (!given(args, "appName")) {
       options.setAppName("movie-ratings-pipeline");

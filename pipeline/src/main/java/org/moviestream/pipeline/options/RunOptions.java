@@ -22,12 +22,20 @@ public interface RunOptions extends PipelineOptions {
   void setProgressSeconds(Integer value);
 
   @Description(
-      "Port of the job's Prometheus endpoint (http://HOST:PORT/metrics, on every address); 0 picks a"
-          + " free one, -1 serves none")
+      "Port of the job's Prometheus endpoint (http://ADDRESS:PORT/metrics); 0 picks a free one, -1"
+          + " serves none")
   @Default.Integer(9400)
   Integer getMetricsPort();
 
   void setMetricsPort(Integer value);
+
+  @Description(
+      "Address the Prometheus endpoint listens on: loopback unless a scraper on another host needs"
+          + " it (0.0.0.0 for every address)")
+  @Default.String("127.0.0.1")
+  String getMetricsAddress();
+
+  void setMetricsAddress(String value);
 
   @Description("Stop the pipeline after this many seconds; 0 runs until Ctrl-C")
   @Default.Integer(0)

@@ -33,7 +33,7 @@ import org.moviestream.pipeline.shared.JvmResources;
  * JobStatus} line for programs, saying what it waits for (a service that does not answer, a table
  * that is missing, a partition whose commits have not moved for --stuckAfterSeconds while messages
  * wait); ends the JVM in one line on Ctrl-C, SIGTERM or --runSeconds (exit 0) and when the job
- * fails (exit 1, naming the cause).
+ * fails or anything else ends the JVM (exit 1, naming the cause; see {@link StopSignals}).
  *
  * <p>Ending does not wait for Spark: its own stop can deadlock (StreamingContext.stop waits for the
  * DStreamGraph lock that the job generator holds while it waits for a read that never runs once the
@@ -82,10 +82,7 @@ public final class RunMonitor {
    * cleanly, 1 when it failed.
    */
   public void watch() {
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> end(Exit.OK, "Pipeline stopped, stopping on a signal"), "pipeline-stop"));
+    StopSignals.install(this::end);
     ExecutorLoss.onLoss(why -> end(Exit.FAILED, "Pipeline failed: " + why));
     JvmResources.leaveOpenAtShutdown(); // end() reads the committed offsets through them
     int runSeconds = options.getRunSeconds();

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.Test;
+import org.moviestream.testing.Listeners;
 
 /**
  * The endpoint shows the run monitor's latest look in the Prometheus text format, and the Grafana
@@ -25,7 +26,7 @@ public class MetricsEndpointTest {
 
   @Test
   public void aScrapeShowsTheLatestLookLabelledByReasonPartitionAndService() throws Exception {
-    MetricsEndpoint endpoint = MetricsEndpoint.start(0);
+    MetricsEndpoint endpoint = MetricsEndpoint.start("127.0.0.1", 0);
     try {
       endpoint.update(
           new MetricsEndpoint.RunFigures(
@@ -79,11 +80,25 @@ public class MetricsEndpointTest {
 
   @Test
   public void aTakenPortCostsTheMetricsNotTheJob() throws Exception {
-    MetricsEndpoint first = MetricsEndpoint.start(0);
+    MetricsEndpoint first = MetricsEndpoint.start("127.0.0.1", 0);
     try {
-      assertEquals(null, MetricsEndpoint.start(first.port()));
+      assertEquals(null, MetricsEndpoint.start("127.0.0.1", first.port()));
     } finally {
       first.close();
+    }
+  }
+
+  @Test
+  public void itListensOnTheAddressItWasGivenOnly() throws Exception {
+    MetricsEndpoint endpoint = MetricsEndpoint.start("127.0.0.1", 0);
+    try {
+      List<Listeners.Listener> mine =
+          Listeners.of(ProcessHandle.current().pid()).stream()
+              .filter(listener -> listener.port() == endpoint.port())
+              .toList();
+      assertEquals(List.of(new Listeners.Listener("127.0.0.1", endpoint.port())), mine);
+    } finally {
+      endpoint.close();
     }
   }
 

@@ -1,6 +1,7 @@
 package org.moviestream.pipeline.run;
 
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -40,5 +41,22 @@ public class RunCheckpointTest {
   public void otherFileSystemsAndMissingDirectoriesAreLeftAlone() {
     assertFalse(RunCheckpoint.delete("hdfs://namenode:8020/checkpoints/run"));
     assertFalse(RunCheckpoint.delete(temp.getRoot().toPath().resolve("never-made").toString()));
+  }
+
+  @Test
+  public void aRunThatEndedWithoutCleaningUpIsRemovedByTheNextAndALiveOneStays() throws Exception {
+    Path base = temp.newFolder("runs").toPath();
+    Path ended = Files.createDirectories(base.resolve("run-killed-1234abcd"));
+    Files.createFile(ended.resolve(".lock"));
+    Files.writeString(ended.resolve("metadata"), "the killed run's options");
+    Path notARun = Files.createDirectories(base.resolve("someone-elses"));
+
+    String alive = RunCheckpoint.claim(base.toString(), "alive");
+    String next = RunCheckpoint.claim(base.toString(), "alive");
+
+    assertFalse("the killed run's directory goes", Files.exists(ended));
+    assertTrue("a live run's directory stays", Files.exists(Path.of(alive)));
+    assertTrue("what is not a run's stays", Files.exists(notARun));
+    assertNotEquals(alive, next);
   }
 }
