@@ -148,6 +148,10 @@ async function refreshPeople() {
 async function refreshDeadLetters() {
   const d = await api("/api/dead-letters");
   document.getElementById("dead-letters-total").textContent = number(d.total);
+  // The counts stand still while the topic cannot be read: say why.
+  const error = document.getElementById("dead-letters-error");
+  error.hidden = !d.error;
+  error.textContent = d.error ? `Not reading the dead letters: ${d.error}` : "";
   fillRows("dead-letters-reasons", Object.entries(d.byReason).map(([reason, count]) => [reason, number(count)]));
   fillRows("dead-letters-latest", d.latest.map(l => [l.reason, l.detail, `${l.source.topic}/${l.source.partition}@${l.source.offset}`]));
 }

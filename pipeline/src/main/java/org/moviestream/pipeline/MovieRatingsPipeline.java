@@ -21,6 +21,7 @@ import org.moviestream.pipeline.cassandra.WriteTrendingTitles;
 import org.moviestream.pipeline.cassandra.WriteWindowStats;
 import org.moviestream.pipeline.cassandraio.WriteRatingsWithCassandraIO;
 import org.moviestream.pipeline.durability.CommitOffsets;
+import org.moviestream.pipeline.durability.Committer;
 import org.moviestream.pipeline.durability.Counted;
 import org.moviestream.pipeline.durability.ResumePoint;
 import org.moviestream.pipeline.durability.TrackSettledOffsets;
@@ -94,7 +95,8 @@ public final class MovieRatingsPipeline {
       options = OptionsParser.parse(args);
       configureSpark(options);
       ServiceChecks.require(options);
-      resumedAt = ResumePoint.establish(options);
+      resumedAt = ResumePoint.establish(options, committer(options));
+      claimCheckpoint(options);
     } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("movie-ratings-pipeline: " + e.getMessage());
       System.exit(Exit.codeFor(e));
@@ -172,10 +174,22 @@ public final class MovieRatingsPipeline {
     if (System.getProperty(SPARK_CLEAN_CHECKPOINTS) == null) {
       System.setProperty(SPARK_CLEAN_CHECKPOINTS, "true");
     }
-    // Spark restores a streaming job from a checkpoint directory it finds: the old run's options,
-    // source positions and state, silently. Each run claims a new directory instead; a restart
-    // resumes from the consumer group's committed offsets, never from Spark's checkpoint.
+  }
+
+  /**
+   * Points the run at a new checkpoint directory of its own under --checkpointDir: Spark restores a
+   * streaming job from a checkpoint directory it finds, with the old run's options, source
+   * positions and state, silently. A restart resumes from the consumer group's committed offsets,
+   * never from Spark's checkpoint. Called once the setup checks pass, so a refused start leaves
+   * none.
+   */
+  public static void claimCheckpoint(MovieRatingsOptions options) {
     options.setCheckpointDir(RunCheckpoint.claim(options.getCheckpointDir(), options.getJobName()));
+  }
+
+  /** This run as the consumer group's commits name it: its job name and where its rows go. */
+  public static Committer committer(MovieRatingsOptions options) {
+    return new Committer(options.getJobName(), CassandraTarget.from(options).describe());
   }
 
   /**
@@ -232,7 +246,7 @@ public final class MovieRatingsPipeline {
                 resumedAt, windows, new WindowRecount(cassandra), WindowAcks.EVERYONE))
         .apply(
             "CommitOffsets",
-            new CommitOffsets(kafka, options.getConsumerGroup(), options.getJobName()));
+            new CommitOffsets(kafka, options.getConsumerGroup(), committer(options)));
 
     return pipeline;
   }

@@ -15,7 +15,6 @@ import org.junit.rules.TemporaryFolder;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
 import org.moviestream.pipeline.run.ExecutorLoss;
-import org.moviestream.pipeline.run.RunCheckpoint;
 
 /**
  * Spark settings that would break the job are refused; a checkpoint directory is never one of an
@@ -70,23 +69,22 @@ public class ConfigureSparkTest {
     String base = temp.getRoot().toPath().resolve("checkpoints").toString();
     MovieRatingsOptions first = OptionsParser.parse("--checkpointDir=" + base + "/", "--jobName=j");
     MovieRatingsOptions second = OptionsParser.parse("--checkpointDir=" + base, "--jobName=j");
-    MovieRatingsPipeline.configureSpark(first);
-    MovieRatingsPipeline.configureSpark(second);
+    MovieRatingsPipeline.claimCheckpoint(first);
+    MovieRatingsPipeline.claimCheckpoint(second);
     String secondDir = second.getCheckpointDir();
-    MovieRatingsPipeline.configureSpark(second);
+    MovieRatingsPipeline.claimCheckpoint(second);
 
     assertTrue(first.getCheckpointDir(), first.getCheckpointDir().startsWith(base + "/run-j-"));
     assertTrue(secondDir, secondDir.startsWith(base + "/run-j-"));
     assertNotEquals(first.getCheckpointDir(), secondDir);
-    assertEquals(
-        "configuring again keeps the run's directory", secondDir, second.getCheckpointDir());
+    assertEquals("claiming again keeps the run's directory", secondDir, second.getCheckpointDir());
     assertEquals(
         "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(base))));
   }
 
   @Test
   public void withoutACheckpointDirTheRunsLiveInTheUsersOwnFolderNotTmp() {
-    assertEquals(RunCheckpoint.defaultBase(), OptionsParser.parse().getCheckpointDir());
-    assertTrue(RunCheckpoint.defaultBase().startsWith(System.getProperty("user.home")));
+    assertEquals(OptionsParser.defaultCheckpointBase(), OptionsParser.parse().getCheckpointDir());
+    assertTrue(OptionsParser.defaultCheckpointBase().startsWith(System.getProperty("user.home")));
   }
 }

@@ -218,9 +218,10 @@ public class MovieRatingsPipelineIT {
     args.addAll(List.of(more));
     MovieRatingsOptions options = OptionsParser.parse(args.toArray(String[]::new));
     MovieRatingsPipeline.configureSpark(options);
-    return MovieRatingsPipeline.build(
-            Pipeline.create(options), options, ResumePoint.establish(options))
-        .run();
+    Map<String, Long> resumedAt =
+        ResumePoint.establish(options, MovieRatingsPipeline.committer(options));
+    MovieRatingsPipeline.claimCheckpoint(options);
+    return MovieRatingsPipeline.build(Pipeline.create(options), options, resumedAt).run();
   }
 
   private static void assertDeadLetters() {

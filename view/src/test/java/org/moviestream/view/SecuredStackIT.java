@@ -287,7 +287,7 @@ class SecuredStackIT {
         List.of(
             STATE,
             Path.of("/tmp"), // the pipeline's default checkpoint base is in here
-            // (RunCheckpoint.defaultBase)
+            // (OptionsParser.defaultCheckpointBase)
             Path.of(System.getProperty("user.home"), ".movie-stream"))) {
       if (!Files.isDirectory(folder)) {
         continue;

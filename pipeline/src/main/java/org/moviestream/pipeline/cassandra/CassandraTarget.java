@@ -45,6 +45,14 @@ public record CassandraTarget(
     return cassandra.port();
   }
 
+  /**
+   * "keyspace@host1,host2:port", the hosts sorted: what a consumer group's commits name as the
+   * place their ratings are durable.
+   */
+  public String describe() {
+    return keyspace + "@" + String.join(",", hosts().stream().sorted().toList()) + ":" + port();
+  }
+
   /** How statements against this target ride out outages and refusals. */
   public CassandraRetry retry() {
     return new CassandraRetry(writeAttempts, Duration.standardSeconds(maxBackoffSeconds));

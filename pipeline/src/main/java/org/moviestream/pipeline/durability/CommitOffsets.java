@@ -25,31 +25,33 @@ public final class CommitOffsets extends PTransform<PCollection<KV<String, Long>
 
   private final KafkaSettings kafka;
   private final String group;
-  private final String job;
+  private final Committer committer;
 
-  /** Commits to {@code group}, noting {@code job} (this run's name) beside each offset. */
-  public CommitOffsets(KafkaSettings kafka, String group, String job) {
+  /**
+   * Commits to {@code group}, noting {@code committer} (this run, its target) beside each offset.
+   */
+  public CommitOffsets(KafkaSettings kafka, String group, Committer committer) {
     this.kafka = kafka;
     this.group = group;
-    this.job = job;
+    this.committer = committer;
   }
 
   @Override
   public PDone expand(PCollection<KV<String, Long>> offsets) {
-    offsets.apply("CommitToGroup", ParDo.of(new CommitFn(kafka, group, job)));
+    offsets.apply("CommitToGroup", ParDo.of(new CommitFn(kafka, group, committer)));
     return PDone.in(offsets.getPipeline());
   }
 
   static final class CommitFn extends DoFn<KV<String, Long>, Void> {
     private final KafkaSettings kafka;
     private final String group;
-    private final String job;
+    private final Committer committer;
     private transient Map<String, Long> highest;
 
-    CommitFn(KafkaSettings kafka, String group, String job) {
+    CommitFn(KafkaSettings kafka, String group, Committer committer) {
       this.kafka = kafka;
       this.group = group;
-      this.job = job;
+      this.committer = committer;
     }
 
     @StartBundle
@@ -66,7 +68,7 @@ public final class CommitOffsets extends PTransform<PCollection<KV<String, Long>
     public void finishBundle() throws InterruptedException {
       if (!highest.isEmpty()) {
         try {
-          new ConsumerGroupOffsets(kafka, group, Duration.ofSeconds(10)).commit(highest, job);
+          new ConsumerGroupOffsets(kafka, group, Duration.ofSeconds(10)).commit(highest, committer);
         } catch (java.util.concurrent.ExecutionException
             | java.util.concurrent.TimeoutException e) {
           LOG.warn(

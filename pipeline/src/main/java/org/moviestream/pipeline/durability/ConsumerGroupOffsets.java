@@ -50,8 +50,8 @@ public final class ConsumerGroupOffsets {
    *
    * @return "topic/partition" -> offset
    */
-  public Map<String, Long> resumePoint(String topic, String startingOffsets, String job)
-      throws Exception {
+  public Map<String, Long> resumePoint(
+      String topic, String startingOffsets, Committer committer, boolean adopt) throws Exception {
     Admin admin = admin();
     TopicDescription description =
         admin
@@ -71,7 +71,9 @@ public final class ConsumerGroupOffsets {
                 committed.put(
                     partition.partition(),
                     new ResumeRule.Committed(
-                        offset.offset(), CommitNote.parse(offset.metadata()).topicId()));
+                        offset.offset(),
+                        CommitNote.parse(offset.metadata()).topicId(),
+                        CommitNote.parse(offset.metadata()).target()));
               }
             });
     Map<Integer, Long> earliest = new HashMap<>();
@@ -80,6 +82,14 @@ public final class ConsumerGroupOffsets {
     Map<Integer, Long> latest = new HashMap<>();
     offsets(admin, partitions, OffsetSpec.latest())
         .forEach((partition, info) -> latest.put(partition.partition(), info.offset()));
+    String other = ResumeRule.otherTarget(committed, committer.target());
+    if (other != null && !adopt) {
+      throw new IllegalArgumentException(
+          ResumeRule.foreignCommits(group, other, committer.target()));
+    } else if (other != null) {
+      System.err.println(
+          "Resume: adopting the offsets group " + group + " committed writing to " + other);
+    }
     String topicId = description.topicId().toString();
     ResumeRule.Resume resume =
         ResumeRule.decide(topic, group, committed, topicId, earliest, latest, startingOffsets);
@@ -95,7 +105,7 @@ public final class ConsumerGroupOffsets {
               if (commit == null || commit.offset() != at || !topicId.equals(commit.topicId())) {
                 toCommit.put(
                     new TopicPartition(topic, partition),
-                    new OffsetAndMetadata(at, new CommitNote(topicId, job).text()));
+                    new OffsetAndMetadata(at, CommitNote.of(topicId, committer).text()));
               }
               resumeAt.put(PartitionKey.of(topic, partition), at);
             });
@@ -176,9 +186,9 @@ public final class ConsumerGroupOffsets {
 
   /**
    * Commits {@code offsets} ("topic/partition" -> next offset to read) for the group, each with a
-   * {@link CommitNote} of its topic's id and the committing {@code job}.
+   * {@link CommitNote} of its topic's id and the {@code committer}.
    */
-  public void commit(Map<String, Long> offsets, String job)
+  public void commit(Map<String, Long> offsets, Committer committer)
       throws InterruptedException, ExecutionException, TimeoutException {
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
     for (var entry : offsets.entrySet()) {
@@ -186,7 +196,7 @@ public final class ConsumerGroupOffsets {
       commits.put(
           partition,
           new OffsetAndMetadata(
-              entry.getValue(), new CommitNote(topicId(partition.topic()), job).text()));
+              entry.getValue(), CommitNote.of(topicId(partition.topic()), committer).text()));
     }
     admin()
         .alterConsumerGroupOffsets(group, commits)

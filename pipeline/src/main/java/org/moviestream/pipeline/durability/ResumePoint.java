@@ -16,20 +16,25 @@ public final class ResumePoint {
    * The group's committed offsets ("topic/partition" -> offset), committing the starting ones where
    * there are none yet.
    */
-  public static Map<String, Long> establish(KafkaReadOptions options) {
-    String job = options.getJobName();
+  public static Map<String, Long> establish(KafkaReadOptions options, Committer committer) {
     ConsumerGroupOffsets group =
         new ConsumerGroupOffsets(
             OptionsParser.kafka(options), options.getConsumerGroup(), Duration.ofSeconds(15));
     try {
       Map<String, Long> resumedAt =
-          group.resumePoint(options.getTopic(), options.getStartingOffsets(), job);
+          group.resumePoint(
+              options.getTopic(),
+              options.getStartingOffsets(),
+              committer,
+              options.getAdoptOffsets());
       System.err.printf(
           "Resuming consumer group %s at %s: %,d messages to read%n",
           options.getConsumerGroup(),
           describe(resumedAt),
           group.lag(options.getTopic(), resumedAt));
       return resumedAt;
+    } catch (IllegalArgumentException refused) {
+      throw refused; // a setup error, said in one line
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the committed offsets", e);

@@ -19,10 +19,37 @@ final class ResumeRule {
   record Resume(Map<Integer, Long> offsets, List<String> findings) {}
 
   /**
-   * What the group committed for a partition: the offset, and the topic id it was committed under
-   * (null if unknown).
+   * What the group committed for a partition: the offset, the topic id it was committed under and
+   * the target its committer wrote to (each null if unknown).
    */
-  record Committed(long offset, String topicId) {}
+  record Committed(long offset, String topicId, String target) {}
+
+  /**
+   * The target another deployment wrote to when it committed {@code committed}, or null when every
+   * known one is {@code target}: its offsets say what that target holds, not this one.
+   */
+  static String otherTarget(Map<Integer, Committed> committed, String target) {
+    return committed.values().stream()
+        .map(Committed::target)
+        .filter(Objects::nonNull)
+        .filter(other -> !other.equals(target))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The one line that refuses a group whose offsets were committed for {@code other}. */
+  static String foreignCommits(String group, String other, String target) {
+    return "consumer group "
+        + group
+        + " was last committed by a job writing to "
+        + other
+        + ", not "
+        + target
+        + ": resuming there would skip ratings "
+        + target
+        + " never got. Give this deployment its own --consumerGroup, or --adoptOffsets=true to"
+        + " resume at those offsets anyway";
+  }
 
   private ResumeRule() {}
 

@@ -37,6 +37,14 @@ public interface KafkaReadOptions extends PipelineOptions {
   void setStartingOffsets(String value);
 
   @Description(
+      "Resume at offsets the consumer group committed while writing to another keyspace or Cassandra"
+          + " (refused otherwise: those offsets say what that target holds)")
+  @Default.Boolean(false)
+  Boolean getAdoptOffsets();
+
+  void setAdoptOffsets(Boolean value);
+
+  @Description(
       "Kafka consumer group: a run resumes at its committed offsets, and an offset is committed to it only"
           + " once its message and every one before it in the partition are durable in Cassandra or on the dead-letter topic")
   @Default.String(Defaults.CONSUMER_GROUP)

@@ -9,7 +9,6 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.PipelineOptionsValidator;
 import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.kafka.KafkaSettings;
-import org.moviestream.pipeline.run.RunCheckpoint;
 
 /**
  * Command line -> validated {@link MovieRatingsOptions}. Unless told otherwise, the job runs on the
@@ -50,7 +49,7 @@ public final class OptionsParser {
     }
     if (!given(args, "checkpointDir")) {
       // Beam's default is /tmp/<jobName>, readable by every local user.
-      options.setCheckpointDir(RunCheckpoint.defaultBase());
+      options.setCheckpointDir(defaultCheckpointBase());
     }
     if (!given(args, "appName")) {
       options.setAppName("movie-ratings-pipeline");
@@ -58,6 +57,15 @@ public final class OptionsParser {
     PipelineOptionsValidator.validate(MovieRatingsOptions.class, options);
     validate(options);
     return options;
+  }
+
+  /**
+   * Where runs keep their Spark checkpoints unless --checkpointDir says otherwise: the user's own
+   * folder, not /tmp, which every local user may read.
+   */
+  public static String defaultCheckpointBase() {
+    return java.nio.file.Path.of(System.getProperty("user.home"), ".movie-stream", "runs")
+        .toString();
   }
 
   /** The brokers and the client settings of --kafkaConfig, read once here, in the driver. */

@@ -39,11 +39,6 @@ public final class RunCheckpoint {
 
   private RunCheckpoint() {}
 
-  /** The default base directory: the user's own, not /tmp, which every local user may read. */
-  public static String defaultBase() {
-    return Path.of(System.getProperty("user.home"), ".movie-stream", "runs").toString();
-  }
-
   /**
    * A new run directory for job {@code jobName} under {@code base} (a path or a URI; {@code base}
    * itself when this JVM claimed it already). On the local file system it removes the directories

@@ -24,9 +24,7 @@ public final class StopSignals {
     for (String name : List.of("TERM", "INT")) {
       Signal.handle(
           new Signal(name),
-          signal ->
-              ending.end(
-                  Exit.OK, "Pipeline stopped, stopping on a signal (SIG" + signal.getName() + ")"));
+          signal -> ending.end(Exit.OK, "Pipeline stopped, stopping on a signal"));
     }
     Runtime.getRuntime()
         .addShutdownHook(

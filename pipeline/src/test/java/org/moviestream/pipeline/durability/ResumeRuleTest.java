@@ -35,7 +35,7 @@ public class ResumeRuleTest {
         ResumeRule.decide(
             "t",
             "g",
-            Map.of(0, new Committed(70, ID), 1, new Committed(80, null)),
+            Map.of(0, new Committed(70, ID, null), 1, new Committed(80, null, null)),
             ID,
             Map.of(0, 0L, 1, 0L, 2, 0L),
             Map.of(0, 100L, 1, 90L, 2, 40L),
@@ -53,7 +53,7 @@ public class ResumeRuleTest {
         ResumeRule.decide(
             "t",
             "g",
-            Map.of(0, new Committed(20, "old-id"), 1, new Committed(30, "old-id")),
+            Map.of(0, new Committed(20, "old-id", null), 1, new Committed(30, "old-id", null)),
             ID,
             Map.of(0, 0L, 1, 0L),
             Map.of(0, 500L, 1, 500L),
@@ -71,7 +71,7 @@ public class ResumeRuleTest {
         ResumeRule.decide(
             "t",
             "g",
-            Map.of(0, new Committed(700, null)),
+            Map.of(0, new Committed(700, null, null)),
             ID,
             Map.of(0, 0L),
             Map.of(0, 12L),
@@ -86,7 +86,7 @@ public class ResumeRuleTest {
         ResumeRule.decide(
             "t",
             "g",
-            Map.of(0, new Committed(10, ID)),
+            Map.of(0, new Committed(10, ID, null)),
             ID,
             Map.of(0, 25L),
             Map.of(0, 40L),
@@ -96,5 +96,21 @@ public class ResumeRuleTest {
         List.of(
             "partition 0 of t: offsets 10-24 were deleted (retention) before group g read them"),
         resume.findings());
+  }
+
+  @Test
+  public void offsetsCommittedForAnotherTargetAreNamedAndRefusedInOneLine() {
+    Map<Integer, Committed> committed =
+        Map.of(0, new Committed(70, ID, "scratch@127.0.0.1:9042"), 1, new Committed(80, ID, null));
+    String other = ResumeRule.otherTarget(committed, "netflix@127.0.0.1:9042");
+    assertEquals("scratch@127.0.0.1:9042", other);
+    String line =
+        ResumeRule.foreignCommits("movie-ratings-pipeline", other, "netflix@127.0.0.1:9042");
+    assertTrue(line, line.contains("scratch@127.0.0.1:9042") && line.contains("--adoptOffsets"));
+    assertEquals(null, ResumeRule.otherTarget(committed, "scratch@127.0.0.1:9042"));
+    assertEquals(
+        "an older build's commits name no target",
+        null,
+        ResumeRule.otherTarget(Map.of(0, new Committed(1, ID, null)), "netflix@127.0.0.1:9042"));
   }
 }

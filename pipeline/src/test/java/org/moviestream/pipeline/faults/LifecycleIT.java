@@ -62,6 +62,72 @@ public class LifecycleIT {
     }
   }
 
+  /**
+   * Spark would restore a run from the checkpoint it finds under the same --jobName and
+   * --checkpointDir, the old run's options with it: killed with keyspace A, started again with B,
+   * it wrote into A. A run never starts from another's Spark state.
+   */
+  @Test
+  public void aRestartUnderTheSameJobNameRunsItsOwnOptionsNotTheKilledRunsSparkState()
+      throws Exception {
+    Path checkpoints = Files.createTempDirectory("movie-stream-checkpoints");
+    List<String> sameJob = List.of("--jobName=samejob", "--checkpointDir=" + checkpoints);
+    try (FaultRun first = new FaultRun(PipelineJar.ROOT, "samejob-a");
+        FaultRun second = new FaultRun(PipelineJar.ROOT, "samejob-b")) {
+      List<String> args = new ArrayList<>(first.pipelineArgs());
+      args.addAll(sameJob);
+      try (PipelineProcess pipeline = PipelineJar.start("samejob-a", args)) {
+        first.sendLive(200);
+        await("the first run's rows are written", () -> first.rows() >= 200, pipeline);
+        pipeline.killHard();
+      }
+      args = new ArrayList<>(second.pipelineArgs());
+      args.addAll(sameJob);
+      try (PipelineProcess pipeline = PipelineJar.start("samejob-b", args)) {
+        second.sendLive(200);
+        awaitComplete(second, pipeline);
+        assertEquals("the second run's own keyspace has its rows", 200, second.rows());
+        assertEquals("the first run's keyspace got nothing more", 200, first.rows());
+        assertTrue(
+            tail(pipeline),
+            pipeline.output().contains("removed the Spark checkpoint of a run that ended"));
+        stopWithSigterm(pipeline);
+      }
+    } finally {
+      deleteRecursively(checkpoints);
+    }
+  }
+
+  /**
+   * A scratch run on production's consumer group with another keyspace would move production's
+   * offsets past ratings production never wrote: a start whose group was committed for another
+   * target refuses in one line.
+   */
+  @Test
+  public void aGroupCommittedForAnotherKeyspaceIsRefusedInOneLine() throws Exception {
+    try (FaultRun production = new FaultRun(PipelineJar.ROOT, "target-a");
+        FaultRun scratch = new FaultRun(PipelineJar.ROOT, "target-b")) {
+      try (PipelineProcess pipeline = PipelineJar.start("target-a", production.pipelineArgs())) {
+        production.sendLive(100);
+        awaitComplete(production, pipeline);
+        stopWithSigterm(pipeline);
+      }
+      List<String> args =
+          production.pipelineArgs().stream()
+              .map(arg -> arg.startsWith("--keyspace=") ? "--keyspace=" + scratch.keyspace : arg)
+              .toList();
+      try (PipelineProcess pipeline = PipelineJar.start("target-b", args)) {
+        assertTrue("the start ended\n" + tail(pipeline), pipeline.waitFor(60));
+        assertEquals(tail(pipeline), 2, pipeline.exitCode());
+        String output = pipeline.output();
+        assertTrue(
+            tail(pipeline),
+            output.contains("was last committed by a job writing to " + production.keyspace + "@")
+                && output.contains("--adoptOffsets"));
+      }
+    }
+  }
+
   @Test
   public void aKeyspaceFromAnOlderSchemaExitsTwoNamingWhatIsMissing() throws Exception {
     try (FaultRun run = new FaultRun(PipelineJar.ROOT, "oldschema")) {

@@ -22,7 +22,7 @@ public class StopSignalsTest {
     assertTrue(probe.waitFor(30, TimeUnit.SECONDS));
     String said = new String(probe.getInputStream().readAllBytes());
     assertEquals(said, 0, probe.exitValue());
-    assertTrue(said, said.contains("stopping on a signal (SIGTERM)"));
+    assertTrue(said, said.contains("Pipeline stopped, stopping on a signal"));
   }
 
   @Test

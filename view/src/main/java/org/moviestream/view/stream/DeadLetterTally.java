@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,6 +34,16 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
 
   private static final int LATEST = 10;
 
+  /**
+   * Source messages whose reason is remembered, to count a replayed dead letter once: the newest,
+   * so that memory stays bounded however long the view runs (a replay of an older one counts
+   * twice).
+   */
+  static final int REMEMBERED = 100_000;
+
+  private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+  private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
   private final String topic;
   private final KafkaConsumer<String, String> consumer;
   private final Map<String, Long> byReason = new TreeMap<>();
@@ -41,11 +53,19 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
    * The reason of each source message's dead letter: a replay writes a message's dead letter again
    * under the same key, and the compacted topic (like bin/query dead-letters) keeps one.
    */
-  private final Map<SourceKey, String> reasons = new HashMap<>();
+  private final Map<SourceKey, String> reasons =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SourceKey, String> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
 
   private long total;
   private volatile String error = "not read yet";
   private volatile boolean started;
+  private volatile boolean closing;
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   public DeadLetterTally(KafkaSettings kafka, String topic) {
     this.topic = topic;
@@ -77,24 +97,39 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
   @Override
   public void run() {
     started = true;
+    Duration wait = FIRST_WAIT;
     try {
-      assignFromBeginning();
-      while (!Thread.currentThread().isInterrupted()) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-          count(record.value());
+      while (!closing) {
+        try {
+          assignFromBeginning();
+          while (!closing) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+              count(record.value());
+            }
+            error = null;
+            wait = FIRST_WAIT;
+          }
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // The topic deleted, a login revoked, a broker's error: read it all again once it works.
+          error = "reading " + topic + " failed (" + Causes.rootMessage(e) + "); trying again";
+          forget();
+          pause(wait);
+          wait = longer(wait);
         }
-        error = null;
       }
-    } catch (WakeupException closing) {
+    } catch (WakeupException closed) {
       // close() ends the loop
     } finally {
       consumer.close(Duration.ofSeconds(1));
     }
   }
 
-  /** Waits, as long as it takes, until the topic's partitions are known. */
+  /** Waits, backing off, until the topic's partitions are known, then reads them from the start. */
   private void assignFromBeginning() {
-    while (true) {
+    Duration wait = FIRST_WAIT;
+    while (!closing) {
       try {
         List<TopicPartition> partitions =
             consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
@@ -109,7 +144,34 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
       } catch (org.apache.kafka.common.errors.TimeoutException e) {
         error = "Kafka does not answer: " + Causes.rootMessage(e);
       }
+      pause(wait);
+      wait = longer(wait);
     }
+  }
+
+  private static Duration longer(Duration wait) {
+    Duration doubled = wait.multipliedBy(2);
+    return doubled.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : doubled;
+  }
+
+  /** Sleeps for {@code wait}, or less when the tally is closed meanwhile. */
+  private void pause(Duration wait) {
+    try {
+      if (closed.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new WakeupException();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WakeupException();
+    }
+  }
+
+  /** The tally from scratch, before the topic is read again from its beginning. */
+  private synchronized void forget() {
+    reasons.clear();
+    byReason.clear();
+    latest.clear();
+    total = 0;
   }
 
   synchronized void count(String json) {
@@ -136,6 +198,8 @@ public final class DeadLetterTally implements Runnable, AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
+    closed.countDown();
     if (started) {
       consumer.wakeup(); // run() closes the consumer on its own thread
     } else {

@@ -67,4 +67,25 @@ class DeadLetterTallyTest {
       assertEquals(1, tally.summary().total());
     }
   }
+
+  @Test
+  void itRemembersTheNewestSourcesOnlySoMemoryStaysBounded() {
+    try (DeadLetterTally tally =
+        new DeadLetterTally(KafkaSettings.of("127.0.0.1:1"), "movies_ratings_dlq")) {
+      int sent = DeadLetterTally.REMEMBERED + 1;
+      for (int offset = 0; offset < sent; offset++) {
+        tally.count(letter(offset));
+      }
+      tally.count(letter(sent - 1)); // the newest again: remembered, counted once
+      assertEquals(sent, tally.summary().total());
+      tally.count(letter(0)); // the oldest again: forgotten, counted again
+      assertEquals(sent + 1, tally.summary().total());
+    }
+  }
+
+  private static String letter(long offset) {
+    return DeadLetterRecord.of(
+            RejectReason.MALFORMED_JSON, "x", "{", new SourceKey("movies_ratings", 0, offset))
+        .toJson();
+  }
 }
