@@ -152,6 +152,12 @@ async function refreshDeadLetters() {
   const error = document.getElementById("dead-letters-error");
   error.hidden = !d.error;
   error.textContent = d.error ? `Not reading the dead letters: ${d.error}` : "";
+  // Most ratings rejected for their time means a clock is wrong, not the ratings.
+  const future = d.byReason.FUTURE_TIMESTAMP || 0;
+  const skew = document.getElementById("dead-letters-clock");
+  skew.hidden = !(future > 0 && 2 * future > d.total);
+  skew.textContent = skew.hidden ? "" : `Most dead letters (${number(future)}) are FUTURE_TIMESTAMP: `
+    + "the producers' clocks run ahead of the pipeline's, or its behind. Sync both with NTP.";
   fillRows("dead-letters-reasons", Object.entries(d.byReason).map(([reason, count]) => [reason, number(count)]));
   fillRows("dead-letters-latest", d.latest.map(l => [l.reason, l.detail, `${l.source.topic}/${l.source.partition}@${l.source.offset}`]));
 }

@@ -62,9 +62,17 @@ public record DeadLetterRecord(
     return payload != null && payload.getBytes(StandardCharsets.UTF_8).length < payloadBytes;
   }
 
-  /** The record's Kafka key. */
+  /** The record's Kafka key when its source topic's id is not known: "topic/partition/offset". */
   public String key() {
     return source.toString();
+  }
+
+  /**
+   * The record's Kafka key, "topic/partition/offset@topicId": one per source message, also across a
+   * topic deleted and re-created under the same name, whose offsets start again at 0.
+   */
+  public String key(String sourceTopicId) {
+    return source + "@" + sourceTopicId;
   }
 
   public String toJson() {

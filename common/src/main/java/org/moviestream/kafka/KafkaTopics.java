@@ -92,13 +92,15 @@ public final class KafkaTopics {
       }
       Map<String, String> configs = new TreeMap<>();
       if (parts.length == 3 && !parts[2].isBlank()) {
-        for (String config : parts[2].split(",")) {
+        // Commas outside brackets part the settings; a list value is bracketed, as Kafka's
+        // kafka-configs takes it: cleanup.policy=[compact,delete].
+        for (String config : parts[2].split(",(?![^\\[]*\\])")) {
           String[] keyValue = config.split("=", 2);
           if (keyValue.length != 2 || keyValue[0].isBlank()) {
             throw new IllegalArgumentException(
                 "'" + config + "' in '" + spec + "' is not key=value");
           }
-          configs.put(keyValue[0].strip(), keyValue[1].strip());
+          configs.put(keyValue[0].strip(), keyValue[1].strip().replaceAll("^\\[(.*)\\]$", "$1"));
         }
       }
       return new TopicSpec(parts[0].strip(), Integer.parseInt(parts[1]), configs);

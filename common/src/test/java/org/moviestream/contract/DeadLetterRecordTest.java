@@ -28,6 +28,11 @@ class DeadLetterRecordTest {
     assertEquals(1, json.get("partition").asInt());
     assertEquals(99, json.get("offset").asLong());
     assertEquals("movies_ratings/1/99", RECORD.key());
+    assertEquals("movies_ratings/1/99@Q2xhc3NJZA", RECORD.key("Q2xhc3NJZA"));
+    assertNotEquals(
+        "a re-created topic's dead letter at the same offset keeps the old one",
+        RECORD.key("first-incarnation"),
+        RECORD.key("second-incarnation"));
   }
 
   @Test

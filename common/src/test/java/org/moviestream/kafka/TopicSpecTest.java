@@ -15,6 +15,11 @@ class TopicSpecTest {
     assertEquals(
         new TopicSpec("dlq", 1, Map.of("cleanup.policy", "compact", "retention.ms", "1000")),
         TopicSpec.parse("dlq:1:cleanup.policy=compact,retention.ms=1000"));
+    assertEquals(
+        new TopicSpec(
+            "dlq", 1, Map.of("cleanup.policy", "compact,delete", "retention.ms", "2592000000")),
+        TopicSpec.parse("dlq:1:cleanup.policy=[compact,delete],retention.ms=2592000000"),
+        "a list value in brackets is one setting");
   }
 
   @Test

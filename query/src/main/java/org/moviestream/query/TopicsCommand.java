@@ -33,7 +33,9 @@ final class TopicsCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "TOPIC",
       arity = "1..*",
-      description = "e.g. movies_ratings:3 movies_ratings_dlq:1:cleanup.policy=compact")
+      description =
+          "e.g. movies_ratings:3 movies_ratings_dlq:1:cleanup.policy=[compact,delete],retention.ms=2592000000"
+              + " (a list value in brackets)")
   List<String> specs;
 
   @Override

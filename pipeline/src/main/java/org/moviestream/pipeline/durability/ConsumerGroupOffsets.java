@@ -5,12 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -19,19 +17,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.moviestream.contract.PartitionKey;
 import org.moviestream.kafka.GroupProgress;
 import org.moviestream.kafka.KafkaSettings;
-import org.moviestream.pipeline.shared.JvmResources;
+import org.moviestream.pipeline.shared.KafkaAdmin;
 
 /**
  * The consumer group's committed offsets: where a run resumes, and where the pipeline records what
- * has become durable. One admin client per broker list per JVM ({@link JvmResources}).
+ * has become durable. One admin client per broker list per JVM ({@link KafkaAdmin}).
  */
 public final class ConsumerGroupOffsets {
-
-  /**
-   * Topic ids of the topics committed in this JVM: a re-created topic's commits would need a new
-   * job anyway.
-   */
-  private static final Map<String, String> TOPIC_IDS = new ConcurrentHashMap<>();
 
   private final KafkaSettings kafka;
   private final String group;
@@ -206,19 +198,7 @@ public final class ConsumerGroupOffsets {
 
   private String topicId(String topic)
       throws InterruptedException, ExecutionException, TimeoutException {
-    String known = TOPIC_IDS.get(topic);
-    if (known == null) {
-      known =
-          admin()
-              .describeTopics(List.of(topic))
-              .allTopicNames()
-              .get(timeoutMillis(), TimeUnit.MILLISECONDS)
-              .get(topic)
-              .topicId()
-              .toString();
-      TOPIC_IDS.put(topic, known);
-    }
-    return known;
+    return KafkaAdmin.topicId(kafka, topic, timeout);
   }
 
   private Map<TopicPartition, OffsetAndMetadata> committed(Admin admin) throws Exception {
@@ -240,16 +220,6 @@ public final class ConsumerGroupOffsets {
   }
 
   private Admin admin() {
-    return JvmResources.shared(
-        Map.entry("admin", kafka),
-        () ->
-            Admin.create(
-                kafka.admin(
-                    Map.of(
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                            (int) Math.min(timeout.toMillis(), 10_000)),
-                    Map.of())),
-        admin -> admin.close(Duration.ofSeconds(2)));
+    return KafkaAdmin.of(kafka, timeout);
   }
 }

@@ -30,6 +30,7 @@ import org.moviestream.kafka.KafkaSettings;
 import org.moviestream.pipeline.metrics.PipelineMetrics;
 import org.moviestream.pipeline.metrics.Waits;
 import org.moviestream.pipeline.shared.JvmResources;
+import org.moviestream.pipeline.shared.KafkaAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,10 +133,18 @@ public final class WriteDeadLetters<T>
     }
 
     private Future<RecordMetadata> send(DeadLetterRecord letter) {
-      ProducerRecord<String, String> record =
-          new ProducerRecord<>(topic, letter.key(), letter.toJson());
       try {
-        return producer(kafka).send(record);
+        // Keyed by the source message within its topic's incarnation: a re-created topic's dead
+        // letters replace none of the old one's on the compacted topic.
+        String sourceTopicId =
+            KafkaAdmin.topicId(kafka, letter.source().topic(), java.time.Duration.ofSeconds(10));
+        return producer(kafka)
+            .send(new ProducerRecord<>(topic, letter.key(sourceTopicId), letter.toJson()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return CompletableFuture.failedFuture(e);
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        return CompletableFuture.failedFuture(e);
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }

@@ -69,15 +69,21 @@ public final class MetricsEndpoint implements AutoCloseable {
     GaugeWithCallback.builder()
         .name(PREFIX + "waiting")
         .help(
-            "What the job waits for: 1 while Kafka or Cassandra does not answer; stuck partitions")
+            "What the job waits for: 1 while Kafka or Cassandra does not answer, or while most"
+                + " ratings are rejected for their time (clock); stuck partitions")
         .labelNames("on")
         .callback(
             callback -> {
               List<String> waits = figures.waitingFor;
               callback.call(count(waits, "Kafka"), "kafka");
               callback.call(count(waits, "Cassandra"), "cassandra");
+              callback.call(count(waits, "clocks"), "clock");
               callback.call(
-                  waits.size() - count(waits, "Kafka") - count(waits, "Cassandra"), "other");
+                  waits.size()
+                      - count(waits, "Kafka")
+                      - count(waits, "Cassandra")
+                      - count(waits, "clocks"),
+                  "other");
             })
         .register(registry);
     batchProcessing =

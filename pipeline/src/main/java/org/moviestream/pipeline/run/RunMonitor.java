@@ -51,6 +51,7 @@ public final class RunMonitor {
   private final AtomicBoolean ending = new AtomicBoolean();
   private final ConsumerGroupOffsets group;
   private final StuckPartitions stuckPartitions;
+  private final ClockSkew clockSkew;
   private final int partitionsRead;
   private boolean newPartitionsSaid;
   private final java.util.Set<String> ownCommits = new java.util.HashSet<>();
@@ -75,6 +76,7 @@ public final class RunMonitor {
         new ConsumerGroupOffsets(
             OptionsParser.kafka(options), options.getConsumerGroup(), Duration.ofSeconds(3));
     this.stuckPartitions = new StuckPartitions(options.getStuckAfterSeconds());
+    this.clockSkew = new ClockSkew(options.getMaxClockSkewSeconds());
   }
 
   /**
@@ -168,6 +170,13 @@ public final class RunMonitor {
     String line;
     try {
       Map<String, Long> counters = ProgressReporter.counters(result.metrics());
+      String skewed = clockSkew.observe(counters, System.nanoTime());
+      if (skewed != null) {
+        System.err.println(skewed);
+      }
+      if (clockSkew.waitingFor() != null) {
+        waitingFor.add(clockSkew.waitingFor());
+      }
       if (metrics != null) {
         metrics.update(
             new MetricsEndpoint.RunFigures(counters, committedSeen, lagSeen, waitingFor));

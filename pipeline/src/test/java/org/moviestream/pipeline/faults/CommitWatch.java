@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.contract.SourceKey;
 import org.moviestream.testing.StackResources;
@@ -194,7 +195,10 @@ final class CommitWatch implements AutoCloseable {
         }
         deadLetters
             .poll(Duration.ofMillis(200))
-            .forEach(record -> deadLetterKeys.add(record.key()));
+            .forEach(
+                record ->
+                    deadLetterKeys.add(
+                        DeadLetterRecord.fromJson(record.value()).source().toString()));
       }
     }
   }
