@@ -72,18 +72,18 @@ public class LifecycleIT {
       throws Exception {
     Path checkpoints = Files.createTempDirectory("movie-stream-checkpoints");
     List<String> sameJob = List.of("--jobName=samejob", "--checkpointDir=" + checkpoints);
-    try (FaultRun first = new FaultRun(PipelineJar.ROOT, "samejob-a");
-        FaultRun second = new FaultRun(PipelineJar.ROOT, "samejob-b")) {
+    try (FaultRun first = new FaultRun(PipelineJar.ROOT, "samejob_a");
+        FaultRun second = new FaultRun(PipelineJar.ROOT, "samejob_b")) {
       List<String> args = new ArrayList<>(first.pipelineArgs());
       args.addAll(sameJob);
-      try (PipelineProcess pipeline = PipelineJar.start("samejob-a", args)) {
+      try (PipelineProcess pipeline = PipelineJar.start("samejob_a", args)) {
         first.sendLive(200);
         await("the first run's rows are written", () -> first.rows() >= 200, pipeline);
         pipeline.killHard();
       }
       args = new ArrayList<>(second.pipelineArgs());
       args.addAll(sameJob);
-      try (PipelineProcess pipeline = PipelineJar.start("samejob-b", args)) {
+      try (PipelineProcess pipeline = PipelineJar.start("samejob_b", args)) {
         second.sendLive(200);
         awaitComplete(second, pipeline);
         assertEquals("the second run's own keyspace has its rows", 200, second.rows());
@@ -105,9 +105,9 @@ public class LifecycleIT {
    */
   @Test
   public void aGroupCommittedForAnotherKeyspaceIsRefusedInOneLine() throws Exception {
-    try (FaultRun production = new FaultRun(PipelineJar.ROOT, "target-a");
-        FaultRun scratch = new FaultRun(PipelineJar.ROOT, "target-b")) {
-      try (PipelineProcess pipeline = PipelineJar.start("target-a", production.pipelineArgs())) {
+    try (FaultRun production = new FaultRun(PipelineJar.ROOT, "target_a");
+        FaultRun scratch = new FaultRun(PipelineJar.ROOT, "target_b")) {
+      try (PipelineProcess pipeline = PipelineJar.start("target_a", production.pipelineArgs())) {
         production.sendLive(100);
         awaitComplete(production, pipeline);
         stopWithSigterm(pipeline);
@@ -116,7 +116,7 @@ public class LifecycleIT {
           production.pipelineArgs().stream()
               .map(arg -> arg.startsWith("--keyspace=") ? "--keyspace=" + scratch.keyspace : arg)
               .toList();
-      try (PipelineProcess pipeline = PipelineJar.start("target-b", args)) {
+      try (PipelineProcess pipeline = PipelineJar.start("target_b", args)) {
         assertTrue("the start ended\n" + tail(pipeline), pipeline.waitFor(60));
         assertEquals(tail(pipeline), 2, pipeline.exitCode());
         String output = pipeline.output();

@@ -19,19 +19,12 @@ public class StopSignalsTest {
     Process probe = probe("wait");
     // kill, not Process.destroy(), which closes the output the test reads
     new ProcessBuilder("kill", "-TERM", String.valueOf(probe.pid())).start().waitFor();
-    assertTrue(probe.waitFor(30, TimeUnit.SECONDS));
-    String said = new String(probe.getInputStream().readAllBytes());
-    assertEquals(said, 0, probe.exitValue());
-    assertTrue(said, said.contains("Pipeline stopped, stopping on a signal"));
+    assertEnds(probe, 0, "Pipeline stopped, stopping on a signal");
   }
 
   @Test
   public void sparksExitAfterAnOutOfMemoryErrorInATaskIsAFailure() throws Exception {
-    Process probe = probe("spark-oom");
-    assertTrue(probe.waitFor(30, TimeUnit.SECONDS));
-    String said = new String(probe.getInputStream().readAllBytes());
-    assertEquals(said, 1, probe.exitValue());
-    assertTrue(said, said.contains("Pipeline failed: the JVM was ended without a signal"));
+    assertEnds(probe("spark-oom"), 1, "Pipeline failed: the JVM was ended without a signal");
   }
 
   @Test
@@ -39,6 +32,14 @@ public class StopSignalsTest {
     Process probe = probe("fill-heap");
     assertTrue(probe.waitFor(60, TimeUnit.SECONDS));
     assertTrue("exit " + probe.exitValue(), probe.exitValue() != 0);
+  }
+
+  /** {@code probe} ends within 30 s with {@code exitCode}, having said {@code last}. */
+  private static void assertEnds(Process probe, int exitCode, String last) throws Exception {
+    assertTrue(probe.waitFor(30, TimeUnit.SECONDS));
+    String said = new String(probe.getInputStream().readAllBytes());
+    assertEquals(said, exitCode, probe.exitValue());
+    assertTrue(said, said.contains(last));
   }
 
   /** This class's {@link Probe} in a JVM of its own, started the way bin/up starts the job. */
