@@ -23,6 +23,7 @@ import org.moviestream.pipeline.cassandraio.WriteRatingsWithCassandraIO;
 import org.moviestream.pipeline.durability.CommitOffsets;
 import org.moviestream.pipeline.durability.Committer;
 import org.moviestream.pipeline.durability.Counted;
+import org.moviestream.pipeline.durability.KafkaLogStart;
 import org.moviestream.pipeline.durability.ResumePoint;
 import org.moviestream.pipeline.durability.TrackSettledOffsets;
 import org.moviestream.pipeline.failures.Outcome;
@@ -243,7 +244,11 @@ public final class MovieRatingsPipeline {
         .apply(
             "TrackSettledOffsets",
             TrackSettledOffsets.from(
-                resumedAt, windows, new WindowRecount(cassandra), WindowAcks.EVERYONE))
+                resumedAt,
+                windows,
+                new WindowRecount(cassandra),
+                WindowAcks.EVERYONE,
+                new KafkaLogStart(kafka)))
         .apply(
             "CommitOffsets",
             new CommitOffsets(kafka, options.getConsumerGroup(), committer(options)));

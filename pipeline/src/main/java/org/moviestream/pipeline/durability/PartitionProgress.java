@@ -115,6 +115,35 @@ public final class PartitionProgress {
     return committed != before;
   }
 
+  /**
+   * Whether offsets beyond the committable one are acknowledged while it is in no window and has no
+   * ack of its own: a gap. Bundles make one for a moment; messages deleted before they were read
+   * (retention, delete-records) make one for good.
+   */
+  public boolean gapped() {
+    if (acks.windows().values().stream().anyMatch(window -> window.offsets.contains(committed))) {
+      return false;
+    }
+    return !acks.settled().isEmpty()
+        || acks.windows().values().stream().anyMatch(window -> !window.offsets.isEmpty());
+  }
+
+  /**
+   * Offsets below {@code logStart}, the partition's earliest offset now, no longer exist: they are
+   * settled (nothing will ever read them), and the committable offset moves on as far as the acks
+   * allow.
+   *
+   * @return whether the committable offset moved
+   */
+  public boolean skipDeleted(long logStart, WindowClosure rule) {
+    if (logStart <= committed) {
+      return false;
+    }
+    acks.settled().add(Range.closedOpen(committed, logStart));
+    advance(rule);
+    return true;
+  }
+
   /** The next offset to commit: every one before it is settled. */
   public long committed() {
     return committed;

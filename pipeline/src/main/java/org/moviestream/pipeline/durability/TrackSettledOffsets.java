@@ -42,34 +42,48 @@ public final class TrackSettledOffsets
         throws Exception;
   }
 
+  /**
+   * The earliest offset a partition ("topic/partition") holds now, or -1 when it cannot be asked
+   * (yet): where a gap of deleted messages ends.
+   */
+  public interface LogStart extends Serializable {
+    long earliest(String partition);
+  }
+
   private final Map<String, Long> resumedAt;
   private final WindowClosure windows;
   private final LateRatings lateRatings;
   private final String everyone;
+  private final LogStart logStart;
 
   private TrackSettledOffsets(
       Map<String, Long> resumedAt,
       WindowClosure windows,
       LateRatings lateRatings,
-      String everyone) {
+      String everyone,
+      LogStart logStart) {
     this.resumedAt = new HashMap<>(resumedAt);
     this.windows = windows;
     this.lateRatings = lateRatings;
     this.everyone = everyone;
+    this.logStart = logStart;
   }
 
   /**
    * {@code resumedAt}: "topic/partition" -> the offset the run started reading at; {@code windows}
    * says when a window is closed for good; {@code lateRatings} counts a person's window again when
    * ratings came too late for its panes; {@code everyone} is the key of an aggregate of all
-   * ratings, never counted again as a person's window.
+   * ratings, never counted again as a person's window; {@code logStart} says where a partition
+   * starts now, so that messages deleted before the job read them (retention, delete-records) are
+   * said once and committed past, as at a start, instead of holding the partition for good.
    */
   public static TrackSettledOffsets from(
       Map<String, Long> resumedAt,
       WindowClosure windows,
       LateRatings lateRatings,
-      String everyone) {
-    return new TrackSettledOffsets(resumedAt, windows, lateRatings, everyone);
+      String everyone,
+      LogStart logStart) {
+    return new TrackSettledOffsets(resumedAt, windows, lateRatings, everyone, logStart);
   }
 
   @Override
@@ -77,7 +91,7 @@ public final class TrackSettledOffsets
     return acks.apply("AllAcks", Flatten.pCollections())
         .apply(
             "ProgressPerPartition",
-            ParDo.of(new ProgressFn(resumedAt, windows, lateRatings, everyone)))
+            ParDo.of(new ProgressFn(resumedAt, windows, lateRatings, everyone, logStart)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
@@ -107,6 +121,7 @@ public final class TrackSettledOffsets
     private final WindowClosure windows;
     private final LateRatings lateRatings;
     private final String everyone;
+    private final LogStart logStart;
     private final Counter recounted = PipelineMetrics.counter(PipelineMetrics.LATE_WINDOWS);
     private final Counter committable = PipelineMetrics.counter(PipelineMetrics.COMMITTED);
 
@@ -118,11 +133,13 @@ public final class TrackSettledOffsets
         Map<String, Long> resumedAt,
         WindowClosure windows,
         LateRatings lateRatings,
-        String everyone) {
+        String everyone,
+        LogStart logStart) {
       this.resumedAt = resumedAt;
       this.windows = windows;
       this.lateRatings = lateRatings;
       this.everyone = everyone;
+      this.logStart = logStart;
     }
 
     @ProcessElement
@@ -145,7 +162,19 @@ public final class TrackSettledOffsets
         progress.add(Acks.none().windowed(late.person(), late.windowEnd(), late.lastOffset()));
         recounted.inc();
       }
-      if (progress.advance(windows)) {
+      boolean moved = progress.advance(windows);
+      if (progress.gapped()) {
+        long start = logStart.earliest(acks.getKey());
+        long lostFrom = progress.committed();
+        if (start > lostFrom && progress.skipDeleted(start, windows)) {
+          moved = true;
+          System.err.printf(
+              "LOST: %s offsets %d-%d were deleted (retention or delete-records) before the job"
+                  + " read them: committing past them%n",
+              acks.getKey(), lostFrom, start - 1);
+        }
+      }
+      if (moved) {
         committable.inc(progress.committed() - before);
         out.output(KV.of(acks.getKey(), progress.committed()));
       }

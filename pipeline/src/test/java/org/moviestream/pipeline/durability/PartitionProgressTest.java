@@ -180,4 +180,32 @@ public class PartitionProgressTest {
     assertEquals(102, progress.committed());
     assertEquals("offset 102: no row or dead letter for it yet", progress.holdUp());
   }
+
+  @Test
+  public void messagesDeletedBeforeTheyWereReadAreCommittedPastNotWaitedForForEver() {
+    PartitionProgress progress =
+        PartitionProgress.startingAt(100)
+            .add(
+                Acks.none()
+                    .deadLettered(150)
+                    .written(151, "Ann", 30_000)
+                    .windowed("Ann", 30_000, 151));
+    progress.advance(LATENESS);
+    assertEquals("100-149 never came", 100, progress.committed());
+    assertTrue(progress.gapped());
+
+    assertFalse("the log still starts below: no skip", progress.skipDeleted(90, LATENESS));
+    assertTrue(progress.skipDeleted(150, LATENESS));
+    assertEquals(152, progress.committed());
+    assertFalse(progress.gapped());
+  }
+
+  @Test
+  public void aRatingWaitingForItsWindowRowIsNoGap() {
+    PartitionProgress progress =
+        PartitionProgress.startingAt(100)
+            .add(Acks.none().written(100, "Ann", 30_000).deadLettered(101));
+    progress.advance(LATENESS);
+    assertFalse(progress.gapped());
+  }
 }

@@ -193,13 +193,20 @@ final class FaultRun implements AutoCloseable {
     return resources.lag(group, topic);
   }
 
-  /** The dead-letter topic's records by key (the latest copy of each, as compaction keeps). */
+  /**
+   * The dead-letter topic's records by source "topic/partition/offset" (the latest copy of each, as
+   * compaction keeps; the record's key adds the source topic's id).
+   */
   Map<String, DeadLetterRecord> deadLetters() {
-    Map<String, DeadLetterRecord> byKey = new HashMap<>();
+    Map<String, DeadLetterRecord> bySource = new HashMap<>();
     resources
         .readTopic(deadLetterTopic, 0, Duration.ofMinutes(1))
-        .forEach(record -> byKey.put(record.key(), DeadLetterRecord.fromJson(record.value())));
-    return byKey;
+        .forEach(
+            record -> {
+              DeadLetterRecord letter = DeadLetterRecord.fromJson(record.value());
+              bySource.put(letter.source().toString(), letter);
+            });
+    return bySource;
   }
 
   StackResources resources() {

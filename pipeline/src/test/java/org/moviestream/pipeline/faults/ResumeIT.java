@@ -1,5 +1,6 @@
 package org.moviestream.pipeline.faults;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.moviestream.pipeline.faults.FaultToleranceIT.assertNoPrematureCommit;
 import static org.moviestream.pipeline.faults.FaultToleranceIT.await;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.BeforeClass;
@@ -74,6 +77,100 @@ public class ResumeIT {
       }
       assertNoPrematureCommit(watch);
     }
+  }
+
+  /**
+   * Messages deleted while the job runs, before it read them (retention, delete-records): one line
+   * names the lost range and the partition's commits go on, as at a start, instead of waiting for
+   * offsets that no longer exist.
+   */
+  @Test
+  public void messagesDeletedBeforeTheRunningJobReadThemAreSaidAndCommittedPast() throws Exception {
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "deleted")) {
+      run.sendBacklog(20_000);
+      // The reader stays far behind the log's end: small batches, and a consumer that fetches
+      // little ahead (by default it holds up to 1 MB of each partition).
+      java.nio.file.Path fetchLittle =
+          java.nio.file.Files.createTempFile("fetch-little", ".properties");
+      java.nio.file.Files.writeString(
+          fetchLittle, "max.partition.fetch.bytes=8192\nfetch.max.bytes=16384\n");
+      List<String> slow = new ArrayList<>(run.pipelineArgs());
+      slow.add("--maxRecordsPerBatch=500");
+      slow.add("--kafkaConfig=" + fetchLittle);
+      try (PipelineProcess pipeline = PipelineJar.start("deleted", slow)) {
+        await(
+            "the job reads",
+            () -> PipelineJar.output(pipeline).contains("STATUS {\"state\":\"running\",\"read\":"),
+            pipeline);
+        TopicPartition first = new TopicPartition(run.topic, 0);
+        long end =
+            run.resources()
+                .admin()
+                .listOffsets(Map.of(first, OffsetSpec.latest()))
+                .partitionResult(first)
+                .get()
+                .offset();
+        long deletedBefore = end - 500;
+        run.resources()
+            .admin()
+            .deleteRecords(Map.of(first, RecordsToDelete.beforeOffset(deletedBefore)))
+            .all()
+            .get();
+        await("every offset is committed", () -> run.lag() == 0, pipeline);
+        String output = PipelineJar.output(pipeline);
+        assertTrue(
+            tail(pipeline),
+            output.contains("LOST: " + run.topic + "/0 offsets ")
+                && output.contains("-" + (deletedBefore - 1) + " were deleted"));
+        assertTrue(
+            "the rows of what was not deleted are there: " + run.rows(),
+            run.rows() >= run.sentValid() - deletedBefore && run.rows() < run.sentValid());
+        stopWithSigterm(pipeline);
+      }
+    }
+  }
+
+  /**
+   * What the README says a window's ranking may miss after a restart: a window ranked and committed
+   * before a stop that gets more ratings after it is ranked from the larger part alone, while its
+   * rows miss nothing.
+   */
+  @Test
+  public void aWindowRankedBeforeARestartIsRankedFromTheLargerPartAfterIt() throws Exception {
+    try (FaultRun run = new FaultRun(PipelineJar.ROOT, "trendrestart")) {
+      Instant window =
+          Instant.ofEpochMilli(
+              Math.floorDiv(Instant.now().minus(Duration.ofMinutes(10)).toEpochMilli(), 30_000)
+                  * 30_000);
+      run.sendRatings(40, window.plusSeconds(1), Duration.ofMillis(100));
+      try (PipelineProcess first = PipelineJar.start("trendrestart_first", run.pipelineArgs())) {
+        awaitComplete(run, first);
+        await("the window is ranked", () -> ranked(run, window) == 40, first);
+        stopWithSigterm(first);
+      }
+      run.sendRatings(100, window.plusSeconds(10), Duration.ofMillis(100));
+      try (PipelineProcess second = PipelineJar.start("trendrestart_second", run.pipelineArgs())) {
+        awaitComplete(run, second);
+        await("the window is ranked again", () -> ranked(run, window) == 100, second);
+        assertEquals("the window's rows miss nothing", 140, run.rows());
+        stopWithSigterm(second);
+      }
+    }
+  }
+
+  /** How many ratings the stored ranking of the window starting at {@code window} counts. */
+  private static long ranked(FaultRun run, Instant window) {
+    var row =
+        run.resources()
+            .session()
+            .execute(
+                "SELECT window_ratings FROM "
+                    + run.keyspace
+                    + ".trending_titles WHERE day = ? AND window_start = ?",
+                window.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                window)
+            .one();
+    return row == null ? -1 : row.getLong(0);
   }
 
   @Test

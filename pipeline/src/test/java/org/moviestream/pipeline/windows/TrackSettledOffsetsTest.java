@@ -54,6 +54,17 @@ public class TrackSettledOffsetsTest {
   }
 
   @Test
+  public void messagesDeletedBeforeTheJobReadThemAreCommittedPast() {
+    // Partition 0 starts at 5 now: 4, which never arrived, was deleted (retention).
+    PCollection<KV<String, Long>> committable =
+        track(true, partition -> partition.endsWith("/0") ? 5L : 0L);
+
+    PAssert.that(committable.apply(Max.longsPerKey()))
+        .containsInAnyOrder(KV.of(TOPIC + "/0", 6L), KV.of(TOPIC + "/1", 6L));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   public void aRatingWaitsForItsWindowsTrendingRankingToo() {
     PCollection<KV<String, Long>> committable = track(false);
 
@@ -106,7 +117,8 @@ public class TrackSettledOffsetsTest {
                     Map.of(TOPIC + "/0", 0L),
                     RatingWindows.of(30, 60),
                     new RecordedRecounts(),
-                    WindowAcks.EVERYONE));
+                    WindowAcks.EVERYONE,
+                    partition -> 0L));
 
     PAssert.that(committable.apply(Max.longsPerKey())).containsInAnyOrder(KV.of(TOPIC + "/0", 2L));
     pipeline.run().waitUntilFinish();
@@ -127,6 +139,11 @@ public class TrackSettledOffsetsTest {
   }
 
   private PCollection<KV<String, Long>> track(boolean rankingWritten) {
+    return track(rankingWritten, partition -> 0L);
+  }
+
+  private PCollection<KV<String, Long>> track(
+      boolean rankingWritten, TrackSettledOffsets.LogStart logStart) {
     PCollection<Outcome<EnrichedRating>> settled =
         pipeline.apply(
             "Settled",
@@ -182,7 +199,8 @@ public class TrackSettledOffsetsTest {
                 Map.of(TOPIC + "/0", 0L, TOPIC + "/1", 5L),
                 RatingWindows.of(30, 60),
                 new RecordedRecounts(),
-                WindowAcks.EVERYONE));
+                WindowAcks.EVERYONE,
+                logStart));
   }
 
   private static EnrichedRating written(String name, int partition, long offset) {
