@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.moviestream.cassandra.CassandraConnection;
+import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.contract.Defaults;
 import org.moviestream.testing.Listeners;
 import org.moviestream.testing.PipelineProcess;
@@ -255,6 +256,28 @@ class SecuredStackIT {
         RuntimeException.class,
         () -> CassandraConnection.open(Defaults.CASSANDRA_HOST, Defaults.CASSANDRA_PORT).close(),
         "Cassandra took a client without a login");
+  }
+
+  /**
+   * A start that died between making the stack's administrator and retiring Cassandra's default
+   * superuser left cassandra/cassandra a superuser: the next start retires it all the same.
+   */
+  @Test
+  void theDefaultSuperuserIsRetiredByAStartEvenAfterOneThatDiedHalfway() throws Exception {
+    CassandraSettings bootstrap =
+        CassandraSettings.load(
+            Defaults.CASSANDRA_HOST,
+            Defaults.CASSANDRA_PORT,
+            SECURE.resolve("cassandra-bootstrap.conf").toString());
+    try (StackResources stack = StackResources.onSecuredStack(SECURE)) {
+      stack.session().execute("ALTER ROLE cassandra WITH SUPERUSER = true AND LOGIN = true");
+    }
+    CassandraConnection.open(bootstrap).close(); // the half-way state: it logs in again
+    stack("start", "--secure", "--for-tests");
+    assertThrows(
+        RuntimeException.class,
+        () -> CassandraConnection.open(bootstrap).close(),
+        "cassandra/cassandra still logs in");
   }
 
   private interface AdminCall {
