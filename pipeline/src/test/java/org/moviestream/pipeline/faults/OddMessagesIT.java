@@ -126,6 +126,7 @@ public class OddMessagesIT {
           "UNKNOWN_TITLE");
       // Odd but valid: rows. A NUL in a name, no key, a clock a minute ahead (within the allowed
       // skew), and a rating two hours late, long after its window closed.
+      Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
       odd(run, expected, "Nul", rating("Nul\u0000Person", title, now), null);
       odd(run, expected, null, rating("Person 5", title, now), null);
       odd(
@@ -134,19 +135,25 @@ public class OddMessagesIT {
           "Person 6",
           rating("Person 6", title, Instant.now().plusSeconds(60).toString()),
           null);
-      odd(
-          run,
-          expected,
-          "Person 7",
-          rating("Person 7", title, Instant.now().minus(Duration.ofHours(2)).toString()),
-          null);
+      odd(run, expected, "Person 7", rating("Person 7", title, twoHoursAgo.toString()), null);
 
       run.sendLive(WAVE);
       awaitComplete(run, pipeline);
       assertTrue("the process is alive", pipeline.isAlive());
-      assertTrue(
-          "the two-hour-late rating's window was counted again\n" + FaultToleranceIT.tail(pipeline),
-          pipeline.output().contains("counted again for late ratings)"));
+      // Its window row counts it: written again by the tracker (a "counted again for late
+      // ratings" progress line) when Beam dropped the rating as late, or by a pane of its own when
+      // the SparkRunner's watermark had not yet reached the grouping (it moves a batch behind).
+      assertEquals(
+          "the two-hour-late rating's window counts it\n" + FaultToleranceIT.tail(pipeline),
+          1L,
+          run.resources()
+              .count(
+                  "SELECT ratings FROM "
+                      + run.keyspace
+                      + ".ratings_per_window WHERE name = ? AND window_start = ?",
+                  "Person 7",
+                  Instant.ofEpochMilli(
+                      Math.floorDiv(twoHoursAgo.toEpochMilli(), 30_000) * 30_000)));
 
       Map<String, DeadLetterRecord> deadLetters = run.deadLetters();
       expected.forEach(
