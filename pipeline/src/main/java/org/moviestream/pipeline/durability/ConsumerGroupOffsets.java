@@ -60,12 +60,10 @@ public final class ConsumerGroupOffsets {
         .forEach(
             (partition, offset) -> {
               if (partition.topic().equals(topic) && offset != null) {
+                CommitNote note = CommitNote.parse(offset.metadata());
                 committed.put(
                     partition.partition(),
-                    new ResumeRule.Committed(
-                        offset.offset(),
-                        CommitNote.parse(offset.metadata()).topicId(),
-                        CommitNote.parse(offset.metadata()).target()));
+                    new ResumeRule.Committed(offset.offset(), note.topicId(), note.target()));
               }
             });
     Map<Integer, Long> earliest = new HashMap<>();
