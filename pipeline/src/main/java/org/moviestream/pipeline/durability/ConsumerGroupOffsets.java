@@ -119,6 +119,11 @@ public final class ConsumerGroupOffsets {
         .size();
   }
 
+  /** The group's progress on every partition {@code topic} has now, committed or not. */
+  public GroupProgress progress(String topic) throws Exception {
+    return GroupProgress.read(admin(), group, topic, timeout);
+  }
+
   /**
    * How many messages of {@code topic} lie beyond {@code offsets} ("topic/partition" -> offset).
    */

@@ -1,6 +1,7 @@
 package org.moviestream.pipeline.ingest;
 
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.coders.NullableCoder;
@@ -262,11 +263,18 @@ public final class ReadRatings extends PTransform<PBegin, PCollection<KafkaMessa
   /** KafkaRecord -> KafkaMessage, counting what was read. */
   static final class ToKafkaMessageFn extends DoFn<KafkaRecord<String, String>, KafkaMessage> {
     private final Counter read = PipelineMetrics.counter(PipelineMetrics.READ);
+    // Per partition too: the run's monitor tells a partition added while the job runs and never
+    // read from one read (see NewPartitions). One DoFn instance per thread: a plain map.
+    private transient Map<Integer, Counter> readFrom;
 
     @ProcessElement
     public void processElement(
         @Element KafkaRecord<String, String> record, OutputReceiver<KafkaMessage> out) {
       read.inc();
+      if (readFrom == null) {
+        readFrom = new HashMap<>();
+      }
+      readFrom.computeIfAbsent(record.getPartition(), PipelineMetrics::readFrom).inc();
       SourceKey source =
           new SourceKey(record.getTopic(), record.getPartition(), record.getOffset());
       out.output(new KafkaMessage(source, record.getKV().getKey(), record.getKV().getValue()));

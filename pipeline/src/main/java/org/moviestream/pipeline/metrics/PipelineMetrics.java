@@ -25,6 +25,9 @@ public final class PipelineMetrics {
    */
   public static final String COMMITTED = "committed";
 
+  /** The messages read from one partition ("read_from_partition.3"), beside the total. */
+  public static final String READ_FROM_PARTITION = "read_from_partition.";
+
   /** The dead letters of one reason ("dead_letters.MALFORMED_JSON"), beside the total. */
   public static final String DEAD_LETTERS_OF = DEAD_LETTERS + ".";
 
@@ -33,6 +36,11 @@ public final class PipelineMetrics {
   /** The counter of dead letters written for {@code reason}. */
   public static Counter deadLetters(RejectReason reason) {
     return counter(DEAD_LETTERS_OF + reason.name());
+  }
+
+  /** The counter of messages read from {@code partition} of the ratings topic. */
+  public static Counter readFrom(int partition) {
+    return counter(READ_FROM_PARTITION + partition);
   }
 
   public static Counter counter(String name) {

@@ -52,8 +52,7 @@ public final class RunMonitor {
   private final ConsumerGroupOffsets group;
   private final StuckPartitions stuckPartitions;
   private final ClockSkew clockSkew;
-  private final int partitionsRead;
-  private boolean newPartitionsSaid;
+  private final NewPartitions newPartitions;
   private final java.util.Set<String> ownCommits = new java.util.HashSet<>();
   private final java.util.Set<String> foreignSaid = new java.util.HashSet<>();
   private final MetricsEndpoint metrics;
@@ -71,7 +70,8 @@ public final class RunMonitor {
     this.result = result;
     this.metrics = metrics;
     this.options = options;
-    this.partitionsRead = partitionsRead;
+    this.newPartitions =
+        new NewPartitions(options.getTopic(), partitionsRead, NewPartitions.UNREAD_LIMIT);
     this.group =
         new ConsumerGroupOffsets(
             OptionsParser.kafka(options), options.getConsumerGroup(), Duration.ofSeconds(3));
@@ -170,6 +170,7 @@ public final class RunMonitor {
     String line;
     try {
       Map<String, Long> counters = ProgressReporter.counters(result.metrics());
+      lookAtNewPartitions(counters);
       String skewed = clockSkew.observe(counters, System.nanoTime());
       if (skewed != null) {
         System.err.println(skewed);
@@ -247,7 +248,6 @@ public final class RunMonitor {
       } catch (Exception e) {
         // Kafka is not answering: the port probe says so.
       }
-      sayNewPartitions();
     }
     return waiting;
   }
@@ -277,22 +277,20 @@ public final class RunMonitor {
         });
   }
 
-  /** Says once that the topic gained partitions while the job ran (the job reads them too). */
-  private void sayNewPartitions() {
-    if (newPartitionsSaid) {
-      return;
-    }
+  /**
+   * Says once that the topic gained partitions while the job ran, and ends the job when one of them
+   * holds messages no read has reached for a minute ({@link NewPartitions}).
+   */
+  private void lookAtNewPartitions(Map<String, Long> counters) {
+    NewPartitions.Look look;
     try {
-      int now = group.partitionCount(options.getTopic());
-      if (now > partitionsRead) {
-        newPartitionsSaid = true;
-        System.err.printf(
-            "NEW PARTITIONS: %s has %d partitions now, %d when the job started: the job reads the"
-                + " new ones from their earliest offsets%n",
-            options.getTopic(), now, partitionsRead);
-      }
+      look = newPartitions.observe(group.progress(options.getTopic()), counters, System.nanoTime());
     } catch (Exception e) {
-      // Kafka is not answering: the port probe says so.
+      return; // Kafka is not answering: the port probe says so.
+    }
+    look.lines().forEach(System.err::println);
+    if (look.endWhy() != null) {
+      end(Exit.FAILED, look.endWhy());
     }
   }
 

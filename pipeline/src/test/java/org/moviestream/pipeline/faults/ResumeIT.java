@@ -1,6 +1,7 @@
 package org.moviestream.pipeline.faults;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.moviestream.pipeline.faults.FaultToleranceIT.assertNoPrematureCommit;
 import static org.moviestream.pipeline.faults.FaultToleranceIT.await;
@@ -55,7 +56,7 @@ public class ResumeIT {
             .all()
             .get();
         long added = System.nanoTime();
-        run.sendLive(2_000);
+        run.sendLive(10_000); // as many as when a job was once seen not to read the new partition
         awaitComplete(run, pipeline, Duration.ofMinutes(2));
         System.out.printf(
             "[new partition] every rating of the 4 partitions durable and committed %d s after the"
@@ -73,6 +74,9 @@ public class ResumeIT {
                     "NEW PARTITIONS: "
                         + run.topic
                         + " has 4 partitions now, 3 when the job started"));
+        assertFalse(
+            "the job read the new partition itself: " + tail(pipeline),
+            PipelineJar.output(pipeline).contains("NEW PARTITIONS NOT READ"));
         stopWithSigterm(pipeline);
       }
       assertNoPrematureCommit(watch);
