@@ -24,8 +24,10 @@ enum SystemUnderTest {
                   "--keyspace=" + keyspace,
                   "--startingOffsets=earliest",
                   "--progressSeconds=1",
-                  "--sparkMaster=local[2]",
                   "--checkpointDir=" + context.work().resolve("checkpoint-" + keyspace)));
+      if (extraArgs.stream().noneMatch(arg -> arg.startsWith("--sparkMaster="))) {
+        args.add("--sparkMaster=local[2]"); // as the native job runs
+      }
       args.addAll(extraArgs);
       return JavaProcess.start(
           context.root(), context.work().resolve(keyspace + "-beam.log"), context.jvmArgs(), args);

@@ -33,6 +33,7 @@ import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.ingest.LoadCatalog;
 import org.moviestream.pipeline.ingest.ParseRatings;
 import org.moviestream.pipeline.ingest.ReadRatings;
+import org.moviestream.pipeline.ingest.SpreadOverTasks;
 import org.moviestream.pipeline.metrics.MetricsEndpoint;
 import org.moviestream.pipeline.options.CassandraWriter;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
@@ -52,7 +53,7 @@ import org.moviestream.pipeline.windows.WindowPerPerson;
  * The movie-ratings pipeline:
  *
  * <pre>
- *   Kafka movies_ratings -> ReadRatings -> ParseRatings -> EnrichWithCatalog (catalog side input)
+ *   Kafka movies_ratings -> ReadRatings (one split) -> SpreadOverTasks (N tasks) -> ParseRatings -> EnrichWithCatalog (catalog side input)
  *     -> WriteRatings (Cassandra netflix.movie_ratings) -> WriteDeadLetters (Kafka movies_ratings_dlq): settled
  *   settled -> RowsWritten: rows
  *   rows -> WindowPerPerson (30 s) -> WriteWindowStats (figures read back from the rows) -> netflix.ratings_per_window
@@ -139,23 +140,10 @@ public final class MovieRatingsPipeline {
       // Spark's UI listens on every address unless SPARK_LOCAL_IP names one (no setting does).
       System.setProperty(SPARK_UI, "false");
     }
-    // The SparkRunner reads an unbounded source in defaultParallelism splits and takes the LATEST
-    // of
-    // their watermarks as the job's: a split that reads ahead makes the other splits' ratings late,
-    // and later than the allowed lateness they drop out of their windows. One split reads every
-    // partition and reports KafkaIO's watermark, the earliest of its partitions.
-    String parallelism = System.getProperty(SPARK_PARALLELISM);
-    if (parallelism == null) {
-      System.setProperty(SPARK_PARALLELISM, "1");
-    } else if (!parallelism.strip().equals("1")) {
-      throw new IllegalArgumentException(
-          SPARK_PARALLELISM
-              + "="
-              + parallelism
-              + " would read Kafka in "
-              + parallelism
-              + " source splits, and the SparkRunner takes the latest split's watermark as the job's: the other splits' ratings would"
-              + " miss their windows. Leave it unset or set it to 1 (e.g. remove it from spark-defaults.conf for this job).");
+    // The read is one source split whatever the parallelism (GrowingTopicSource); Spark's default
+    // parallelism sizes what comes after it (SpreadOverTasks and every grouping).
+    if (options.getTasks() > 0 && System.getProperty(SPARK_PARALLELISM) == null) {
+      System.setProperty(SPARK_PARALLELISM, Integer.toString(options.getTasks()));
     }
     // An executor out of memory ends at once, non-zero, rather than limp on (the driver's JVM is
     // started so wherever the project starts it; a local job's tasks run in it).
@@ -175,6 +163,33 @@ public final class MovieRatingsPipeline {
     if (System.getProperty(SPARK_CLEAN_CHECKPOINTS) == null) {
       System.setProperty(SPARK_CLEAN_CHECKPOINTS, "true");
     }
+  }
+
+  /**
+   * How many tasks the work after the read runs in: --tasks, else spark.default.parallelism, else N
+   * for local[N] (local[*]: this machine's cores), 0 for a cluster (its width, known to Spark only
+   * once its executors are up).
+   */
+  public static int tasks(MovieRatingsOptions options) {
+    if (options.getTasks() > 0) {
+      return options.getTasks();
+    }
+    String parallelism = System.getProperty(SPARK_PARALLELISM);
+    if (parallelism != null) {
+      return Integer.parseInt(parallelism.strip());
+    }
+    java.util.regex.Matcher local =
+        java.util.regex.Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?\\])?")
+            .matcher(options.getSparkMaster().strip());
+    if (!local.matches()) {
+      return 0;
+    }
+    if (local.group(1) == null) {
+      return 1;
+    }
+    return local.group(1).equals("*")
+        ? Runtime.getRuntime().availableProcessors()
+        : Integer.parseInt(local.group(1));
   }
 
   /**
@@ -217,6 +232,7 @@ public final class MovieRatingsPipeline {
                         ZoneId.of(options.getInputZone()),
                         options.getWatermarkDelaySeconds(),
                         options.getMaxClockSkewSeconds()))
+            .apply("SpreadOverTasks", SpreadOverTasks.over(tasks(options)))
             .apply(
                 "ParseRatings",
                 new ParseRatings(

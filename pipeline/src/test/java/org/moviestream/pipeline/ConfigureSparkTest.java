@@ -2,7 +2,6 @@ package org.moviestream.pipeline;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -32,22 +31,29 @@ public class ConfigureSparkTest {
   }
 
   @Test
-  public void moreThanOneSourceSplitIsRefusedInOneLine() {
-    System.setProperty(PARALLELISM, "4");
-    IllegalArgumentException refused =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> MovieRatingsPipeline.configureSpark(OptionsParser.parse()));
-    assertTrue(
-        refused.getMessage(),
-        refused.getMessage().contains("spark.default.parallelism=4")
-            && !refused.getMessage().contains("\n"));
+  public void sparksParallelismIsLeftToSparkUnlessTasksAreGiven() {
+    MovieRatingsPipeline.configureSpark(OptionsParser.parse());
+    assertEquals(null, System.getProperty(PARALLELISM));
+    MovieRatingsPipeline.configureSpark(OptionsParser.parse("--tasks=3"));
+    assertEquals("3", System.getProperty(PARALLELISM));
   }
 
   @Test
-  public void oneSplitIsTheDefault() {
-    MovieRatingsPipeline.configureSpark(OptionsParser.parse());
-    assertEquals("1", System.getProperty(PARALLELISM));
+  public void theWorkAfterTheReadIsAsWideAsTheMasterUnlessSaidOtherwise() {
+    assertEquals(2, MovieRatingsPipeline.tasks(OptionsParser.parse()));
+    assertEquals(1, MovieRatingsPipeline.tasks(OptionsParser.parse("--sparkMaster=local")));
+    assertEquals(3, MovieRatingsPipeline.tasks(OptionsParser.parse("--sparkMaster=local[3]")));
+    assertEquals(4, MovieRatingsPipeline.tasks(OptionsParser.parse("--sparkMaster=local[4,2]")));
+    assertEquals(
+        Runtime.getRuntime().availableProcessors(),
+        MovieRatingsPipeline.tasks(OptionsParser.parse("--sparkMaster=local[*]")));
+    assertEquals(
+        "a cluster's width is Spark's to say",
+        0,
+        MovieRatingsPipeline.tasks(OptionsParser.parse("--sparkMaster=spark://127.0.0.1:7077")));
+    assertEquals(5, MovieRatingsPipeline.tasks(OptionsParser.parse("--tasks=5")));
+    System.setProperty(PARALLELISM, "1");
+    assertEquals(1, MovieRatingsPipeline.tasks(OptionsParser.parse("--sparkMaster=local[4]")));
   }
 
   @Test

@@ -37,6 +37,15 @@ public interface RunOptions extends PipelineOptions {
 
   void setMetricsAddress(String value);
 
+  @Description(
+      "Tasks the work after the Kafka read is spread over (parse, enrich, the writers, the windows);"
+          + " 0 takes Spark's width: N for local[N], the executors' cores on a cluster"
+          + " (spark.default.parallelism when set); 1 spreads nothing")
+  @Default.Integer(0)
+  Integer getTasks();
+
+  void setTasks(Integer value);
+
   @Description("Stop the pipeline after this many seconds; 0 runs until Ctrl-C")
   @Default.Integer(0)
   Integer getRunSeconds();

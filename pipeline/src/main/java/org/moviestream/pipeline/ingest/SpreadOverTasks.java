@@ -1,0 +1,37 @@
+package org.moviestream.pipeline.ingest;
+
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Messages -> the same messages, spread over every task of the job. The read is one source split
+ * (its watermark must be the earliest of all partitions'), so without this every step after it
+ * would run in that one task; the SparkRunner turns the reshuffle into a repartition to Spark's
+ * default parallelism (local[N]: N; a cluster: its executors' cores). Event times, windows and the
+ * watermark pass through unchanged.
+ */
+public final class SpreadOverTasks<T> extends PTransform<PCollection<T>, PCollection<T>> {
+
+  private final int tasks;
+
+  private SpreadOverTasks(int tasks) {
+    this.tasks = tasks;
+  }
+
+  /**
+   * Spread over {@code tasks} (0: as many as Spark's default parallelism); 1 keeps the messages
+   * where they are, since a shuffle to the same single task would only cost.
+   */
+  public static <T> SpreadOverTasks<T> over(int tasks) {
+    if (tasks < 0) {
+      throw new IllegalArgumentException("tasks must be 0 (Spark's width) or more, not " + tasks);
+    }
+    return new SpreadOverTasks<>(tasks);
+  }
+
+  @Override
+  public PCollection<T> expand(PCollection<T> messages) {
+    return tasks == 1 ? messages : messages.apply("Reshuffle", Reshuffle.viaRandomKey());
+  }
+}
