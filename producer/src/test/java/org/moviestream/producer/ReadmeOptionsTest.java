@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.moviestream.testing.ReadmeTables;
 
-/** The README's producer flags are the producer's own (mvn test -Dreadme.update=true rewrites). */
+/**
+ * The documented producer flags (docs/operations.md) are the producer's own (mvn test
+ * -Dreadme.update=true rewrites).
+ */
 class ReadmeOptionsTest {
 
   @Test

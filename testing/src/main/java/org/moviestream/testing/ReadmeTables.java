@@ -13,10 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The README's option tables, made from the code that defines the options (picocli annotations, or
- * Beam's {@code @Description}/{@code @Default} getters), and the check that the README shows what
- * the code says. A table lives between {@code <!-- options: NAME -->} and {@code <!-- end options
- * -->}; {@code -Dreadme.update=true} writes the generated one there instead of failing.
+ * The documents' option tables, made from the code that defines the options (picocli annotations,
+ * or Beam's {@code @Description}/{@code @Default} getters), and the check that the documents show
+ * what the code says. A table lives between {@code <!-- options: NAME -->} and {@code <!-- end
+ * options -->}; {@code -Dreadme.update=true} writes the generated one there instead of failing.
  */
 public final class ReadmeTables {
 
@@ -109,25 +109,44 @@ public final class ReadmeTables {
   }
 
   /**
-   * The README of the clone (the {@code project.root} system property, else the parent directory):
-   * its block {@code name}, or, with {@code -Dreadme.update=true}, the README rewritten with {@code
-   * table} there first.
+   * The block {@code name} of the clone's documents (README.md and docs/*.md under the {@code
+   * project.root} system property, else the parent directory), or, with {@code
+   * -Dreadme.update=true}, the document rewritten with {@code table} there first.
    */
   public static String block(String name, String table) throws IOException {
-    Path readme =
-        Path.of(System.getProperty("project.root", "..")).toAbsolutePath().resolve("README.md");
-    String text = Files.readString(readme);
     String start = "<!-- options: " + name + " -->\n";
+    Path doc = documentWith(start);
+    String text = Files.readString(doc);
     int from = text.indexOf(start);
     int to = text.indexOf(END, from);
-    if (from < 0 || to < 0) {
-      throw new IllegalStateException("README.md has no block " + start.strip() + " ... " + END);
+    if (to < 0) {
+      throw new IllegalStateException(doc + " has no " + END + " after " + start.strip());
     }
     if (Boolean.getBoolean("readme.update")) {
       text = text.substring(0, from + start.length()) + table + text.substring(to);
-      Files.writeString(readme, text);
+      Files.writeString(doc, text);
       to = from + start.length() + table.length();
     }
     return text.substring(from + start.length(), to);
+  }
+
+  /** README.md and every docs/*.md of the clone. */
+  public static List<Path> documents() throws IOException {
+    Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    List<Path> documents = new ArrayList<>(List.of(root.resolve("README.md")));
+    try (var docs = Files.list(root.resolve("docs"))) {
+      docs.filter(path -> path.toString().endsWith(".md")).sorted().forEach(documents::add);
+    }
+    return documents;
+  }
+
+  private static Path documentWith(String start) throws IOException {
+    for (Path doc : documents()) {
+      if (Files.readString(doc).contains(start)) {
+        return doc;
+      }
+    }
+    throw new IllegalStateException(
+        "no document has the block " + start.strip() + " ... " + END + ": " + documents());
   }
 }

@@ -5,7 +5,10 @@ import static org.junit.Assert.assertEquals;
 import org.junit.Test;
 import org.moviestream.testing.ReadmeTables;
 
-/** The README's pipeline options are the options' own (mvn test -Dreadme.update=true rewrites). */
+/**
+ * The documented pipeline options (docs/operations.md) are the options' own (mvn test
+ * -Dreadme.update=true rewrites).
+ */
 public class ReadmeOptionsTest {
 
   @Test
