@@ -38,7 +38,7 @@ final class DeadLettersCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
 
   @Option(
-      names = Flags.TOPIC,
+      names = Flags.DEAD_LETTER_TOPIC,
       defaultValue = Defaults.DEAD_LETTER_TOPIC,
       description = "dead-letter topic (default: ${DEFAULT-VALUE})")
   String topic;

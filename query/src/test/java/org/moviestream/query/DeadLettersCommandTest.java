@@ -9,6 +9,17 @@ import org.junit.jupiter.api.Test;
 /** A replayed dead letter is shown once: the last copy of each source message. */
 class DeadLettersCommandTest {
 
+  /** --topic is the ratings topic in every program; the dead-letter topic has its own flag. */
+  @Test
+  void theDeadLetterTopicIsNamedAsEveryProgramNamesIt() {
+    DeadLettersCommand command = new DeadLettersCommand();
+    new picocli.CommandLine(command).parseArgs("--dead-letter-topic", "other_dlq");
+    assertEquals("other_dlq", command.topic);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        picocli.CommandLine.UnmatchedArgumentException.class,
+        () -> new picocli.CommandLine(new DeadLettersCommand()).parseArgs("--topic", "x"));
+  }
+
   @Test
   void eachSourceMessageIsShownOnceWithItsLastCopy() {
     List<ConsumerRecord<String, String>> records =
