@@ -39,10 +39,7 @@ public final class Benchmark implements Callable<Integer> {
   /**
    * Rows per unlogged batch of the raw batched writer: the pipeline's default --cassandraBatchRows.
    */
-  static final int RAW_BATCH_ROWS = 20;
-
-  /** The pipeline settings the benchmark found best (see the README's Performance section). */
-  static final String TUNED_BEAM_ARGS = "--batchIntervalMillis=1000 --readTimePercentage=0.5";
+  static final int RAW_BATCH_ROWS = Defaults.CASSANDRA_BATCH_ROWS;
 
   /** The pipeline before tuning: Beam's CassandraIO writer and Spark's default micro-batching. */
   static final String BEFORE_TUNING_ARGS = "--cassandraWriter=CASSANDRA_IO";
@@ -74,8 +71,9 @@ public final class Benchmark implements Callable<Integer> {
 
   @Option(
       names = "--beam-args",
-      defaultValue = TUNED_BEAM_ARGS,
-      description = "pipeline options for the Beam runs (default: ${DEFAULT-VALUE})")
+      defaultValue = "",
+      description =
+          "pipeline options for the Beam runs (default: none, the pipeline's own defaults)")
   String beamArgs;
 
   @Option(
@@ -215,7 +213,11 @@ public final class Benchmark implements Callable<Integer> {
   }
 
   private String settingsOf(SystemUnderTest system) {
-    return system == SystemUnderTest.BEAM ? beamArgs : "local[2], default trigger";
+    return system == SystemUnderTest.BEAM ? beamSettings() : "local[2], default trigger";
+  }
+
+  private String beamSettings() {
+    return beamArgs.isBlank() ? "the pipeline's defaults" : beamArgs;
   }
 
   private Results.Raw measureRaw(StackResources fixtures, String topic) throws Exception {
@@ -272,7 +274,7 @@ public final class Benchmark implements Callable<Integer> {
         System.getProperty("java.version"),
         records,
         heap,
-        beamArgs,
+        beamSettings(),
         quick ? " --quick" : "");
   }
 

@@ -30,6 +30,12 @@ public final class Defaults {
   /** {@link #CASSANDRA_PORT} as annotation attributes need it. */
   public static final String CASSANDRA_PORT_TEXT = "9042";
 
+  /**
+   * Most rows of one person per unlogged batch: the pipeline's writer, and the benchmark's raw
+   * batched writer it is measured against.
+   */
+  public static final int CASSANDRA_BATCH_ROWS = 20;
+
   public static final String KEYSPACE = "netflix";
   public static final String CATALOG = "data/netflix.csv";
   public static final String OWNER = "Stelios Giagkos";

@@ -78,7 +78,7 @@ public interface CassandraWriteOptions extends PipelineOptions {
   @Description(
       "Most rows of one person sent as one unlogged batch (SHARED_SESSION): Cassandra applies a batch of one"
           + " partition as a single mutation, one commit-log write instead of one per row; 1 sends every row alone")
-  @Default.Integer(20)
+  @Default.Integer(Defaults.CASSANDRA_BATCH_ROWS)
   Integer getCassandraBatchRows();
 
   void setCassandraBatchRows(Integer value);
