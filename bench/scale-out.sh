@@ -14,10 +14,10 @@ bin/stack stop spark >/dev/null 2>&1 || true
 SPARK_WORKERS=$w SPARK_WORKER_CORES=1 SPARK_WORKER_MEMORY=2g bin/stack start spark 2>&1 | tail -1
 java -jar query/target/movie-stream-query.jar topics --bootstrap-servers $BS --replication-factor 3 ${tag}:3 ${tag}_dlq:1:cleanup.policy=compact
 java -jar query/target/movie-stream-query.jar schema --quiet --cassandra-hosts $CH --keyspace $tag --replication-factor 3
-java -jar producer/target/movie-ratings-producer.jar --bootstrap-servers $BS --topic $tag --count $N > /tmp/$tag-producer.log 2>&1
+java -jar producer/target/movie-stream-producer.jar --bootstrap-servers $BS --topic $tag --count $N > /tmp/$tag-producer.log 2>&1
 start=$(date +%s)
 bin/spark-submit --master spark://127.0.0.1:7077 --executor-memory 1g --driver-memory 2g \
-  --class org.moviestream.pipeline.MovieRatingsPipeline pipeline/target/movie-ratings-pipeline-spark-submit.jar \
+  --class org.moviestream.pipeline.MovieRatingsPipeline pipeline/target/movie-stream-pipeline-spark-submit.jar \
   --bootstrapServers=$BS --cassandraHosts=$CH --topic=$tag --deadLetterTopic=${tag}_dlq --keyspace=$tag \
   --consumerGroup=$tag --startingOffsets=earliest --progressSeconds=2 > /tmp/$tag.log 2>&1 &
 pid=$!

@@ -26,7 +26,7 @@ final class Measurements {
         new ArrayList<>(
             List.of(
                 "-jar",
-                context.root().resolve("producer/target/movie-ratings-producer.jar").toString(),
+                context.root().resolve("producer/target/movie-stream-producer.jar").toString(),
                 "--topic",
                 topic,
                 "--bootstrap-servers",

@@ -17,7 +17,7 @@ enum SystemUnderTest {
           new ArrayList<>(
               List.of(
                   "-jar",
-                  context.root().resolve("pipeline/target/movie-ratings-pipeline.jar").toString(),
+                  context.root().resolve("pipeline/target/movie-stream-pipeline.jar").toString(),
                   "--bootstrapServers=" + context.bootstrapServers(),
                   "--topic=" + topic,
                   "--deadLetterTopic=" + topic + "_dlq",

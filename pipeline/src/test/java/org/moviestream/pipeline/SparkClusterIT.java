@@ -87,7 +87,7 @@ public class SparkClusterIT {
                 "spark://127.0.0.1:7077",
                 "--class",
                 MovieRatingsPipeline.class.getName(),
-                ROOT.resolve("pipeline/target/movie-ratings-pipeline-spark-submit.jar").toString(),
+                ROOT.resolve("pipeline/target/movie-stream-pipeline-spark-submit.jar").toString(),
                 "--bootstrapServers=" + stack.bootstrapServers(),
                 "--topic=" + TOPIC,
                 "--deadLetterTopic=" + DLQ,

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline as users run it: {@code java -jar movie-ratings-pipeline.jar ...}, its own process,
+ * The pipeline as users run it: {@code java -jar movie-stream-pipeline.jar ...}, its own process,
  * its output in a file.
  */
 public final class PipelineProcess implements AutoCloseable {

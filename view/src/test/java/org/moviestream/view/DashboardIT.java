@@ -208,7 +208,7 @@ class DashboardIT {
     return new ProcessBuilder(
             ProcessHandle.current().info().command().orElse("java"),
             "-jar",
-            ROOT.resolve("producer/target/movie-ratings-producer.jar").toString(),
+            ROOT.resolve("producer/target/movie-stream-producer.jar").toString(),
             "--bootstrap-servers",
             bootstrapServers,
             "--topic",

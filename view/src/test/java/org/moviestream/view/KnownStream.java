@@ -98,7 +98,7 @@ final class KnownStream {
     args.add("--catalog=" + ROOT.resolve("data/netflix.csv"));
     args.addAll(List.of(more));
     return PipelineProcess.start(
-        ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar"), log, args);
+        ROOT.resolve("pipeline/target/movie-stream-pipeline.jar"), log, args);
   }
 
   static synchronized KnownStream get() throws Exception {

@@ -75,8 +75,8 @@ class SecuredStackIT {
         "a stack the tests did not start runs on the ports: stop it first");
     for (String jar :
         List.of(
-            "pipeline/target/movie-ratings-pipeline.jar",
-            "producer/target/movie-ratings-producer.jar",
+            "pipeline/target/movie-stream-pipeline.jar",
+            "producer/target/movie-stream-producer.jar",
             "query/target/movie-stream-query.jar",
             "view/target/movie-stream-view.jar")) {
       assertTrue(
@@ -137,7 +137,7 @@ class SecuredStackIT {
     try (StackResources stack = StackResources.onSecuredStack(SECURE);
         PipelineProcess pipeline =
             PipelineProcess.start(
-                ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar"),
+                ROOT.resolve("pipeline/target/movie-stream-pipeline.jar"),
                 WORK.resolve("pipeline.log"),
                 List.of(
                     "--bootstrapServers=" + SECURE_BROKER,
@@ -151,7 +151,7 @@ class SecuredStackIT {
           run(
               "producer",
               java(
-                  "producer/target/movie-ratings-producer.jar",
+                  "producer/target/movie-stream-producer.jar",
                   "--bootstrap-servers",
                   SECURE_BROKER,
                   "--kafka-config",
@@ -411,7 +411,7 @@ class SecuredStackIT {
     List<List<String>> programs = new ArrayList<>();
     programs.add(
         java(
-            "pipeline/target/movie-ratings-pipeline.jar",
+            "pipeline/target/movie-stream-pipeline.jar",
             "--bootstrapServers=" + SECURE_BROKER,
             "--kafkaConfig=" + kafka,
             "--cassandraConfig=" + cassandra,
@@ -430,7 +430,7 @@ class SecuredStackIT {
     if (kafkaIsWrong) {
       programs.add(
           java(
-              "producer/target/movie-ratings-producer.jar",
+              "producer/target/movie-stream-producer.jar",
               "--bootstrap-servers",
               SECURE_BROKER,
               "--kafka-config",

@@ -16,7 +16,7 @@ final class PipelineJar {
 
   static final Path ROOT =
       Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-  static final Path JAR = ROOT.resolve("pipeline/target/movie-ratings-pipeline.jar");
+  static final Path JAR = ROOT.resolve("pipeline/target/movie-stream-pipeline.jar");
   static final Path LOGS = ROOT.resolve("pipeline/target/faults");
 
   private PipelineJar() {}
@@ -43,7 +43,7 @@ final class PipelineJar {
             master,
             "--class",
             "org.moviestream.pipeline.MovieRatingsPipeline",
-            ROOT.resolve("pipeline/target/movie-ratings-pipeline-spark-submit.jar").toString()));
+            ROOT.resolve("pipeline/target/movie-stream-pipeline-spark-submit.jar").toString()));
     command.addAll(args);
     return PipelineProcess.run(command, LOGS.resolve(name + ".log"));
   }

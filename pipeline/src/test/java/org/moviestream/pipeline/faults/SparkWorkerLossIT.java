@@ -38,7 +38,7 @@ public class SparkWorkerLossIT {
     assertTrue(
         "build the jars first (mvn package)",
         Files.exists(
-            PipelineJar.ROOT.resolve("pipeline/target/movie-ratings-pipeline-spark-submit.jar")));
+            PipelineJar.ROOT.resolve("pipeline/target/movie-stream-pipeline-spark-submit.jar")));
     startedSpark = !portOpen(7077);
     assertEquals("bin/stack start spark", 0, stack("start", "spark"));
   }
