@@ -15,6 +15,7 @@ import org.moviestream.cli.Cli;
 import org.moviestream.cli.Flags;
 import org.moviestream.cli.Version;
 import org.moviestream.contract.Defaults;
+import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,8 +117,7 @@ public final class Benchmark implements Callable<Integer> {
       description = "-Xmx of every job JVM (default: ${DEFAULT-VALUE})")
   String heap;
 
-  private final Path root =
-      Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
+  private final Path root = Project.root();
   private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
 
   @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
 
 /** The two measurements of a system: draining a backlog, and holding a fixed rate. */
@@ -26,7 +27,7 @@ final class Measurements {
         new ArrayList<>(
             List.of(
                 "-jar",
-                context.root().resolve("producer/target/movie-stream-producer.jar").toString(),
+                Project.Jar.PRODUCER.path().toString(),
                 "--topic",
                 topic,
                 "--bootstrap-servers",

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.moviestream.contract.Defaults;
+import org.moviestream.testing.Project;
 
 /** The two ways of running the job that are measured side by side. */
 enum SystemUnderTest {
@@ -17,7 +18,7 @@ enum SystemUnderTest {
           new ArrayList<>(
               List.of(
                   "-jar",
-                  context.root().resolve("pipeline/target/movie-stream-pipeline.jar").toString(),
+                  Project.Jar.PIPELINE.path().toString(),
                   "--bootstrapServers=" + context.bootstrapServers(),
                   "--topic=" + topic,
                   "--deadLetterTopic=" + topic + "_dlq",

@@ -32,6 +32,7 @@ import org.moviestream.pipeline.durability.ResumePoint;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
 import org.moviestream.producer.RatingsProducer;
+import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
 
 /**
@@ -41,7 +42,7 @@ import org.moviestream.testing.StackResources;
  */
 public class MovieRatingsPipelineIT {
 
-  private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
+  private static final Path ROOT = Project.root();
   private static final int PRODUCED = 200;
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
 

@@ -21,6 +21,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
+import org.moviestream.testing.Project;
 
 /**
  * Every step of the job, serialized as Spark checkpoints it and ships it to executors, holds the
@@ -90,9 +91,7 @@ public class NoSecretInTheJobTest {
             + "}\n");
     List<String> args = new ArrayList<>();
     args.add("--runner=" + DirectRunner.class.getSimpleName());
-    args.add(
-        "--catalog="
-            + Path.of(System.getProperty("project.root", "..")).resolve("data/netflix.csv"));
+    args.add("--catalog=" + Project.file("data/netflix.csv"));
     args.add("--kafkaConfig=" + kafka);
     args.add("--cassandraConfig=" + cassandra);
     args.addAll(List.of(more));

@@ -20,6 +20,7 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.moviestream.producer.RatingsProducer;
+import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
 
 /**
@@ -29,9 +30,8 @@ import org.moviestream.testing.StackResources;
  */
 public class SparkClusterIT {
 
-  private static final Path ROOT =
-      Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-  private static final Path STATE = ROOT.resolve(".stack");
+  private static final Path ROOT = Project.root();
+  private static final Path STATE = Project.stackDir();
   private static final int PRODUCED = 120;
   private static final String RUN = StackResources.uniqueName("it_cluster");
   private static final String TOPIC = RUN;
@@ -87,7 +87,7 @@ public class SparkClusterIT {
                 "spark://127.0.0.1:7077",
                 "--class",
                 MovieRatingsPipeline.class.getName(),
-                ROOT.resolve("pipeline/target/movie-stream-pipeline-spark-submit.jar").toString(),
+                Project.Jar.PIPELINE_SPARK_SUBMIT.path().toString(),
                 "--bootstrapServers=" + stack.bootstrapServers(),
                 "--topic=" + TOPIC,
                 "--deadLetterTopic=" + DLQ,

@@ -3,7 +3,6 @@ package org.moviestream.producer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.moviestream.contract.Defaults;
 import org.moviestream.contract.RatingMessage;
+import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
 
 /**
@@ -25,8 +25,7 @@ class RatingsProducerIT {
     try (StackResources stack = StackResources.onLocalStack()) {
       String topic = stack.createTopic(StackResources.uniqueName("it_ratings"), 3, Map.of());
       Instant before = Instant.now();
-      String catalog =
-          Path.of(System.getProperty("project.root", ".."), "data", "netflix.csv").toString();
+      String catalog = Project.file("data/netflix.csv").toString();
 
       int exit =
           RatingsProducer.run(

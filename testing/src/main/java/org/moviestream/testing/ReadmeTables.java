@@ -132,7 +132,7 @@ public final class ReadmeTables {
 
   /** README.md and every docs/*.md of the clone. */
   public static List<Path> documents() throws IOException {
-    Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    Path root = Project.root();
     List<Path> documents = new ArrayList<>(List.of(root.resolve("README.md")));
     try (var docs = Files.list(root.resolve("docs"))) {
       docs.filter(path -> path.toString().endsWith(".md")).sorted().forEach(documents::add);

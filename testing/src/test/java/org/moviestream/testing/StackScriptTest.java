@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** bin/stack refuses a stack size that only looks redundant, before it starts anything. */
 class StackScriptTest {
 
-  private static final Path ROOT =
-      Path.of(System.getProperty("project.root", "..")).toAbsolutePath();
+  private static final Path ROOT = Project.root();
 
   @TempDir Path state;
 

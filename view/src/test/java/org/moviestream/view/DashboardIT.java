@@ -32,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.moviestream.testing.PipelineProcess;
+import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -208,7 +209,7 @@ class DashboardIT {
     return new ProcessBuilder(
             ProcessHandle.current().info().command().orElse("java"),
             "-jar",
-            ROOT.resolve("producer/target/movie-stream-producer.jar").toString(),
+            Project.Jar.PRODUCER.path().toString(),
             "--bootstrap-servers",
             bootstrapServers,
             "--topic",

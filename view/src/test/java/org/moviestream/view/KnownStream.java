@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.moviestream.contract.Defaults;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.testing.PipelineProcess;
+import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
 
 /**
@@ -28,8 +29,7 @@ import org.moviestream.testing.StackResources;
  */
 final class KnownStream {
 
-  static final Path ROOT =
-      Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+  static final Path ROOT = Project.root();
   static final String ANN = "Ann Lee";
   static final String BOB = "Bob Stone";
   static final String OWNER = Defaults.OWNER;
@@ -97,8 +97,7 @@ final class KnownStream {
     args.add("--startingOffsets=earliest");
     args.add("--catalog=" + ROOT.resolve("data/netflix.csv"));
     args.addAll(List.of(more));
-    return PipelineProcess.start(
-        ROOT.resolve("pipeline/target/movie-stream-pipeline.jar"), log, args);
+    return PipelineProcess.start(Project.Jar.PIPELINE.path(), log, args);
   }
 
   static synchronized KnownStream get() throws Exception {

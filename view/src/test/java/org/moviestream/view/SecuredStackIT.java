@@ -41,6 +41,7 @@ import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.contract.Defaults;
 import org.moviestream.testing.Listeners;
 import org.moviestream.testing.PipelineProcess;
+import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
 
 /**
@@ -55,10 +56,7 @@ import org.moviestream.testing.StackResources;
 class SecuredStackIT {
 
   private static final Path ROOT = KnownStream.ROOT;
-  private static final Path STATE =
-      System.getenv("MOVIE_STREAM_STACK_DIR") != null
-          ? Path.of(System.getenv("MOVIE_STREAM_STACK_DIR"))
-          : ROOT.resolve(".stack");
+  private static final Path STATE = Project.stackDir();
   private static final Path SECURE = STATE.resolve("secure");
   private static final Path KAFKA = SECURE.resolve("kafka-client.properties");
   private static final Path CASSANDRA = SECURE.resolve("cassandra-client.conf");
@@ -73,15 +71,12 @@ class SecuredStackIT {
     assumeTrue(
         Files.exists(STATE.resolve("started-for-tests")),
         "a stack the tests did not start runs on the ports: stop it first");
-    for (String jar :
-        List.of(
-            "pipeline/target/movie-stream-pipeline.jar",
-            "producer/target/movie-stream-producer.jar",
-            "query/target/movie-stream-query.jar",
-            "view/target/movie-stream-view.jar")) {
+    for (Project.Jar jar :
+        List.of(Project.Jar.PIPELINE, Project.Jar.PRODUCER, Project.Jar.QUERY, Project.Jar.VIEW)) {
       assertTrue(
-          Files.exists(ROOT.resolve(jar)),
-          "build every jar first (mvn verify builds them in order; alone: mvn package): " + jar);
+          Files.exists(jar.path()),
+          "build every jar first (mvn verify builds them in order; alone: mvn package): "
+              + jar.relative());
     }
     Files.createDirectories(WORK);
     stack("stop", "--for-tests");
@@ -137,7 +132,7 @@ class SecuredStackIT {
     try (StackResources stack = StackResources.onSecuredStack(SECURE);
         PipelineProcess pipeline =
             PipelineProcess.start(
-                ROOT.resolve("pipeline/target/movie-stream-pipeline.jar"),
+                Project.Jar.PIPELINE.path(),
                 WORK.resolve("pipeline.log"),
                 List.of(
                     "--bootstrapServers=" + SECURE_BROKER,
@@ -151,7 +146,7 @@ class SecuredStackIT {
           run(
               "producer",
               java(
-                  "producer/target/movie-stream-producer.jar",
+                  Project.Jar.PRODUCER,
                   "--bootstrap-servers",
                   SECURE_BROKER,
                   "--kafka-config",
@@ -196,7 +191,7 @@ class SecuredStackIT {
       Process view =
           new ProcessBuilder(
                   java(
-                      "view/target/movie-stream-view.jar",
+                      Project.Jar.VIEW,
                       "--port",
                       "0",
                       "--bootstrap-servers",
@@ -411,14 +406,14 @@ class SecuredStackIT {
     List<List<String>> programs = new ArrayList<>();
     programs.add(
         java(
-            "pipeline/target/movie-stream-pipeline.jar",
+            Project.Jar.PIPELINE,
             "--bootstrapServers=" + SECURE_BROKER,
             "--kafkaConfig=" + kafka,
             "--cassandraConfig=" + cassandra,
             "--consumerGroup=" + StackResources.uniqueName("refused")));
     programs.add(
         java(
-            "view/target/movie-stream-view.jar",
+            Project.Jar.VIEW,
             "--port",
             "0",
             "--bootstrap-servers",
@@ -430,7 +425,7 @@ class SecuredStackIT {
     if (kafkaIsWrong) {
       programs.add(
           java(
-              "producer/target/movie-stream-producer.jar",
+              Project.Jar.PRODUCER,
               "--bootstrap-servers",
               SECURE_BROKER,
               "--kafka-config",
@@ -532,17 +527,17 @@ class SecuredStackIT {
     }
   }
 
-  private static List<String> java(String jar, String... args) {
+  private static List<String> java(Project.Jar jar, String... args) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-jar");
-    command.add(ROOT.resolve(jar).toString());
+    command.add(jar.path().toString());
     command.addAll(List.of(args));
     return command;
   }
 
   private static List<String> query(String... args) {
-    return java("query/target/movie-stream-query.jar", args);
+    return java(Project.Jar.QUERY, args);
   }
 
   private record Run(int exitCode, String output) {}

@@ -13,6 +13,7 @@ import org.junit.rules.TemporaryFolder;
 import org.moviestream.pipeline.MovieRatingsPipeline;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
+import org.moviestream.testing.Project;
 
 /** The job builds with CassandraIO as its writer, on an open cluster and with a login. */
 public class WriteRatingsWithCassandraIOTest {
@@ -39,9 +40,7 @@ public class WriteRatingsWithCassandraIOTest {
   private static boolean built(String... args) {
     String[] all = new String[args.length + 2];
     all[0] = "--runner=" + DirectRunner.class.getSimpleName();
-    all[1] =
-        "--catalog="
-            + Path.of(System.getProperty("project.root", "..")).resolve("data/netflix.csv");
+    all[1] = "--catalog=" + Project.file("data/netflix.csv");
     System.arraycopy(args, 0, all, 2, args.length);
     MovieRatingsOptions options = OptionsParser.parse(all);
     Pipeline pipeline = MovieRatingsPipeline.build(Pipeline.create(options), options, Map.of());

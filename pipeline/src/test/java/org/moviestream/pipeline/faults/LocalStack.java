@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.moviestream.testing.Project;
 
 /** The real Kafka and Cassandra of bin/stack, killed and started again for real. */
 final class LocalStack {
@@ -13,8 +14,7 @@ final class LocalStack {
 
   LocalStack(Path root) {
     this.root = root;
-    String dir = System.getenv("MOVIE_STREAM_STACK_DIR");
-    this.state = dir != null ? Path.of(dir) : root.resolve(".stack");
+    this.state = Project.stackDir();
   }
 
   /** kill -9 of a service's JVM ("kafka" or "cassandra"); returns once it is gone. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.moviestream.testing.PipelineProcess;
+import org.moviestream.testing.Project;
 
 /**
  * The pipeline jar as users run it (its own process), each run's output in
@@ -14,9 +15,8 @@ import org.moviestream.testing.PipelineProcess;
  */
 final class PipelineJar {
 
-  static final Path ROOT =
-      Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-  static final Path JAR = ROOT.resolve("pipeline/target/movie-stream-pipeline.jar");
+  static final Path ROOT = Project.root();
+  static final Path JAR = Project.Jar.PIPELINE.path();
   static final Path LOGS = ROOT.resolve("pipeline/target/faults");
 
   private PipelineJar() {}
@@ -43,7 +43,7 @@ final class PipelineJar {
             master,
             "--class",
             "org.moviestream.pipeline.MovieRatingsPipeline",
-            ROOT.resolve("pipeline/target/movie-stream-pipeline-spark-submit.jar").toString()));
+            Project.Jar.PIPELINE_SPARK_SUBMIT.path().toString()));
     command.addAll(args);
     return PipelineProcess.run(command, LOGS.resolve(name + ".log"));
   }

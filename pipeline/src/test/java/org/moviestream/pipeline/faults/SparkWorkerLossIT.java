@@ -19,6 +19,7 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.moviestream.testing.PipelineProcess;
+import org.moviestream.testing.Project;
 
 /**
  * The machine under a Spark worker dies mid-stream: the Worker JVM and its executor are killed -9
@@ -37,8 +38,7 @@ public class SparkWorkerLossIT {
   public static void startSpark() throws Exception {
     assertTrue(
         "build the jars first (mvn package)",
-        Files.exists(
-            PipelineJar.ROOT.resolve("pipeline/target/movie-stream-pipeline-spark-submit.jar")));
+        Files.exists(Project.Jar.PIPELINE_SPARK_SUBMIT.path()));
     startedSpark = !portOpen(7077);
     assertEquals("bin/stack start spark", 0, stack("start", "spark"));
   }
