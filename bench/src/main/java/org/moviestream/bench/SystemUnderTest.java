@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.moviestream.contract.Defaults;
+import org.moviestream.testing.PipelineArgs;
 import org.moviestream.testing.Project;
 
 /** The two ways of running the job that are measured side by side. */
@@ -14,22 +15,16 @@ enum SystemUnderTest {
     @Override
     JavaProcess start(Context context, String topic, String keyspace, List<String> extraArgs)
         throws IOException {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "-jar",
-                  Project.Jar.PIPELINE.path().toString(),
-                  "--bootstrapServers=" + context.bootstrapServers(),
-                  "--topic=" + topic,
-                  "--deadLetterTopic=" + topic + "_dlq",
-                  "--keyspace=" + keyspace,
-                  "--startingOffsets=earliest",
-                  "--progressSeconds=1",
-                  "--checkpointDir=" + context.work().resolve("checkpoint-" + keyspace)));
-      if (extraArgs.stream().noneMatch(arg -> arg.startsWith("--sparkMaster="))) {
-        args.add("--sparkMaster=local[2]"); // as the native job runs
-      }
-      args.addAll(extraArgs);
+      PipelineArgs pipeline =
+          PipelineArgs.on(context.bootstrapServers())
+              .topic(topic)
+              .deadLetterTopic(topic + "_dlq")
+              .keyspace(keyspace)
+              .set("progressSeconds", 1)
+              .set("checkpointDir", context.work().resolve("checkpoint-" + keyspace))
+              .set("sparkMaster", "local[2]"); // as the native job runs, unless --beam-args says
+      List<String> args = new ArrayList<>(List.of("-jar", Project.Jar.PIPELINE.path().toString()));
+      args.addAll(pipeline.with(extraArgs).list());
       return JavaProcess.start(
           context.root(), context.work().resolve(keyspace + "-beam.log"), context.jvmArgs(), args);
     }

@@ -32,6 +32,7 @@ import org.moviestream.pipeline.durability.ResumePoint;
 import org.moviestream.pipeline.options.MovieRatingsOptions;
 import org.moviestream.pipeline.options.OptionsParser;
 import org.moviestream.producer.RatingsProducer;
+import org.moviestream.testing.PipelineArgs;
 import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
 
@@ -201,22 +202,18 @@ public class MovieRatingsPipelineIT {
   private static PipelineResult start(
       String consumerGroup, String topic, String keyspace, String... more) {
     List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "--runner=SparkRunner",
-                "--sparkMaster=local[2]",
-                "--streaming=true",
-                "--batchIntervalMillis=1000",
-                "--bootstrapServers=" + stack.bootstrapServers(),
-                "--topic=" + topic,
-                "--deadLetterTopic=" + DLQ,
-                "--keyspace=" + keyspace,
-                "--startingOffsets=earliest",
-                "--consumerGroup=" + consumerGroup,
-                "--catalog=" + ROOT.resolve("data/netflix.csv"),
-                "--checkpointDir="
-                    + ROOT.resolve("pipeline/target/it-checkpoint-" + consumerGroup)));
-    args.addAll(List.of(more));
+        PipelineArgs.on(stack.bootstrapServers())
+            .topic(topic)
+            .deadLetterTopic(DLQ)
+            .keyspace(keyspace)
+            .consumerGroup(consumerGroup)
+            .set("runner", "SparkRunner")
+            .set("sparkMaster", "local[2]")
+            .set("streaming", true)
+            .set("batchIntervalMillis", 1000)
+            .set("checkpointDir", ROOT.resolve("pipeline/target/it-checkpoint-" + consumerGroup))
+            .with(List.of(more))
+            .list();
     MovieRatingsOptions options = OptionsParser.parse(args.toArray(String[]::new));
     MovieRatingsPipeline.configureSpark(options);
     Map<String, Long> resumedAt =

@@ -14,12 +14,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.moviestream.producer.RatingsProducer;
+import org.moviestream.testing.PipelineArgs;
 import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
 
@@ -80,22 +82,25 @@ public class SparkClusterIT {
   @Test
   public void theSubmittedPipelineWritesEveryRatingFromExecutorsOnTheWorker() throws Exception {
     Path log = ROOT.resolve("pipeline/target/spark-cluster-it-driver.log");
-    Process driver =
-        new ProcessBuilder(
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
                 ROOT.resolve("bin/spark-submit").toString(),
                 "--master",
                 "spark://127.0.0.1:7077",
                 "--class",
                 MovieRatingsPipeline.class.getName(),
-                Project.Jar.PIPELINE_SPARK_SUBMIT.path().toString(),
-                "--bootstrapServers=" + stack.bootstrapServers(),
-                "--topic=" + TOPIC,
-                "--deadLetterTopic=" + DLQ,
-                "--keyspace=" + KEYSPACE,
-                "--startingOffsets=earliest",
-                "--consumerGroup=" + RUN,
-                "--batchIntervalMillis=1000",
-                "--catalog=" + ROOT.resolve("data/netflix.csv"))
+                Project.Jar.PIPELINE_SPARK_SUBMIT.path().toString()));
+    command.addAll(
+        PipelineArgs.on(stack.bootstrapServers())
+            .topic(TOPIC)
+            .deadLetterTopic(DLQ)
+            .keyspace(KEYSPACE)
+            .consumerGroup(RUN)
+            .set("batchIntervalMillis", 1000)
+            .list());
+    Process driver =
+        new ProcessBuilder(command)
             .directory(ROOT.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.moviestream.contract.Defaults;
 import org.moviestream.contract.RatingMessage;
+import org.moviestream.testing.PipelineArgs;
 import org.moviestream.testing.PipelineProcess;
 import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
@@ -88,15 +89,14 @@ final class KnownStream {
       Path log,
       String... more)
       throws java.io.IOException {
-    List<String> args = new java.util.ArrayList<>();
-    args.add("--bootstrapServers=" + bootstrapServers);
-    args.add("--topic=" + topic);
-    args.add("--deadLetterTopic=" + deadLetterTopic);
-    args.add("--keyspace=" + keyspace);
-    args.add("--consumerGroup=" + group);
-    args.add("--startingOffsets=earliest");
-    args.add("--catalog=" + ROOT.resolve("data/netflix.csv"));
-    args.addAll(List.of(more));
+    List<String> args =
+        PipelineArgs.on(bootstrapServers)
+            .topic(topic)
+            .deadLetterTopic(deadLetterTopic)
+            .keyspace(keyspace)
+            .consumerGroup(group)
+            .with(List.of(more))
+            .list();
     return PipelineProcess.start(Project.Jar.PIPELINE.path(), log, args);
   }
 

@@ -40,6 +40,7 @@ import org.moviestream.cassandra.CassandraConnection;
 import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.contract.Defaults;
 import org.moviestream.testing.Listeners;
+import org.moviestream.testing.PipelineArgs;
 import org.moviestream.testing.PipelineProcess;
 import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
@@ -134,13 +135,12 @@ class SecuredStackIT {
             PipelineProcess.start(
                 Project.Jar.PIPELINE.path(),
                 WORK.resolve("pipeline.log"),
-                List.of(
-                    "--bootstrapServers=" + SECURE_BROKER,
-                    "--kafkaConfig=" + KAFKA,
-                    "--cassandraConfig=" + CASSANDRA,
-                    "--consumerGroup=" + group,
-                    "--startingOffsets=latest",
-                    "--catalog=" + ROOT.resolve("data/netflix.csv")))) {
+                PipelineArgs.on(SECURE_BROKER)
+                    .consumerGroup(group)
+                    .set("kafkaConfig", KAFKA)
+                    .set("cassandraConfig", CASSANDRA)
+                    .set("startingOffsets", "latest")
+                    .list())) {
       await("the pipeline reports", () -> pipeline.output().contains("STATUS {"), pipeline);
       Run producer =
           run(

@@ -29,6 +29,7 @@ import org.moviestream.catalog.CatalogReader;
 import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.contract.SourceKey;
+import org.moviestream.testing.PipelineArgs;
 import org.moviestream.testing.StackResources;
 
 /**
@@ -82,16 +83,14 @@ final class FaultRun implements AutoCloseable {
 
   /** The pipeline's command-line options for this run. */
   List<String> pipelineArgs() {
-    return List.of(
-        "--bootstrapServers=" + resources.bootstrapServers(),
-        "--cassandraHosts=" + resources.cassandraHosts(),
-        "--topic=" + topic,
-        "--deadLetterTopic=" + deadLetterTopic,
-        "--keyspace=" + keyspace,
-        "--consumerGroup=" + group,
-        "--startingOffsets=earliest",
-        "--progressSeconds=5",
-        "--catalog=" + root.resolve("data/netflix.csv"));
+    return PipelineArgs.on(resources.bootstrapServers())
+        .cassandraHosts(resources.cassandraHosts())
+        .topic(topic)
+        .deadLetterTopic(deadLetterTopic)
+        .keyspace(keyspace)
+        .consumerGroup(group)
+        .set("progressSeconds", 5)
+        .list();
   }
 
   /** A backlog: {@code valid} ratings stamped half an hour ago, {@link #BACKLOG_SPACING} apart. */
