@@ -119,9 +119,15 @@ public final class ConsumerGroupOffsets {
         .size();
   }
 
-  /** The group's progress on every partition {@code topic} has now, committed or not. */
-  public GroupProgress progress(String topic) throws Exception {
-    return GroupProgress.read(admin(), group, topic, timeout);
+  /**
+   * The progress of {@code committed} ("topic/partition" -> offset, as {@link #commits} read them)
+   * on every partition {@code topic} has now, committed or not.
+   */
+  public GroupProgress progress(String topic, Map<String, Long> committed) throws Exception {
+    Map<Integer, Long> byPartition = new HashMap<>();
+    committed.forEach(
+        (key, offset) -> byPartition.put(PartitionKey.topicPartition(key).partition(), offset));
+    return GroupProgress.of(GroupProgress.logEnds(admin(), topic, timeout), byPartition);
   }
 
   /**
@@ -132,7 +138,7 @@ public final class ConsumerGroupOffsets {
   }
 
   /** Per partition, how many messages lie beyond {@code offsets} ("topic/partition" -> offset). */
-  public Map<String, Long> lagPerPartition(Map<String, Long> offsets) throws Exception {
+  private Map<String, Long> lagPerPartition(Map<String, Long> offsets) throws Exception {
     Map<String, Map<Integer, Long>> logEnds = new HashMap<>();
     Map<String, Long> lag = new TreeMap<>();
     for (var entry : offsets.entrySet()) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.logging.log4j.Level;
@@ -18,6 +19,8 @@ import org.moviestream.cli.Causes;
 import org.moviestream.cli.ContactList;
 import org.moviestream.cli.Exit;
 import org.moviestream.contract.JobStatus;
+import org.moviestream.contract.PartitionKey;
+import org.moviestream.kafka.GroupProgress;
 import org.moviestream.pipeline.cassandra.CassandraRetry;
 import org.moviestream.pipeline.durability.ConsumerGroupOffsets;
 import org.moviestream.pipeline.durability.ResumePoint;
@@ -58,6 +61,7 @@ public final class RunMonitor {
   private final MetricsEndpoint metrics;
   private Map<String, Long> committedSeen = Map.of();
   private Map<String, Long> lagSeen = Map.of();
+  private GroupProgress progressSeen; // this tick's, null when Kafka did not answer
   private volatile JobStatus lastStatus =
       new JobStatus(JobStatus.RUNNING, 0, 0, 0, 0, 0, List.of());
 
@@ -237,10 +241,23 @@ public final class RunMonitor {
         (what, why) ->
             waiting.add(
                 (what.equals(CassandraRetry.CASSANDRA) ? "Cassandra" : what) + " (" + why + ")"));
+    progressSeen = null;
     if (kafkaUp) {
       try {
+        // One read of the group and of the log ends a tick, for every use below.
         ConsumerGroupOffsets.Commits commits = group.commits(options.getTopic());
-        Map<String, Long> lag = group.lagPerPartition(commits.offsets());
+        GroupProgress progress = group.progress(options.getTopic(), commits.offsets());
+        Map<String, Long> lag = new TreeMap<>();
+        commits
+            .offsets()
+            .keySet()
+            .forEach(
+                key -> {
+                  GroupProgress.Partition partition =
+                      progress.partitions().get(PartitionKey.topicPartition(key).partition());
+                  lag.put(key, partition == null ? 0L : partition.lag());
+                });
+        progressSeen = progress;
         committedSeen = commits.offsets();
         lagSeen = lag;
         waiting.addAll(stuckPartitions(commits.offsets(), lag));
@@ -282,12 +299,10 @@ public final class RunMonitor {
    * holds messages no read has reached for a minute ({@link NewPartitions}).
    */
   private void lookAtNewPartitions(Map<String, Long> counters) {
-    NewPartitions.Look look;
-    try {
-      look = newPartitions.observe(group.progress(options.getTopic()), counters, System.nanoTime());
-    } catch (Exception e) {
+    if (progressSeen == null) {
       return; // Kafka is not answering: the port probe says so.
     }
+    NewPartitions.Look look = newPartitions.observe(progressSeen, counters, System.nanoTime());
     look.lines().forEach(System.err::println);
     if (look.endWhy() != null) {
       end(Exit.FAILED, look.endWhy());
