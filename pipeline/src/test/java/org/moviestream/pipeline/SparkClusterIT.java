@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.AfterClass;
@@ -26,15 +27,16 @@ import org.moviestream.testing.Project;
 import org.moviestream.testing.StackResources;
 
 /**
- * The pipeline on a real Spark standalone cluster (Master + Worker JVMs of bin/stack start spark),
- * submitted with spark-submit as the thin application jar: ratings in Kafka become rows in
- * Cassandra and the work runs in executors the Worker launched, not in the driver.
+ * The pipeline on a real Spark standalone cluster (Master + two one-core Worker JVMs of bin/stack
+ * start spark), submitted with spark-submit as the thin application jar: ratings in Kafka become
+ * rows in Cassandra, the work runs in executors the Workers launched, not in the driver, and with
+ * two executors every message is read once however the read task moves between them.
  */
 public class SparkClusterIT {
 
   private static final Path ROOT = Project.root();
   private static final Path STATE = Project.stackDir();
-  private static final int PRODUCED = 120;
+  private static final int PRODUCED = 20_000;
   private static final String RUN = StackResources.uniqueName("it_cluster");
   private static final String TOPIC = RUN;
   private static final String DLQ = RUN + "_dlq";
@@ -48,7 +50,13 @@ public class SparkClusterIT {
     startedSpark = !portOpen(7077);
     if (startedSpark) {
       assertEquals(
-          "bin/stack start spark", 0, run(ROOT.resolve("bin/stack").toString(), "start", "spark"));
+          "bin/stack start spark",
+          0,
+          run(
+              Map.of("SPARK_WORKERS", "2", "SPARK_WORKER_CORES", "1"),
+              ROOT.resolve("bin/stack").toString(),
+              "start",
+              "spark"));
     }
     stack = StackResources.onLocalStack();
     stack.createTopics(3, TOPIC);
@@ -75,12 +83,12 @@ public class SparkClusterIT {
       stack.close();
     }
     if (startedSpark) {
-      run(ROOT.resolve("bin/stack").toString(), "stop", "spark");
+      run(Map.of(), ROOT.resolve("bin/stack").toString(), "stop", "spark");
     }
   }
 
   @Test
-  public void theSubmittedPipelineWritesEveryRatingFromExecutorsOnTheWorker() throws Exception {
+  public void twoExecutorsWriteEveryRatingAndReadEachMessageOnce() throws Exception {
     Path log = ROOT.resolve("pipeline/target/spark-cluster-it-driver.log");
     List<String> command =
         new java.util.ArrayList<>(
@@ -88,6 +96,10 @@ public class SparkClusterIT {
                 ROOT.resolve("bin/spark-submit").toString(),
                 "--master",
                 "spark://127.0.0.1:7077",
+                // No waiting for the executor that read the last batch: the read task moves
+                // between the two executors, where a reader cached by the other one is stale.
+                "--conf",
+                "spark.locality.wait=0",
                 "--class",
                 MovieRatingsPipeline.class.getName(),
                 Project.Jar.PIPELINE_SPARK_SUBMIT.path().toString()));
@@ -98,6 +110,8 @@ public class SparkClusterIT {
             .keyspace(KEYSPACE)
             .consumerGroup(RUN)
             .set("batchIntervalMillis", 1000)
+            .set("maxRecordsPerBatch", 1000)
+            .set("progressSeconds", 1)
             .list());
     Process driver =
         new ProcessBuilder(command)
@@ -106,29 +120,51 @@ public class SparkClusterIT {
             .redirectOutput(log.toFile())
             .start();
     try {
-      long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-      long rows = 0;
-      while (rows < PRODUCED && System.nanoTime() < deadline && driver.isAlive()) {
+      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      JsonNode status = null;
+      while (System.nanoTime() < deadline && driver.isAlive()) {
         Thread.sleep(2_000);
-        rows = stack.count("SELECT COUNT(*) FROM " + KEYSPACE + ".movie_ratings");
+        status = lastStatus(log);
+        if (status != null && status.get("committed").asLong() >= PRODUCED) {
+          break;
+        }
       }
       assertTrue("the driver died; see " + log, driver.isAlive());
+      assertTrue("no progress line in " + log, status != null);
+      assertEquals("offsets committed; see " + log, PRODUCED, status.get("committed").asLong());
+      long rows = stack.count("SELECT COUNT(*) FROM " + KEYSPACE + ".movie_ratings");
       assertEquals("rows written by the cluster", PRODUCED, rows);
+      assertEquals("messages read, each once; see " + log, PRODUCED, status.get("read").asLong());
+      assertTrue("no partition stalled: " + log, !Files.readString(log).contains("STUCK"));
 
       JsonNode master = new ObjectMapper().readTree(get("http://127.0.0.1:8080/json/"));
       JsonNode app = findApp(master.get("activeapps"), "movie-ratings-pipeline");
       assertTrue("the app runs on the cluster: " + master, app != null);
-      assertTrue(
-          "the worker lends the app cores",
-          master.get("workers").get(0).get("coresused").asInt() > 0);
-      assertTrue(
-          "an executor of the app ran in a worker's work dir",
-          executorLogs(app.get("id").asText()).count() > 0);
+      List<Path> executors = executorLogs(app.get("id").asText()).toList();
+      long ranTasks = executors.stream().filter(SparkClusterIT::ranATask).count();
+      assertEquals("executors of the app that ran tasks: " + executors, 2, ranTasks);
     } finally {
       driver.destroy();
       if (!driver.waitFor(60, TimeUnit.SECONDS)) {
         driver.destroyForcibly();
       }
+    }
+  }
+
+  /** The last STATUS line of the driver's log, as JSON. */
+  private static JsonNode lastStatus(Path log) throws IOException {
+    List<String> lines =
+        Files.readAllLines(log).stream().filter(line -> line.startsWith("STATUS ")).toList();
+    return lines.isEmpty()
+        ? null
+        : new ObjectMapper().readTree(lines.get(lines.size() - 1).substring("STATUS ".length()));
+  }
+
+  private static boolean ranATask(Path stderr) {
+    try {
+      return Files.readString(stderr).contains("Running task");
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -180,8 +216,10 @@ public class SparkClusterIT {
     }
   }
 
-  private static int run(String... command) throws Exception {
-    Process process = new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO().start();
+  private static int run(Map<String, String> env, String... command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO();
+    builder.environment().putAll(env);
+    Process process = builder.start();
     return process.waitFor(5, TimeUnit.MINUTES) ? process.exitValue() : -1;
   }
 }

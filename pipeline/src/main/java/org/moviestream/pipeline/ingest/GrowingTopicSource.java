@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.beam.runners.spark.io.MicrobatchSource;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.io.UnboundedSource;
 import org.apache.beam.sdk.io.kafka.KafkaCheckpointMark;
@@ -18,7 +19,10 @@ import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.TaskCompletionListener;
 import org.joda.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +40,7 @@ final class GrowingTopicSource
 
   static final Duration LOOK_EVERY = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(GrowingTopicSource.class);
+  private static final ParkedReaders<Reading> PARKED = new ParkedReaders<>(Duration.ofMinutes(1));
 
   /** KafkaIO's read of the topic without its partitions; each reader assigns them. */
   private final KafkaIO.Read<String, String> read;
@@ -108,24 +113,145 @@ final class GrowingTopicSource
     }
   }
 
-  /** A KafkaIO reader of the partitions the topic has, replaced by a wider one when it grows. */
+  /**
+   * A reader for one micro-batch: it carries on in the reading this JVM parked at exactly the
+   * batch's start mark, or opens one there; at the end of a Spark read task it parks its reading.
+   */
   private final class Reader extends UnboundedReader<KafkaRecord<String, String>> {
     private final PipelineOptions options;
-    private final Consumer<byte[], byte[]> metadata;
     private KafkaCheckpointMark startMark;
-    private List<Integer> partitions;
-    private UnboundedReader<KafkaRecord<String, String>> kafka;
-    private long nextLook;
+    private Reading reading;
+    private boolean inSparkTask;
+    private boolean failed;
 
     Reader(PipelineOptions options, KafkaCheckpointMark mark) {
       this.options = options;
-      this.metadata = read.getConsumerFactoryFn().apply(read.getConsumerConfig());
       // The SparkRunner's first batch brings an empty mark rather than none.
       this.startMark = mark == null || mark.getPartitions() == null ? null : mark;
     }
 
     @Override
     public boolean start() throws IOException {
+      emptyTheRunnersReaderCacheWhenTheTaskEnds();
+      Optional<Reading> parked =
+          startMark == null ? Optional.empty() : PARKED.take(slot(), positionsOf(startMark));
+      if (parked.isPresent()) {
+        reading = parked.get();
+        return advance();
+      }
+      LOG.info(
+          "opening a reader of {} at {}",
+          topic,
+          startMark == null ? "the group's offsets" : positionsOf(startMark));
+      try {
+        reading = new Reading(options);
+        return reading.start(startMark);
+      } catch (IOException | RuntimeException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    /**
+     * The runner's cache would hand this reader to the next batch read in this JVM whatever mark
+     * Spark's state holds (see {@link ParkedReaders}); emptied when the read task ends, the next
+     * batch asks this source for a reader at its mark and gets the parked reading only there.
+     */
+    private void emptyTheRunnersReaderCacheWhenTheTaskEnds() {
+      TaskContext task = TaskContext.get();
+      if (task != null) {
+        inSparkTask = true;
+        task.addTaskCompletionListener(
+            (TaskCompletionListener) ended -> MicrobatchSource.clearCache());
+      }
+    }
+
+    @Override
+    public boolean advance() throws IOException {
+      try {
+        return reading.advance();
+      } catch (IOException | RuntimeException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public KafkaRecord<String, String> getCurrent() throws NoSuchElementException {
+      return reading.kafka.getCurrent();
+    }
+
+    @Override
+    public Instant getCurrentTimestamp() throws NoSuchElementException {
+      return reading.kafka.getCurrentTimestamp();
+    }
+
+    @Override
+    public Instant getWatermark() {
+      return reading.kafka.getWatermark();
+    }
+
+    @Override
+    public CheckpointMark getCheckpointMark() {
+      return reading.kafka.getCheckpointMark();
+    }
+
+    @Override
+    public long getSplitBacklogBytes() {
+      return reading.kafka.getSplitBacklogBytes();
+    }
+
+    @Override
+    public UnboundedSource<KafkaRecord<String, String>, ?> getCurrentSource() {
+      return GrowingTopicSource.this;
+    }
+
+    @Override
+    public void close() throws IOException {
+      Reading done = reading;
+      reading = null;
+      if (done == null) {
+        return;
+      }
+      if (inSparkTask && !failed) {
+        PARKED.park(
+            slot(), positionsOf((KafkaCheckpointMark) done.kafka.getCheckpointMark()), done);
+      } else {
+        done.close();
+      }
+    }
+  }
+
+  /** The slot of this source's parked reading: its topic on its cluster, for its group. */
+  private String slot() {
+    Map<String, Object> config = read.getConsumerConfig();
+    return topic
+        + "@"
+        + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
+        + "/"
+        + config.get(ConsumerConfig.GROUP_ID_CONFIG);
+  }
+
+  private static Map<Integer, Long> positionsOf(KafkaCheckpointMark mark) {
+    Map<Integer, Long> positions = new TreeMap<>();
+    mark.getPartitions().forEach(p -> positions.put(p.getPartition(), p.getNextOffset()));
+    return positions;
+  }
+
+  /** A KafkaIO reader of the partitions the topic has, replaced by a wider one when it grows. */
+  private final class Reading implements AutoCloseable {
+    private final PipelineOptions options;
+    private final Consumer<byte[], byte[]> metadata;
+    private List<Integer> partitions;
+    private UnboundedReader<KafkaRecord<String, String>> kafka;
+    private long nextLook;
+
+    Reading(PipelineOptions options) {
+      this.options = options;
+      this.metadata = read.getConsumerFactoryFn().apply(read.getConsumerConfig());
+    }
+
+    boolean start(KafkaCheckpointMark startMark) throws IOException {
       Optional<List<Integer>> listed = partitionsOfTopic();
       if (startMark == null) {
         partitions =
@@ -139,8 +265,7 @@ final class GrowingTopicSource
       return kafka.start();
     }
 
-    @Override
-    public boolean advance() throws IOException {
+    boolean advance() throws IOException {
       if (System.nanoTime() - nextLook >= 0) {
         nextLook = System.nanoTime() + LOOK_EVERY.toNanos();
         Optional<List<Integer>> now = partitionsOfTopic();
@@ -193,36 +318,6 @@ final class GrowingTopicSource
         LOG.debug("cannot list the partitions of {}: {}", topic, e.getMessage());
         return Optional.empty();
       }
-    }
-
-    @Override
-    public KafkaRecord<String, String> getCurrent() throws NoSuchElementException {
-      return kafka.getCurrent();
-    }
-
-    @Override
-    public Instant getCurrentTimestamp() throws NoSuchElementException {
-      return kafka.getCurrentTimestamp();
-    }
-
-    @Override
-    public Instant getWatermark() {
-      return kafka.getWatermark();
-    }
-
-    @Override
-    public CheckpointMark getCheckpointMark() {
-      return kafka.getCheckpointMark();
-    }
-
-    @Override
-    public long getSplitBacklogBytes() {
-      return kafka.getSplitBacklogBytes();
-    }
-
-    @Override
-    public UnboundedSource<KafkaRecord<String, String>, ?> getCurrentSource() {
-      return GrowingTopicSource.this;
     }
 
     @Override
