@@ -135,6 +135,8 @@ public class SparkClusterIT {
       long rows = stack.count("SELECT COUNT(*) FROM " + KEYSPACE + ".movie_ratings");
       assertEquals("rows written by the cluster", PRODUCED, rows);
       assertEquals("messages read, each once; see " + log, PRODUCED, status.get("read").asLong());
+      assertEquals(
+          "ratings written, each once; see " + log, PRODUCED, status.get("written").asLong());
       assertTrue("no partition stalled: " + log, !Files.readString(log).contains("STUCK"));
 
       JsonNode master = new ObjectMapper().readTree(get("http://127.0.0.1:8080/json/"));

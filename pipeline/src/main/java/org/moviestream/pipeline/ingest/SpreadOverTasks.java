@@ -5,11 +5,12 @@ import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Messages -> the same messages, spread over every task of the job. The read is one source split
- * (its watermark must be the earliest of all partitions'), so without this every step after it
- * would run in that one task; the SparkRunner turns the reshuffle into a repartition to Spark's
- * default parallelism (local[N]: N; a cluster: its executors' cores). Event times, windows and the
- * watermark pass through unchanged.
+ * Elements -> the same elements, spread over every task of the job: the SparkRunner turns the
+ * reshuffle into a repartition to Spark's default parallelism (local[N]: N; a cluster: its
+ * executors' cores). Event times, windows and the watermark pass through unchanged. After the read,
+ * which is one source split (its watermark must be the earliest of all partitions'), it lets every
+ * later step run wide; after the writes, it makes them one stage that the several groupings reading
+ * their outcomes share instead of each computing it again.
  */
 public final class SpreadOverTasks<T> extends PTransform<PCollection<T>, PCollection<T>> {
 
