@@ -1,4 +1,4 @@
-package org.moviestream.pipeline.windows;
+package org.moviestream.pipeline.durability;
 
 import static org.moviestream.pipeline.TestData.OKJA;
 import static org.moviestream.pipeline.TestData.ROMA;
@@ -17,17 +17,17 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.moviestream.contract.RejectReason;
 import org.moviestream.contract.SourceKey;
-import org.moviestream.pipeline.durability.Counted;
-import org.moviestream.pipeline.durability.CountedCoder;
-import org.moviestream.pipeline.durability.LastOffsets;
-import org.moviestream.pipeline.durability.TrackSettledOffsets;
 import org.moviestream.pipeline.failures.DeadLetter;
 import org.moviestream.pipeline.failures.Outcome;
 import org.moviestream.pipeline.failures.OutcomeCoder;
 import org.moviestream.pipeline.ingest.EnrichedRating;
 import org.moviestream.pipeline.ingest.EnrichedRatingCoder;
 import org.moviestream.pipeline.ingest.Rating;
+import org.moviestream.pipeline.windows.RatingWindows;
+import org.moviestream.pipeline.windows.TrendingWindow;
 import org.moviestream.pipeline.windows.TrendingWindow.TitleCount;
+import org.moviestream.pipeline.windows.WindowAcks;
+import org.moviestream.pipeline.windows.WindowPane;
 
 /**
  * Durable rows and dead letters, window rows and trending rankings, of two partitions -> the
