@@ -19,9 +19,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.moviestream.cassandra.CassandraConnection;
 import org.moviestream.cassandra.CassandraSettings;
 import org.moviestream.cassandra.Schema;
@@ -272,6 +276,19 @@ public final class StackResources implements AutoCloseable {
       }
     }
     return records;
+  }
+
+  /** A producer of text records to this stack's Kafka, every send acknowledged by all replicas. */
+  public KafkaProducer<String, String> producer() {
+    return producer(new StringSerializer(), new StringSerializer(), Map.of());
+  }
+
+  /** A producer with its own serializers and settings (e.g. a larger max.request.size). */
+  public <K, V> KafkaProducer<K, V> producer(
+      Serializer<K> keys, Serializer<V> values, Map<String, Object> settings) {
+    Map<String, Object> defaults = new java.util.HashMap<>(settings);
+    defaults.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaProducer<>(kafka.producer(defaults, Map.of()), keys, values);
   }
 
   /** Drops every keyspace and deletes every topic made here; then closes the clients. */

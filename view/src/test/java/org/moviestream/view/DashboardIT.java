@@ -27,9 +27,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.moviestream.testing.PipelineProcess;
 import org.moviestream.testing.Project;
@@ -107,7 +105,7 @@ class DashboardIT {
           assertTrue(producer.waitFor(3, TimeUnit.MINUTES), "the producer ends");
           assertEquals(0, producer.exitValue(), Files.readString(WORK.resolve("producer.log")));
           // Last, so that the dead-letter panels' minute still holds them.
-          sendBad(stack.bootstrapServers(), topic);
+          sendBad(stack, topic);
           await(
               "every rating committed",
               () -> stack.lag(group, topic) == 0 && committed(stack, group) == RATINGS + BAD.size(),
@@ -224,13 +222,8 @@ class DashboardIT {
         .start();
   }
 
-  private static void sendBad(String bootstrapServers, String topic) throws Exception {
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+  private static void sendBad(StackResources stack, String topic) throws Exception {
+    try (KafkaProducer<String, String> producer = stack.producer()) {
       for (String payload : BAD) {
         producer.send(new ProducerRecord<>(topic, "bad", payload)).get();
       }

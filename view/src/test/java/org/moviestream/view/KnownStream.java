@@ -9,9 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.moviestream.contract.Defaults;
 import org.moviestream.contract.RatingMessage;
 import org.moviestream.testing.PipelineArgs;
@@ -159,12 +157,7 @@ final class KnownStream {
             new ProducerRecord<>(topic, "bad", "[1, 2"),
             rating(ANN, "Roma", 11, windowA.plusSeconds(3)),
             rating(BOB, "A Title Nobody Has", 5, windowA.plusSeconds(4)));
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+    try (KafkaProducer<String, String> producer = stack.producer()) {
       for (ProducerRecord<String, String> record : records) {
         sentPerPartition.merge(producer.send(record).get().partition(), 1L, Long::sum);
       }

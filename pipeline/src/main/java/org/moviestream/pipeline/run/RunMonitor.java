@@ -2,9 +2,6 @@ package org.moviestream.pipeline.run;
 
 import static org.moviestream.pipeline.run.ProgressReporter.get;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +13,10 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.moviestream.cli.Causes;
-import org.moviestream.cli.ContactList;
 import org.moviestream.cli.Exit;
 import org.moviestream.contract.JobStatus;
 import org.moviestream.contract.PartitionKey;
 import org.moviestream.kafka.GroupProgress;
-import org.moviestream.pipeline.cassandra.CassandraRetry;
 import org.moviestream.pipeline.durability.ConsumerGroupOffsets;
 import org.moviestream.pipeline.durability.ResumePoint;
 import org.moviestream.pipeline.metrics.MetricsEndpoint;
@@ -56,8 +51,8 @@ public final class RunMonitor {
   private final StuckPartitions stuckPartitions;
   private final ClockSkew clockSkew;
   private final NewPartitions newPartitions;
-  private final java.util.Set<String> ownCommits = new java.util.HashSet<>();
-  private final java.util.Set<String> foreignSaid = new java.util.HashSet<>();
+  private final SharedGroup sharedGroup;
+  private final ServiceWaits serviceWaits;
   private final MetricsEndpoint metrics;
   private Map<String, Long> committedSeen = Map.of();
   private Map<String, Long> lagSeen = Map.of();
@@ -81,6 +76,10 @@ public final class RunMonitor {
             OptionsParser.kafka(options), options.getConsumerGroup(), Duration.ofSeconds(3));
     this.stuckPartitions = new StuckPartitions(options.getStuckAfterSeconds());
     this.clockSkew = new ClockSkew(options.getMaxClockSkewSeconds());
+    this.sharedGroup = new SharedGroup(options.getConsumerGroup(), options.getJobName());
+    this.serviceWaits =
+        new ServiceWaits(
+            options.getBootstrapServers(), options.getCassandraHosts(), options.getCassandraPort());
   }
 
   /**
@@ -213,34 +212,9 @@ public final class RunMonitor {
    * partition "topic/partition"), then why.
    */
   private List<String> waitingFor() {
-    List<String> waiting = new ArrayList<>();
-    // A cluster is away only when none of its nodes answers; one node down is the cluster's
-    // business (replicas take over), not a wait.
-    List<String> brokers = ContactList.of(options.getBootstrapServers());
-    boolean kafkaUp =
-        brokers.stream()
-            .anyMatch(
-                broker -> {
-                  int colon = broker.lastIndexOf(':');
-                  return colon > 0
-                      && reachable(
-                          broker.substring(0, colon),
-                          Integer.parseInt(broker.substring(colon + 1)));
-                });
-    if (!kafkaUp) {
-      waiting.add("Kafka at " + String.join(",", brokers));
-    }
-    Map<String, String> waits = Waits.current();
-    List<String> cassandraHosts = ContactList.of(options.getCassandraHosts());
-    if (cassandraHosts.stream().noneMatch(host -> reachable(host, options.getCassandraPort()))) {
-      waiting.add(
-          "Cassandra at " + String.join(",", cassandraHosts) + ":" + options.getCassandraPort());
-      waits.remove(CassandraRetry.CASSANDRA); // the port says it all
-    }
-    waits.forEach(
-        (what, why) ->
-            waiting.add(
-                (what.equals(CassandraRetry.CASSANDRA) ? "Cassandra" : what) + " (" + why + ")"));
+    ServiceWaits.Look services = serviceWaits.look();
+    List<String> waiting = new ArrayList<>(services.waitingFor());
+    boolean kafkaUp = services.kafkaUp();
     progressSeen = null;
     if (kafkaUp) {
       try {
@@ -261,37 +235,12 @@ public final class RunMonitor {
         committedSeen = commits.offsets();
         lagSeen = lag;
         waiting.addAll(stuckPartitions(commits.offsets(), lag));
-        sayAnotherJob(commits.jobs());
+        sharedGroup.observe(commits.jobs()).forEach(System.err::println);
       } catch (Exception e) {
         // Kafka is not answering: the port probe says so.
       }
     }
     return waiting;
-  }
-
-  /**
-   * Two deployments sharing a consumer group overwrite each other's offsets: once this job has
-   * committed a partition, a commit there by another job is said (once per partition).
-   */
-  private void sayAnotherJob(Map<String, String> committedBy) {
-    committedBy.forEach(
-        (partition, job) -> {
-          if (job.equals(options.getJobName())) {
-            ownCommits.add(partition);
-          } else if (ownCommits.contains(partition) && foreignSaid.add(partition)) {
-            System.err.println(
-                "ANOTHER JOB: "
-                    + partition
-                    + " of consumer group "
-                    + options.getConsumerGroup()
-                    + " was committed by job "
-                    + job
-                    + ", not by this one ("
-                    + options.getJobName()
-                    + "): two deployments share the group and overwrite each"
-                    + " other's offsets; give each its own --consumerGroup");
-          }
-        });
   }
 
   /**
@@ -330,15 +279,6 @@ public final class RunMonitor {
       Thread.sleep(Long.MAX_VALUE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static boolean reachable(String host, int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), 1000);
-      return true;
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
     }
   }
 

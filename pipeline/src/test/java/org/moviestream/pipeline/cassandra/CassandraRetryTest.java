@@ -9,10 +9,14 @@ import com.datastax.oss.driver.api.core.NoNodeAvailableException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.joda.time.Duration;
 import org.junit.Test;
+import org.moviestream.pipeline.metrics.Waits;
 
 /** Outages are waited out; refusals are tried a bounded number of times. */
 public class CassandraRetryTest {
@@ -23,15 +27,7 @@ public class CassandraRetryTest {
   public void aStatementFailingWhileCassandraIsAwaySucceedsOnceItIsBack() throws Exception {
     AtomicInteger calls = new AtomicInteger();
 
-    String result =
-        retry.call(
-            "row",
-            () -> {
-              if (calls.incrementAndGet() <= 5) {
-                throw new NoNodeAvailableException();
-              }
-              return "written";
-            });
+    String result = retry.call("row", failingFiveTimes(calls, NoNodeAvailableException::new));
 
     assertEquals("written", result);
     assertEquals("more attempts than the refusal limit: outages are not refusals", 6, calls.get());
@@ -93,26 +89,35 @@ public class CassandraRetryTest {
   @Test
   public void aTableMissingIsWaitedForAndShownUntilItIsBack() throws Exception {
     AtomicInteger calls = new AtomicInteger();
+    List<Map<String, String>> shownWhileWaiting = new ArrayList<>();
 
     String result =
         retry.call(
             "row",
-            () -> {
-              if (calls.incrementAndGet() <= 5) {
-                if (calls.get() == 5) {
-                  assertEquals(
-                      Map.of(
-                          "cassandra", "InvalidQueryException: unconfigured table movie_ratings"),
-                      org.moviestream.pipeline.metrics.Waits.current());
-                }
-                throw new InvalidQueryException(null, "unconfigured table movie_ratings");
-              }
-              return "written";
-            });
+            failingFiveTimes(
+                calls,
+                () -> {
+                  shownWhileWaiting.add(Waits.current());
+                  return new InvalidQueryException(null, "unconfigured table movie_ratings");
+                }));
 
     assertEquals("written", result);
     assertEquals(
         "more attempts than the refusal limit: a missing table is no refusal", 6, calls.get());
-    assertEquals(Map.of(), org.moviestream.pipeline.metrics.Waits.current());
+    assertEquals(
+        Map.of("cassandra", "InvalidQueryException: unconfigured table movie_ratings"),
+        shownWhileWaiting.get(4));
+    assertEquals(Map.of(), Waits.current());
+  }
+
+  /** A statement whose first five attempts fail with {@code failure}; the sixth writes. */
+  private static Supplier<String> failingFiveTimes(
+      AtomicInteger calls, Supplier<RuntimeException> failure) {
+    return () -> {
+      if (calls.incrementAndGet() <= 5) {
+        throw failure.get();
+      }
+      return "written";
+    };
   }
 }

@@ -24,7 +24,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.moviestream.catalog.CatalogReader;
 import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.RatingMessage;
@@ -122,23 +121,15 @@ final class FaultRun implements AutoCloseable {
    */
   String sendOdd(String key, byte[] value, Long timestamp, boolean ratingTimeHeader, String reason)
       throws Exception {
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            resources.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-            8 << 20,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            ByteArraySerializer.class.getName(),
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            ByteArraySerializer.class.getName());
     List<org.apache.kafka.common.header.Header> headers =
         ratingTimeHeader
             ? List.of(new RecordHeader(RatingMessage.TIMESTAMP_IS_RATING_TIME, new byte[0]))
             : List.of();
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        resources.producer(
+            new ByteArraySerializer(),
+            new ByteArraySerializer(),
+            Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 << 20))) {
       RecordMetadata sent =
           producer
               .send(
@@ -218,20 +209,10 @@ final class FaultRun implements AutoCloseable {
    * #BAD_EVERY}.
    */
   private void send(int valid, Instant first, Duration spacing) throws Exception {
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            resources.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class.getName(),
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class.getName());
     ObjectMapper json = new ObjectMapper();
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     List<RatingMessage> ratings = new ArrayList<>();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+    try (KafkaProducer<String, String> producer = resources.producer()) {
       for (int i = 0; i < valid; i++) {
         String name = "Person " + (1 + random.nextInt(PEOPLE));
         Instant timestamp = first.plus(spacing.multipliedBy(i));

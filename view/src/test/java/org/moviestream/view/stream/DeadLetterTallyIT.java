@@ -9,9 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.moviestream.contract.DeadLetterRecord;
 import org.moviestream.contract.RejectReason;
@@ -45,13 +43,7 @@ class DeadLetterTallyIT {
         assertTrue(error.contains("does not exist yet"), error);
 
         stack.createTopic(topic, 1, Map.of());
-        try (KafkaProducer<String, String> producer =
-            new KafkaProducer<>(
-                Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                        StringSerializer.class.getName()))) {
+        try (KafkaProducer<String, String> producer = stack.producer()) {
           producer
               .send(
                   new ProducerRecord<>(
