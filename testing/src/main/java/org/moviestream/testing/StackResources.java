@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -286,7 +287,7 @@ public final class StackResources implements AutoCloseable {
   /** A producer with its own serializers and settings (e.g. a larger max.request.size). */
   public <K, V> KafkaProducer<K, V> producer(
       Serializer<K> keys, Serializer<V> values, Map<String, Object> settings) {
-    Map<String, Object> defaults = new java.util.HashMap<>(settings);
+    Map<String, Object> defaults = new HashMap<>(settings);
     defaults.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
     return new KafkaProducer<>(kafka.producer(defaults, Map.of()), keys, values);
   }

@@ -133,16 +133,13 @@ final class GrowingTopicSource
     @Override
     public boolean start() throws IOException {
       emptyTheRunnersReaderCacheWhenTheTaskEnds();
-      Optional<Reading> parked =
-          startMark == null ? Optional.empty() : PARKED.take(slot(), positionsOf(startMark));
+      Map<Integer, Long> at = startMark == null ? null : positionsOf(startMark);
+      Optional<Reading> parked = at == null ? Optional.empty() : PARKED.take(slot(), at);
       if (parked.isPresent()) {
         reading = parked.get();
         return advance();
       }
-      LOG.info(
-          "opening a reader of {} at {}",
-          topic,
-          startMark == null ? "the group's offsets" : positionsOf(startMark));
+      LOG.info("opening a reader of {} at {}", topic, at == null ? "the group's offsets" : at);
       try {
         reading = new Reading(options);
         return reading.start(startMark);
